@@ -1,0 +1,142 @@
+//! The error every server function returns: safe to show, translatable,
+//! and carrying no internal detail (those stay in the server's logs).
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// The input was rejected; `field` names the form field at fault.
+    #[error("invalid input")]
+    InvalidInput { field: Option<String> },
+    #[error("conflict")]
+    Conflict,
+    #[error("temporarily unavailable")]
+    Unavailable,
+    /// The browser could not reach the server.
+    #[error("network error")]
+    Network,
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    /// Stable machine-readable code, also used by the JSON API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::InvalidInput { .. } => "invalid_input",
+            AppError::Conflict => "conflict",
+            AppError::Unavailable => "unavailable",
+            AppError::Network => "network",
+            AppError::Internal => "internal",
+        }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::InvalidInput { .. } => 422,
+            AppError::Conflict => 409,
+            AppError::Unavailable | AppError::Network => 503,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // The request never reached the server, or its answer never came back.
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
+            // Arguments that do not decode are bad input, not a server fault.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::InvalidInput { field: None }
+            }
+            ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::InvalidInput { field: None },
+            _ => AppError::Internal,
+        }
+    }
+}
+
+/// The translated message for an error.
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || match error {
+        AppError::NotFound => t_string!(i18n, error.not_found),
+        AppError::InvalidInput { .. } => t_string!(i18n, error.invalid_input),
+        AppError::Conflict => t_string!(i18n, error.conflict),
+        AppError::Unavailable => t_string!(i18n, error.unavailable),
+        AppError::Network => t_string!(i18n, error.network),
+        AppError::Internal => t_string!(i18n, error.internal),
+    };
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p class="alert-title">{t!(i18n, error.title)}</p>
+            <p>{text}</p>
+        </div>
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::AppError;
+    use backend::services::ServiceError;
+
+    impl From<ServiceError> for AppError {
+        fn from(err: ServiceError) -> Self {
+            match err {
+                ServiceError::NotFound => AppError::NotFound,
+                ServiceError::Conflict(what) => {
+                    tracing::info!(%what, "conflict");
+                    AppError::Conflict
+                }
+                ServiceError::Store(err) => {
+                    tracing::error!(error = %err, source = ?std::error::Error::source(&err), "store error");
+                    AppError::Internal
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_with_a_stable_code() {
+        let json = serde_json::to_value(AppError::InvalidInput {
+            field: Some("email".into()),
+        })
+        .unwrap();
+        assert_eq!(json["code"], "invalid_input");
+        assert_eq!(json["field"], "email");
+        let back: AppError = serde_json::from_value(json).unwrap();
+        assert_eq!(back.code(), "invalid_input");
+    }
+
+    #[test]
+    fn server_fn_failures_never_leak_their_message() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError(
+            "relation \"secret_table\" does not exist".into(),
+        ));
+        assert_eq!(err, AppError::Internal);
+        let text = serde_json::to_string(&err).unwrap();
+        assert!(!text.contains("secret_table"));
+        assert_eq!(
+            AppError::from_server_fn_error(ServerFnErrorErr::Request("offline".into())),
+            AppError::Network
+        );
+    }
+}

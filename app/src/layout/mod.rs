@@ -1,0 +1,130 @@
+//! The frame around every page: skip link, header with navigation and
+//! language switcher, footer with address, hours and contact.
+
+use crate::i18n::*;
+use crate::site::{use_restaurant, HoursList};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a> }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    // Marks the link of the current page for assistive technologies.
+    let current = move |href: &'static str| {
+        let path = location.pathname.get();
+        (path == href).then_some("page")
+    };
+    let restaurant = use_restaurant();
+    let brand = move || {
+        restaurant
+            .get()
+            .and_then(Result::ok)
+            .map(|info| info.name)
+            .unwrap_or_else(|| t_string!(i18n, site_name).to_string())
+    };
+    view! {
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href="/">
+                    <Transition fallback=move || t_string!(i18n, site_name)>{brand}</Transition>
+                </a>
+                <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
+                    <ul>
+                        <li><a href="/" aria-current=move || current("/")>{t!(i18n, nav.home)}</a></li>
+                        <li><a href="/menu" aria-current=move || current("/menu")>{t!(i18n, nav.menu)}</a></li>
+                        <li><a href="/book" aria-current=move || current("/book")>{t!(i18n, nav.book)}</a></li>
+                        <li><a href="/manage" aria-current=move || current("/manage")>{t!(i18n, nav.manage)}</a></li>
+                        <li><a href="/contact" aria-current=move || current("/contact")>{t!(i18n, nav.contact)}</a></li>
+                        <li><a href="/login" aria-current=move || current("/login")>{t!(i18n, nav.login)}</a></li>
+                    </ul>
+                </nav>
+                <LanguageSwitcher />
+            </div>
+        </header>
+    }
+}
+
+/// Two links that work without JavaScript (the server sets the cookie and
+/// redirects back); once hydrated they switch the language in place.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let link = move |locale: Locale| {
+        let here = location.pathname.get();
+        view! {
+            <a
+                class="lang-option"
+                href=format!("/lang/{}?to={}", locale.as_str(), here)
+                hreflang=locale.as_str()
+                lang=locale.as_str()
+                aria-current=move || (i18n.get_locale() == locale).then_some("true")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    i18n.set_locale(locale);
+                }
+            >
+                {match locale {
+                    Locale::fr => "FR",
+                    Locale::en => "EN",
+                }}
+                <span class="visually-hidden">
+                    {match locale {
+                        Locale::fr => " – Français",
+                        Locale::en => " – English",
+                    }}
+                </span>
+            </a>
+        }
+    };
+    view! {
+        <div class="lang-switcher" role="group" aria-label=move || t_string!(i18n, language.label)>
+            {move || link(Locale::fr)}
+            {move || link(Locale::en)}
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let restaurant = use_restaurant();
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-grid">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        restaurant.await.ok().map(|info| {
+                            let tel = format!("tel:{}", info.phone);
+                            let mailto = format!("mailto:{}", info.email);
+                            view! {
+                                <section aria-labelledby="footer-contact">
+                                    <h2 id="footer-contact">{t!(i18n, footer.contact)}</h2>
+                                    <address>
+                                        <strong>{info.name.clone()}</strong><br />
+                                        {info.address.street.clone()}<br />
+                                        {format!("{} {}", info.address.postal_code, info.address.city)}<br />
+                                        <a href=tel>{info.phone.clone()}</a><br />
+                                        <a href=mailto>{info.email.clone()}</a>
+                                    </address>
+                                </section>
+                                <section aria-labelledby="footer-hours">
+                                    <h2 id="footer-hours">{t!(i18n, footer.hours)}</h2>
+                                    <HoursList hours=info.hours.clone() compact=true />
+                                </section>
+                            }
+                        })
+                    })}
+                </Transition>
+            </div>
+            <p class="container footer-note">{t!(i18n, footer.rights)}</p>
+        </footer>
+    }
+}

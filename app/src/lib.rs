@@ -1,0 +1,79 @@
+//! The TechPlus web application: one Leptos codebase rendered on the server
+//! and hydrated in the browser.
+//!
+//! Feature folders (`site`, and later `booking`, `manage`, `account`,
+//! `admin`) each hold thin `api.rs` server functions plus their components.
+
+#![recursion_limit = "256"]
+
+pub mod error;
+pub mod layout;
+pub mod response;
+pub mod site;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// Name of the cookie that keeps the visitor's language (leptos_i18n's).
+pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+
+/// The HTML document the server sends around the application.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/techplus.css" />
+            <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+            <Meta name="theme-color" content="#7a2e1d" />
+            <Title formatter=|page: String| {
+                if page.is_empty() { "TechPlus".to_string() } else { format!("{page} · TechPlus") }
+            } />
+            <Router>
+                <site::RestaurantProvider>
+                    <layout::SkipLink />
+                    <layout::Header />
+                    <main id="main" tabindex="-1">
+                        <Routes fallback=site::NotFound>
+                            <Route path=path!("/") view=site::HomePage />
+                            <Route path=path!("/menu") view=site::MenuPage />
+                            <Route path=path!("/contact") view=site::ContactPage />
+                            <Route path=path!("/book") view=site::BookPage />
+                            <Route path=path!("/manage") view=site::ManagePage />
+                            <Route path=path!("/login") view=site::LoginPage />
+                        </Routes>
+                    </main>
+                    <layout::Footer />
+                </site::RestaurantProvider>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,209 @@
+use super::{api, use_restaurant, HoursList};
+use crate::error::ErrorMessage;
+use crate::i18n::*;
+use domain::{format_price, MenuCategory, RestaurantInfo};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Renders `view` with the restaurant's information once it is loaded, or
+/// the translated error.
+fn with_restaurant<V: IntoView + 'static>(
+    view: impl Fn(RestaurantInfo) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let restaurant = use_restaurant();
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {
+                let view = view.clone();
+                move || {
+                    let view = view.clone();
+                    Suspend::new(async move {
+                        match restaurant.await {
+                            Ok(info) => Either::Left(view(info)),
+                            Err(error) => Either::Right(view! { <ErrorMessage error /> }),
+                        }
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, home.title).to_string() />
+        {with_restaurant(move |info: RestaurantInfo| {
+            let tagline = info.tagline.clone();
+            view! {
+                <section class="hero" aria-labelledby="restaurant-name">
+                    <p class="eyebrow">{t!(i18n, home.welcome)}</p>
+                    <h1 id="restaurant-name">{info.name.clone()}</h1>
+                    <p class="lead">{move || tagline.get(i18n.get_locale().as_str()).to_string()}</p>
+                    <p class="address">{info.address.one_line()}</p>
+                    <div class="actions">
+                        <a class="button button-primary" href="/book">{t!(i18n, home.book_cta)}</a>
+                        <a class="button button-secondary" href="/menu">{t!(i18n, home.menu_cta)}</a>
+                    </div>
+                </section>
+                <section class="card" aria-labelledby="hours-title">
+                    <h2 id="hours-title">{t!(i18n, home.hours_title)}</h2>
+                    <HoursList hours=info.hours.clone() />
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+pub fn MenuPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let menu = Resource::new(|| (), |_| api::get_menu());
+    view! {
+        <Title text=move || t_string!(i18n, menu.title).to_string() />
+        <h1>{t!(i18n, menu.title)}</h1>
+        <p class="lead">{t!(i18n, menu.intro)}</p>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match menu.await {
+                    Ok(categories) if categories.is_empty() => {
+                        Either::Left(Either::Left(view! { <p>{t!(i18n, menu.empty)}</p> }))
+                    }
+                    Ok(categories) => Either::Left(Either::Right(view! { <MenuList categories /> })),
+                    Err(error) => Either::Right(view! { <ErrorMessage error /> }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MenuList(categories: Vec<MenuCategory>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || i18n.get_locale().as_str();
+    categories
+        .into_iter()
+        .map(|category| {
+            let name = category.name.clone();
+            let items = category
+                .items
+                .into_iter()
+                .map(|item| {
+                    let (name, description) = (item.name.clone(), item.description.clone());
+                    let price = item.price_cents;
+                    view! {
+                        <li class="menu-item">
+                            <div class="menu-item-head">
+                                <span class="menu-item-name">{move || name.get(lang()).to_string()}</span>
+                                <span class="menu-item-price">{move || format_price(price, lang())}</span>
+                            </div>
+                            <p class="menu-item-description">{move || description.get(lang()).to_string()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card menu-category">
+                    <h2>{move || name.get(lang()).to_string()}</h2>
+                    <ul class="menu-items">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, contact.title).to_string() />
+        <h1>{t!(i18n, contact.title)}</h1>
+        {with_restaurant(move |info: RestaurantInfo| {
+            let tel = format!("tel:{}", info.phone);
+            let mailto = format!("mailto:{}", info.email);
+            view! {
+                <div class="grid-2">
+                    <section class="card">
+                        <h2>{info.name.clone()}</h2>
+                        <dl class="contact">
+                            <dt>{t!(i18n, contact.address)}</dt>
+                            <dd>{info.address.street.clone()}<br />{format!("{} {}", info.address.postal_code, info.address.city)}</dd>
+                            <dt>{t!(i18n, contact.phone)}</dt>
+                            <dd><a href=tel>{info.phone.clone()}</a></dd>
+                            <dt>{t!(i18n, contact.email)}</dt>
+                            <dd><a href=mailto>{info.email.clone()}</a></dd>
+                        </dl>
+                    </section>
+                    <section class="card">
+                        <h2>{t!(i18n, home.hours_title)}</h2>
+                        <HoursList hours=info.hours.clone() />
+                    </section>
+                </div>
+            }
+        })}
+    }
+}
+
+/// A page whose feature is not open yet: says so and gives the phone number.
+fn call_us_page(title: impl Fn() -> String + Copy + Send + Sync + 'static, text: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        <section class="card">
+            <p>{text}</p>
+            {with_restaurant(move |info: RestaurantInfo| {
+                let tel = format!("tel:{}", info.phone);
+                view! {
+                    <p><a class="button button-primary" href=tel>{t!(i18n, contact.call_us)}" · "{info.phone.clone()}</a></p>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn BookPage() -> impl IntoView {
+    let i18n = use_i18n();
+    call_us_page(
+        move || t_string!(i18n, book.title).to_string(),
+        move || t_string!(i18n, book.soon).to_string(),
+    )
+}
+
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let i18n = use_i18n();
+    call_us_page(
+        move || t_string!(i18n, manage.title).to_string(),
+        move || t_string!(i18n, manage.soon).to_string(),
+    )
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, login.title).to_string() />
+        <h1>{t!(i18n, login.title)}</h1>
+        <section class="card"><p>{t!(i18n, login.soon)}</p></section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    crate::response::set_status(404);
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, not_found.title).to_string() />
+        <section class="card not-found">
+            <h1>{t!(i18n, not_found.title)}</h1>
+            <p>{t!(i18n, not_found.text)}</p>
+            <p><a class="button button-primary" href="/">{t!(i18n, not_found.back_home)}</a></p>
+        </section>
+    }
+}
+

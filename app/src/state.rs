@@ -1,0 +1,21 @@
+//! Server-side application state, provided to server functions as context.
+
+use crate::error::AppError;
+use axum::extract::FromRef;
+use backend::Store;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Store,
+}
+
+/// The state, from inside a server function or a component rendered on the
+/// server.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}

@@ -1,0 +1,11 @@
+//! TechPlus server side: one store over SQLite and PostgreSQL, demo data,
+//! and the services that the web layer (server functions, REST handlers)
+//! calls. Nothing here knows about HTTP or Leptos.
+
+pub mod error;
+pub mod seed;
+pub mod services;
+pub mod store;
+
+pub use error::{ConfigError, StoreError};
+pub use store::{Backend, DatabaseUrl, Store};

@@ -1,0 +1,171 @@
+//! The demo restaurant: loaded on a new database and by `server seed-demo`.
+
+use crate::error::StoreError;
+use crate::store::{on_pool, Store};
+
+pub const DEMO_SLUG: &str = "chez-margot";
+
+struct Period(i64, &'static str, i64, i64);
+struct Table(&'static str, &'static str, i64, i64, bool);
+struct Dish(&'static str, &'static str, &'static str, &'static str, i64);
+
+const fn hm(h: i64, m: i64) -> i64 {
+    h * 60 + m
+}
+
+/// Tuesday–Saturday lunch and dinner, Sunday lunch, closed on Monday.
+const PERIODS: &[Period] = &[
+    Period(1, "lunch", hm(12, 0), hm(14, 30)),
+    Period(1, "dinner", hm(19, 0), hm(22, 30)),
+    Period(2, "lunch", hm(12, 0), hm(14, 30)),
+    Period(2, "dinner", hm(19, 0), hm(22, 30)),
+    Period(3, "lunch", hm(12, 0), hm(14, 30)),
+    Period(3, "dinner", hm(19, 0), hm(22, 30)),
+    Period(4, "lunch", hm(12, 0), hm(14, 30)),
+    Period(4, "dinner", hm(19, 0), hm(23, 0)),
+    Period(5, "lunch", hm(12, 0), hm(15, 0)),
+    Period(5, "dinner", hm(19, 0), hm(23, 0)),
+    Period(6, "lunch", hm(12, 0), hm(15, 0)),
+];
+
+/// Fifteen tables of 2 to 8 seats: name, area, min seats, max seats, bookable online.
+const TABLES: &[Table] = &[
+    Table("T1", "salle", 1, 2, true),
+    Table("T2", "salle", 1, 2, true),
+    Table("T3", "salle", 1, 2, true),
+    Table("T4", "salle", 2, 4, true),
+    Table("T5", "salle", 2, 4, true),
+    Table("T6", "salle", 2, 4, true),
+    Table("T7", "salle", 4, 6, true),
+    Table("T8", "salle", 6, 8, true),
+    Table("B1", "bar", 1, 2, true),
+    Table("B2", "bar", 1, 2, false),
+    Table("P1", "terrasse", 1, 2, true),
+    Table("P2", "terrasse", 2, 4, true),
+    Table("P3", "terrasse", 2, 4, true),
+    Table("P4", "terrasse", 4, 6, true),
+    Table("S1", "salon", 6, 8, false),
+];
+
+type Category = (&'static str, &'static str, &'static [Dish]);
+
+const MENU: &[Category] = &[
+    (
+        "Entrées",
+        "Starters",
+        &[
+            Dish("Velouté de potimarron", "Red kuri squash velouté", "Noisettes torréfiées, crème fraîche", "Roasted hazelnuts, crème fraîche", 900),
+            Dish("Œuf parfait", "Slow-cooked egg", "Champignons des bois, émulsion au comté", "Wild mushrooms, Comté foam", 1100),
+            Dish("Tartare de truite", "Trout tartare", "Pomme verte, aneth, raifort", "Green apple, dill, horseradish", 1300),
+        ],
+    ),
+    (
+        "Plats",
+        "Mains",
+        &[
+            Dish("Joue de bœuf braisée", "Braised beef cheek", "Purée de céleri, jus au vin rouge", "Celeriac purée, red wine jus", 2400),
+            Dish("Dos de cabillaud", "Cod loin", "Poireaux fondants, beurre blanc", "Melted leeks, beurre blanc", 2600),
+            Dish("Risotto d'épeautre", "Spelt risotto", "Courge rôtie, sauge, parmesan (végétarien)", "Roasted squash, sage, parmesan (vegetarian)", 1900),
+        ],
+    ),
+    (
+        "Desserts",
+        "Desserts",
+        &[
+            Dish("Tarte Tatin", "Tarte Tatin", "Crème crue normande", "Normandy raw cream", 900),
+            Dish("Mousse au chocolat", "Chocolate mousse", "Chocolat noir 70 %, fleur de sel", "70% dark chocolate, sea salt", 800),
+        ],
+    ),
+];
+
+/// Loads the demo restaurant in one transaction. Returns `false` (and
+/// changes nothing) when it is already there.
+#[tracing::instrument(skip_all)]
+pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
+    match store.restaurant_by_slug(DEMO_SLUG).await {
+        Ok(_) => return Ok(false),
+        Err(StoreError::NotFound) => {}
+        Err(e) => return Err(e),
+    }
+    on_pool!(store, pool => {
+        let mut tx = pool.begin().await?;
+        let restaurant_id: i64 = sqlx::query_scalar(
+            "INSERT INTO restaurants (slug, name, tagline_fr, tagline_en, street, postal_code, city, \
+             country, phone, email, time_zone) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(DEMO_SLUG)
+        .bind("Chez Margot")
+        .bind("Cuisine de saison, produits du marché, depuis 1998.")
+        .bind("Seasonal cooking from market produce, since 1998.")
+        .bind("12 rue des Martyrs")
+        .bind("75009")
+        .bind("Paris")
+        .bind("FR")
+        .bind("+33142000000")
+        .bind("bonjour@chez-margot.example")
+        .bind("Europe/Paris")
+        .fetch_one(&mut *tx)
+        .await?;
+
+        for Period(weekday, kind, opens, closes) in PERIODS {
+            sqlx::query(
+                "INSERT INTO service_periods (restaurant_id, weekday, kind, opens_minute, closes_minute) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(restaurant_id)
+            .bind(weekday)
+            .bind(kind)
+            .bind(opens)
+            .bind(closes)
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        for Table(name, area, min, max, online) in TABLES {
+            sqlx::query(
+                "INSERT INTO dining_tables (restaurant_id, name, area, min_seats, max_seats, bookable_online) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(restaurant_id)
+            .bind(name)
+            .bind(area)
+            .bind(min)
+            .bind(max)
+            .bind(online)
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        for (position, (fr, en, dishes)) in (0_i64..).zip(MENU) {
+            let category_id: i64 = sqlx::query_scalar(
+                "INSERT INTO menu_categories (restaurant_id, position, name_fr, name_en) \
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(restaurant_id)
+            .bind(position)
+            .bind(fr)
+            .bind(en)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (position, Dish(name_fr, name_en, desc_fr, desc_en, price)) in (0_i64..).zip(dishes.iter()) {
+                sqlx::query(
+                    "INSERT INTO menu_items (category_id, position, name_fr, name_en, description_fr, \
+                     description_en, price_cents) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(category_id)
+                .bind(position)
+                .bind(name_fr)
+                .bind(name_en)
+                .bind(desc_fr)
+                .bind(desc_en)
+                .bind(price)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+    });
+    tracing::info!("loaded the demo restaurant");
+    Ok(true)
+}

@@ -1,0 +1,26 @@
+//! The public site: who the restaurant is, when it opens, what it serves.
+
+use super::ServiceError;
+use crate::store::Store;
+use domain::{weekly_hours, MenuCategory, RestaurantInfo};
+
+#[tracing::instrument(skip_all)]
+pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceError> {
+    let row = store.primary_restaurant().await?;
+    let periods = store.service_periods(row.id).await?;
+    Ok(RestaurantInfo {
+        tagline: row.tagline(),
+        address: row.address(),
+        hours: weekly_hours(periods),
+        name: row.name,
+        phone: row.phone,
+        email: row.email,
+        time_zone: row.time_zone,
+    })
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn menu(store: &Store) -> Result<Vec<MenuCategory>, ServiceError> {
+    let row = store.primary_restaurant().await?;
+    Ok(store.menu(row.id).await?)
+}

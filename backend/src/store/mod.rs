@@ -1,0 +1,280 @@
+//! One store interface over SQLite and PostgreSQL.
+//!
+//! Queries are written once in portable SQL (`$1` placeholders work on both
+//! drivers) and run on whichever pool is configured through [`on_pool!`];
+//! only what really differs (migrations, locking) is written per backend.
+
+mod restaurant;
+
+use crate::error::{ConfigError, StoreError};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use restaurant::RestaurantRow;
+
+/// Runs the same expression against whichever pool the store holds; the
+/// expression is type-checked once per backend.
+macro_rules! on_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite($pool) => $body,
+            $crate::store::Store::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/techplus.db";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// A validated `DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// An SQLite file (created if missing).
+    Sqlite(PathBuf),
+    /// A PostgreSQL database (created if missing).
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let malformed = || ConfigError::MalformedDatabaseUrl(redact(raw));
+        let raw = raw.trim();
+        if let Some(rest) = raw.strip_prefix("sqlite:") {
+            let path = rest.strip_prefix("//").unwrap_or(rest);
+            let path = path.split('?').next().unwrap_or_default();
+            if path.is_empty() || path.starts_with(':') {
+                return Err(malformed());
+            }
+            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            let url = url::Url::parse(raw).map_err(|_| malformed())?;
+            let has_host = url.host_str().is_some_and(|h| !h.is_empty());
+            let db = url.path().trim_start_matches('/');
+            if !has_host || db.is_empty() || db.contains('/') {
+                return Err(malformed());
+            }
+            PgConnectOptions::from_str(raw).map_err(|_| malformed())?;
+            return Ok(DatabaseUrl::Postgres(raw.to_owned()));
+        }
+        Err(malformed())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            DatabaseUrl::Sqlite(_) => Backend::Sqlite,
+            DatabaseUrl::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// The URL with any password hidden, for logs and error messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+            DatabaseUrl::Postgres(url) => redact(url),
+        }
+    }
+}
+
+/// Hides the password of `scheme://user:password@host/...`, even in a URL
+/// that does not parse.
+fn redact(raw: &str) -> String {
+    let Some(scheme_end) = raw.find("://") else {
+        return raw.to_owned();
+    };
+    let authority_start = scheme_end + 3;
+    let rest = &raw[authority_start..];
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_len];
+    let Some(at) = authority.rfind('@') else {
+        return raw.to_owned();
+    };
+    let userinfo = &authority[..at];
+    let Some(colon) = userinfo.find(':') else {
+        return raw.to_owned();
+    };
+    format!(
+        "{}{}:***{}",
+        &raw[..authority_start],
+        &userinfo[..colon],
+        &raw[authority_start + at..]
+    )
+}
+
+#[derive(Debug, Clone)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// What [`Store::open`] found and did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opened {
+    /// True when the database had no restaurant yet (fresh database).
+    pub is_empty: bool,
+}
+
+impl Store {
+    /// Connects (creating the database when missing) and runs the
+    /// backend's migrations.
+    #[tracing::instrument(skip_all, fields(db = %url.redacted()))]
+    pub async fn open(url: &DatabaseUrl) -> Result<(Store, Opened), StoreError> {
+        let store = match url {
+            DatabaseUrl::Sqlite(path) => Store::Sqlite(open_sqlite(path).await?),
+            DatabaseUrl::Postgres(raw) => Store::Postgres(open_postgres(raw).await?),
+        };
+        store.migrate().await?;
+        let is_empty = store.restaurant_count().await? == 0;
+        Ok((store, Opened { is_empty }))
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Store::Sqlite(_) => Backend::Sqlite,
+            Store::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await?,
+            Store::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// A round trip to the database, for the readiness probe.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await)
+    }
+}
+
+async fn open_sqlite(path: &Path) -> Result<SqlitePool, StoreError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Unreachable {
+            backend: "sqlite",
+            source: sqlx::Error::Io(e),
+        })?;
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true);
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .map_err(|source| StoreError::Unreachable {
+            backend: "sqlite",
+            source,
+        })
+}
+
+async fn open_postgres(raw: &str) -> Result<PgPool, StoreError> {
+    use sqlx::migrate::MigrateDatabase;
+    let unreachable = |source| StoreError::Unreachable {
+        backend: "postgres",
+        source,
+    };
+    let exists = tokio::time::timeout(Duration::from_secs(10), sqlx::Postgres::database_exists(raw))
+        .await
+        .map_err(|_| unreachable(sqlx::Error::PoolTimedOut))?
+        .map_err(unreachable)?;
+    if !exists {
+        match sqlx::Postgres::create_database(raw).await {
+            Ok(()) => tracing::info!("created the PostgreSQL database"),
+            // Another process may have created it meanwhile.
+            Err(e) if sqlx::Postgres::database_exists(raw).await.unwrap_or(false) => {
+                tracing::debug!(error = %e, "database appeared concurrently")
+            }
+            Err(e) => return Err(unreachable(e)),
+        }
+    }
+    let options = PgConnectOptions::from_str(raw).map_err(unreachable)?;
+    PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .map_err(unreachable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_sqlite_urls() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/x.db").unwrap(),
+            DatabaseUrl::Sqlite("data/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///tmp/x.db?mode=rwc").unwrap(),
+            DatabaseUrl::Sqlite("/tmp/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse(DEFAULT_DATABASE_URL).unwrap().backend(),
+            Backend::Sqlite
+        );
+    }
+
+    #[test]
+    fn parses_postgres_urls() {
+        let url = DatabaseUrl::parse("postgres://postgres@127.0.0.1:5432/techplus").unwrap();
+        assert_eq!(url.backend(), Backend::Postgres);
+        assert!(DatabaseUrl::parse("postgresql://u:p@db/x").is_ok());
+    }
+
+    #[test]
+    fn rejects_malformed_urls() {
+        for bad in [
+            "",
+            "mysql://root@localhost/x",
+            "sqlite://",
+            "sqlite::memory:",
+            "postgres://",
+            "postgres://host",
+            "postgres://host/",
+            "nonsense",
+        ] {
+            assert!(DatabaseUrl::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        let url = DatabaseUrl::parse("postgres://u:secret@db:5432/x").unwrap();
+        assert!(!url.redacted().contains("secret"));
+        let err = DatabaseUrl::parse("postgres://u:secret@/").unwrap_err();
+        assert!(!err.to_string().contains("secret"), "{err}");
+    }
+}

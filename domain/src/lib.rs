@@ -1,0 +1,14 @@
+//! Domain types shared by the server and the WASM client.
+//!
+//! Everything here is pure: no I/O, no clock, no database. Values are
+//! validated once, at the boundary, through `parse` constructors; a value of
+//! one of these types is therefore always valid.
+
+pub mod restaurant;
+pub mod time;
+
+pub use restaurant::{
+    format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
+    RestaurantInfo, ServiceKind, ServicePeriod,
+};
+pub use time::{TimeOfDay, Weekday};

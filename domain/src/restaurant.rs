@@ -1,0 +1,194 @@
+//! The restaurant as the public site shows it: identity, opening hours, menu.
+
+use crate::time::{TimeOfDay, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// Text the restaurant writes in both site languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Localized {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Localized {
+    /// The text for a language tag (`"fr"`, `"en"`); French is the default.
+    pub fn get(&self, lang: &str) -> &str {
+        if lang.starts_with("en") {
+            &self.en
+        } else {
+            &self.fr
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+}
+
+impl Address {
+    pub fn one_line(&self) -> String {
+        format!("{}, {} {}", self.street, self.postal_code, self.city)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ServiceKind {
+    Lunch,
+    Dinner,
+}
+
+impl ServiceKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "lunch" => Some(ServiceKind::Lunch),
+            "dinner" => Some(ServiceKind::Dinner),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceKind::Lunch => "lunch",
+            ServiceKind::Dinner => "dinner",
+        }
+    }
+}
+
+/// One service of a weekday: the restaurant is open from `opens` to `closes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServicePeriod {
+    pub kind: ServiceKind,
+    pub opens: TimeOfDay,
+    pub closes: TimeOfDay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a service period must close after it opens")]
+pub struct EmptyPeriod;
+
+impl ServicePeriod {
+    pub fn parse(kind: ServiceKind, opens: TimeOfDay, closes: TimeOfDay) -> Result<Self, EmptyPeriod> {
+        if closes <= opens {
+            return Err(EmptyPeriod);
+        }
+        Ok(ServicePeriod { kind, opens, closes })
+    }
+}
+
+/// Opening hours of one weekday; no periods means closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayHours {
+    pub weekday: Weekday,
+    pub periods: Vec<ServicePeriod>,
+}
+
+/// Groups service periods by weekday, Monday first, every day present
+/// (closed days with no periods), periods in opening order.
+pub fn weekly_hours(periods: impl IntoIterator<Item = (Weekday, ServicePeriod)>) -> Vec<DayHours> {
+    let mut days: Vec<DayHours> = Weekday::ALL
+        .iter()
+        .map(|&weekday| DayHours {
+            weekday,
+            periods: Vec::new(),
+        })
+        .collect();
+    for (day, period) in periods {
+        days[day.index() as usize].periods.push(period);
+    }
+    for day in &mut days {
+        day.periods.sort_by_key(|p| p.opens);
+    }
+    days
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestaurantInfo {
+    pub name: String,
+    pub tagline: Localized,
+    pub address: Address,
+    pub phone: String,
+    pub email: String,
+    /// IANA time zone, e.g. `Europe/Paris`.
+    pub time_zone: String,
+    pub hours: Vec<DayHours>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MenuItem {
+    pub name: Localized,
+    pub description: Localized,
+    pub price_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MenuCategory {
+    pub name: Localized,
+    pub items: Vec<MenuItem>,
+}
+
+/// `1850` → `"18,50 €"` (fr) or `"€18.50"` (en).
+pub fn format_price(cents: i64, lang: &str) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let (units, rest) = (abs / 100, abs % 100);
+    if lang.starts_with("en") {
+        format!("{sign}€{units}.{rest:02}")
+    } else {
+        format!("{sign}{units},{rest:02}\u{a0}€")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> TimeOfDay {
+        TimeOfDay::parse(s).unwrap()
+    }
+
+    #[test]
+    fn period_must_not_be_empty() {
+        assert!(ServicePeriod::parse(ServiceKind::Lunch, t("12:00"), t("12:00")).is_err());
+        assert!(ServicePeriod::parse(ServiceKind::Lunch, t("14:00"), t("12:00")).is_err());
+        assert!(ServicePeriod::parse(ServiceKind::Lunch, t("12:00"), t("14:30")).is_ok());
+    }
+
+    #[test]
+    fn weekly_hours_lists_every_day_in_order() {
+        let lunch = ServicePeriod::parse(ServiceKind::Lunch, t("12:00"), t("14:00")).unwrap();
+        let dinner = ServicePeriod::parse(ServiceKind::Dinner, t("19:00"), t("22:30")).unwrap();
+        let days = weekly_hours([
+            (Weekday::Friday, dinner),
+            (Weekday::Friday, lunch),
+            (Weekday::Tuesday, lunch),
+        ]);
+        assert_eq!(days.len(), 7);
+        assert_eq!(days[0].weekday, Weekday::Monday);
+        assert!(days[0].periods.is_empty());
+        assert_eq!(days[1].periods, vec![lunch]);
+        assert_eq!(days[4].periods, vec![lunch, dinner]);
+    }
+
+    #[test]
+    fn prices_format_per_language() {
+        assert_eq!(format_price(1850, "fr"), "18,50\u{a0}€");
+        assert_eq!(format_price(1850, "en"), "€18.50");
+        assert_eq!(format_price(5, "en"), "€0.05");
+        assert_eq!(format_price(-250, "fr"), "-2,50\u{a0}€");
+    }
+
+    #[test]
+    fn localized_falls_back_to_french() {
+        let l = Localized {
+            fr: "Bonjour".into(),
+            en: "Hello".into(),
+        };
+        assert_eq!(l.get("en"), "Hello");
+        assert_eq!(l.get("fr"), "Bonjour");
+        assert_eq!(l.get("de"), "Bonjour");
+    }
+}

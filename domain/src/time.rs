@@ -1,0 +1,159 @@
+//! Wall-clock values in the restaurant's own time zone.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A time of day with minute precision, `00:00` to `24:00` inclusive
+/// (`24:00` closes a period that ends at midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TimeOfDay(u16);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error("expected a time as HH:MM")]
+    Format,
+    #[error("time out of range")]
+    Range,
+}
+
+impl TimeOfDay {
+    pub const MIDNIGHT: TimeOfDay = TimeOfDay(0);
+    pub const END_OF_DAY: TimeOfDay = TimeOfDay(24 * 60);
+
+    /// Minutes since midnight, `0..=1440`.
+    pub fn from_minutes(minutes: i64) -> Result<Self, TimeError> {
+        if (0..=24 * 60).contains(&minutes) {
+            Ok(TimeOfDay(minutes as u16))
+        } else {
+            Err(TimeError::Range)
+        }
+    }
+
+    pub fn from_hm(hour: u8, minute: u8) -> Result<Self, TimeError> {
+        if minute >= 60 || hour > 24 || (hour == 24 && minute != 0) {
+            return Err(TimeError::Range);
+        }
+        Ok(TimeOfDay(hour as u16 * 60 + minute as u16))
+    }
+
+    /// Parses `HH:MM` (24-hour clock).
+    pub fn parse(s: &str) -> Result<Self, TimeError> {
+        let (h, m) = s.trim().split_once(':').ok_or(TimeError::Format)?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return Err(TimeError::Format);
+        }
+        let hour: u8 = h.parse().map_err(|_| TimeError::Format)?;
+        let minute: u8 = m.parse().map_err(|_| TimeError::Format)?;
+        Self::from_hm(hour, minute)
+    }
+
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+    pub fn hour(self) -> u8 {
+        (self.0 / 60) as u8
+    }
+    pub fn minute(self) -> u8 {
+        (self.0 % 60) as u8
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+impl TryFrom<String> for TimeOfDay {
+    type Error = TimeError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<TimeOfDay> for String {
+    fn from(value: TimeOfDay) -> Self {
+        value.to_string()
+    }
+}
+
+/// Day of the week, ISO order (Monday = 0 … Sunday = 6), as stored in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// From the ISO index stored in the database (Monday = 0).
+    pub fn from_index(index: i64) -> Option<Self> {
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| Self::ALL.get(i).copied())
+    }
+
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_valid_times() {
+        assert_eq!(TimeOfDay::parse("12:00").unwrap().minutes(), 720);
+        assert_eq!(TimeOfDay::parse("9:05").unwrap().to_string(), "09:05");
+        assert_eq!(TimeOfDay::parse("24:00").unwrap(), TimeOfDay::END_OF_DAY);
+    }
+
+    #[test]
+    fn rejects_invalid_times() {
+        for bad in ["", "12", "12:0", "25:00", "24:01", "12:60", "ab:cd", "-1:00", "123:00"] {
+            assert!(TimeOfDay::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn serde_uses_hh_mm() {
+        let t = TimeOfDay::from_hm(19, 30).unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"19:30\"");
+        assert!(serde_json::from_str::<TimeOfDay>("\"19:99\"").is_err());
+    }
+
+    #[test]
+    fn weekday_index_round_trips() {
+        for d in Weekday::ALL {
+            assert_eq!(Weekday::from_index(d.index() as i64), Some(d));
+        }
+        assert_eq!(Weekday::from_index(7), None);
+        assert_eq!(Weekday::from_index(-1), None);
+    }
+
+    proptest! {
+        #[test]
+        fn display_then_parse_round_trips(m in 0i64..=1440) {
+            let t = TimeOfDay::from_minutes(m).unwrap();
+            prop_assert_eq!(TimeOfDay::parse(&t.to_string()).unwrap(), t);
+        }
+    }
+}
