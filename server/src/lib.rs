@@ -101,8 +101,17 @@ async fn connect_redis(url: &str) -> Result<RedisPool, StartError> {
     }
 }
 
+/// The app's routes, generated once per process. Generation renders the app
+/// with resource loading suppressed through a process-wide flag, so it must
+/// never run while another server in the same process (tests) is rendering.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState, sessions: Sessions, redis: Option<RedisPool>) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name("techplus.sid")
         .with_same_site(SameSite::Lax)

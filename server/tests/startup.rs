@@ -1,0 +1,103 @@
+//! The server binary stops with one clear line on bad configuration, and
+//! the optional Redis session store works.
+
+mod common;
+
+use common::{fresh_database_url, redis_url, Db, TestApp};
+use std::process::Command;
+
+fn run_server(envs: &[(&str, &str)]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+    cmd.env_remove("DATABASE_URL").env_remove("REDIS_URL").env("RUST_LOG", "off");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("server binary runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn assert_one_clear_line(stderr: &str, needle: &str) {
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "expected one line, got: {stderr}");
+    assert!(lines[0].starts_with("error: "), "{stderr}");
+    assert!(lines[0].contains(needle), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn malformed_database_url_is_one_line() {
+    let (code, stderr) = run_server(&[("DATABASE_URL", "mysql://root@localhost/x")]);
+    assert_eq!(code, 1);
+    assert_one_clear_line(&stderr, "DATABASE_URL");
+}
+
+#[test]
+fn unreachable_database_is_one_line() {
+    // Nothing listens on port 1.
+    let (code, stderr) = run_server(&[("DATABASE_URL", "postgres://postgres:pw@127.0.0.1:1/techplus")]);
+    assert_eq!(code, 1);
+    assert_one_clear_line(&stderr, "cannot reach the database");
+    assert!(!stderr.contains("pw@"), "password leaked: {stderr}");
+}
+
+#[test]
+fn port_in_use_is_one_line() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let db = fresh_database_url(Db::Sqlite);
+    let (code, stderr) = run_server(&[("DATABASE_URL", &db), ("LEPTOS_SITE_ADDR", &addr)]);
+    assert_eq!(code, 1);
+    assert_one_clear_line(&stderr, "cannot listen on");
+    let path = db.trim_start_matches("sqlite://");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{path}{suffix}"));
+    }
+}
+
+#[test]
+fn bad_log_format_is_one_line() {
+    let (code, stderr) = run_server(&[("LOG_FORMAT", "xml")]);
+    assert_eq!(code, 1);
+    assert_one_clear_line(&stderr, "LOG_FORMAT");
+}
+
+#[test]
+fn seed_demo_command_creates_and_fills_a_database() {
+    let db = fresh_database_url(Db::Sqlite);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
+    let out = cmd
+        .arg("seed-demo")
+        .env("DATABASE_URL", &db)
+        .env("RUST_LOG", "off")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = db.trim_start_matches("sqlite://");
+    assert!(std::path::Path::new(path).exists());
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{path}{suffix}"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_and_readiness_use_redis_when_configured() {
+    let db = fresh_database_url(Db::Sqlite);
+    let app = TestApp::spawn_with(&db, Some(&redis_url())).await;
+    let body: serde_json::Value = app.get("/ready").await.json().await.unwrap();
+    assert_eq!(body["redis"], "ok");
+    assert_eq!(body["status"], "ready");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreachable_redis_stops_start_up_with_a_clear_error() {
+    let db = fresh_database_url(Db::Sqlite);
+    let config = common::config_for(&db, Some("redis://127.0.0.1:1"));
+    let err = match server::start(&config).await {
+        Ok(_) => panic!("start-up must fail"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("Redis"), "{err}");
+    assert!(!err.contains('\n'));
+    common::drop_database(&db).await;
+}
