@@ -8,7 +8,11 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 flatten(&key, v, out);
             }
         }
@@ -33,7 +37,10 @@ fn placeholders(s: &str) -> Vec<String> {
     let mut found: Vec<String> = s
         .split("{{")
         .skip(1)
-        .filter_map(|rest| rest.split_once("}}").map(|(name, _)| name.trim().to_owned()))
+        .filter_map(|rest| {
+            rest.split_once("}}")
+                .map(|(name, _)| name.trim().to_owned())
+        })
         .collect();
     found.sort();
     found
@@ -46,7 +53,11 @@ fn french_and_english_have_the_same_keys() {
     let only_en: Vec<_> = en.keys().filter(|k| !fr.contains_key(*k)).collect();
     assert!(only_fr.is_empty(), "missing in en.json: {only_fr:?}");
     assert!(only_en.is_empty(), "missing in fr.json: {only_en:?}");
-    assert!(fr.len() > 50, "the locale files look truncated ({} keys)", fr.len());
+    assert!(
+        fr.len() > 50,
+        "the locale files look truncated ({} keys)",
+        fr.len()
+    );
 }
 
 #[test]
@@ -56,6 +67,10 @@ fn messages_are_not_empty_and_use_the_same_placeholders() {
         let en_text = &en[key];
         assert!(!fr_text.trim().is_empty(), "fr {key} is empty");
         assert!(!en_text.trim().is_empty(), "en {key} is empty");
-        assert_eq!(placeholders(fr_text), placeholders(en_text), "placeholders differ for {key}");
+        assert_eq!(
+            placeholders(fr_text),
+            placeholders(en_text),
+            "placeholders differ for {key}"
+        );
     }
 }

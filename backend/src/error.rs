@@ -4,7 +4,9 @@ use std::fmt;
 /// one line at start-up.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("DATABASE_URL {0:?} is not valid: expected sqlite://PATH or postgres://USER@HOST:PORT/DB")]
+    #[error(
+        "DATABASE_URL {0:?} is not valid: expected sqlite://PATH or postgres://USER@HOST:PORT/DB"
+    )]
     MalformedDatabaseUrl(String),
     #[error("cannot create the data directory {path}: {source}")]
     DataDir {

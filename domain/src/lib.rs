@@ -8,7 +8,7 @@ pub mod restaurant;
 pub mod time;
 
 pub use restaurant::{
-    format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
+    format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,
 };
 pub use time::{TimeOfDay, Weekday};

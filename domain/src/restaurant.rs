@@ -71,11 +71,19 @@ pub struct ServicePeriod {
 pub struct EmptyPeriod;
 
 impl ServicePeriod {
-    pub fn parse(kind: ServiceKind, opens: TimeOfDay, closes: TimeOfDay) -> Result<Self, EmptyPeriod> {
+    pub fn parse(
+        kind: ServiceKind,
+        opens: TimeOfDay,
+        closes: TimeOfDay,
+    ) -> Result<Self, EmptyPeriod> {
         if closes <= opens {
             return Err(EmptyPeriod);
         }
-        Ok(ServicePeriod { kind, opens, closes })
+        Ok(ServicePeriod {
+            kind,
+            opens,
+            closes,
+        })
     }
 }
 
@@ -190,5 +198,42 @@ mod tests {
         assert_eq!(l.get("en"), "Hello");
         assert_eq!(l.get("fr"), "Bonjour");
         assert_eq!(l.get("de"), "Bonjour");
+    }
+}
+
+/// An E.164 number for reading: French numbers grouped as
+/// `+33 1 42 00 00 00`; anything else is returned unchanged.
+pub fn format_phone(e164: &str) -> String {
+    let digits = match e164.strip_prefix('+') {
+        Some(d) if !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()) => d,
+        _ => return e164.to_owned(),
+    };
+    if let Some(national) = digits.strip_prefix("33").filter(|n| n.len() == 9) {
+        let (first, rest) = national.split_at(1);
+        let pairs: Vec<&str> = rest
+            .as_bytes()
+            .chunks(2)
+            .filter_map(|c| std::str::from_utf8(c).ok())
+            .collect();
+        return format!("+33 {first} {}", pairs.join(" "));
+    }
+    e164.to_owned()
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::format_phone;
+
+    #[test]
+    fn groups_french_numbers_in_pairs() {
+        assert_eq!(format_phone("+33142000000"), "+33 1 42 00 00 00");
+        assert_eq!(format_phone("+33612345678"), "+33 6 12 34 56 78");
+    }
+
+    #[test]
+    fn other_numbers_are_untouched() {
+        assert_eq!(format_phone("+442079460000"), "+442079460000");
+        assert_eq!(format_phone("01 42 00 00 00"), "01 42 00 00 00");
+        assert_eq!(format_phone("+"), "+");
     }
 }

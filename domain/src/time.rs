@@ -128,7 +128,9 @@ mod tests {
 
     #[test]
     fn rejects_invalid_times() {
-        for bad in ["", "12", "12:0", "25:00", "24:01", "12:60", "ab:cd", "-1:00", "123:00"] {
+        for bad in [
+            "", "12", "12:0", "25:00", "24:01", "12:60", "ab:cd", "-1:00", "123:00",
+        ] {
             assert!(TimeOfDay::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

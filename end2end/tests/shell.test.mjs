@@ -32,7 +32,7 @@ test('home page shows the restaurant and its hours from the database, in French 
   assert.equal(res.status(), 200);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   await page.getByRole('heading', { level: 1, name: 'Chez Margot' }).waitFor();
-  await page.getByRole('heading', { name: "Horaires d'ouverture" }).waitFor();
+  await page.locator('main').getByRole('heading', { name: "Horaires d'ouverture" }).waitFor();
   const hours = page.locator('main dl.hours');
   assert.match(await hours.innerText(), /Mardi/);
   assert.match(await hours.innerText(), /12:00 – 14:30/);
@@ -46,7 +46,7 @@ test('an English browser gets the English site', async () => {
   const { context, page } = await newPage({ locale: 'en-GB' });
   await page.goto(server.base + '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  await page.getByRole('heading', { name: 'Opening hours' }).waitFor();
+  await page.locator('main').getByRole('heading', { name: 'Opening hours' }).waitFor();
   await page.getByRole('link', { name: 'Book a table' }).first().waitFor();
   await context.close();
 });
@@ -59,7 +59,7 @@ test('the language switcher works in place once hydrated, and is remembered', as
   await page.evaluate(() => { window.__noReload = 'still here'; });
   await page.getByRole('link', { name: /EN/ }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  await page.getByRole('heading', { name: 'Opening hours' }).waitFor();
+  await page.locator('main').getByRole('heading', { name: 'Opening hours' }).waitFor();
   assert.equal(await page.evaluate(() => window.__noReload), 'still here', 'no full reload');
   assert.equal(new URL(page.url()).pathname, '/');
   const cookies = await context.cookies();

@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn defaults_to_embedded_sqlite() {
         let c = config(&[]).unwrap();
-        assert_eq!(c.database_url, DatabaseUrl::Sqlite("data/techplus.db".into()));
+        assert_eq!(
+            c.database_url,
+            DatabaseUrl::Sqlite("data/techplus.db".into())
+        );
         assert_eq!(c.redis_url, None);
         assert_eq!(c.log_format, LogFormat::Text);
     }
@@ -93,7 +96,10 @@ mod tests {
     #[test]
     fn reads_postgres_redis_and_json_logs() {
         let c = config(&[
-            ("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/techplus_dev"),
+            (
+                "DATABASE_URL",
+                "postgres://postgres@127.0.0.1:5432/techplus_dev",
+            ),
             ("REDIS_URL", "redis://127.0.0.1:6379"),
             ("LOG_FORMAT", "json"),
         ])
@@ -105,11 +111,15 @@ mod tests {
 
     #[test]
     fn bad_values_are_named_in_one_line() {
-        let err = config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().to_string();
+        let err = config(&[("DATABASE_URL", "mysql://x")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("DATABASE_URL") && !err.contains('\n'), "{err}");
         let err = config(&[("LOG_FORMAT", "xml")]).unwrap_err().to_string();
         assert!(err.contains("LOG_FORMAT"), "{err}");
-        let err = config(&[("REDIS_URL", "localhost")]).unwrap_err().to_string();
+        let err = config(&[("REDIS_URL", "localhost")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("REDIS_URL"), "{err}");
     }
 }

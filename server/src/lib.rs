@@ -23,7 +23,9 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_redis_store::fred::prelude::{ClientLike, Config as RedisConfig, Pool as RedisPool};
+use tower_sessions_redis_store::fred::prelude::{
+    ClientLike, Config as RedisConfig, Pool as RedisPool,
+};
 
 /// Largest request body accepted anywhere (server functions, forms, API).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -93,7 +95,8 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
 
 async fn connect_redis(url: &str) -> Result<RedisPool, StartError> {
     let config = RedisConfig::from_url(url).map_err(|e| StartError::Redis(e.to_string()))?;
-    let pool = RedisPool::new(config, None, None, None, 4).map_err(|e| StartError::Redis(e.to_string()))?;
+    let pool = RedisPool::new(config, None, None, None, 4)
+        .map_err(|e| StartError::Redis(e.to_string()))?;
     match tokio::time::timeout(Duration::from_secs(5), pool.init()).await {
         Ok(Ok(_handle)) => Ok(pool),
         Ok(Err(e)) => Err(StartError::Redis(e.to_string())),
@@ -117,7 +120,9 @@ fn router(state: AppState, sessions: Sessions, redis: Option<RedisPool>) -> Rout
         .with_same_site(SameSite::Lax)
         .with_http_only(true)
         .with_secure(false)
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::days(14)));
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::days(14),
+        ));
 
     Router::new()
         .merge(ops::routes(redis))
@@ -154,10 +159,13 @@ pub async fn serve(
         router,
         redis,
     } = started;
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(StartError::Serve)?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(StartError::Serve)?;
     tracing::info!("stopped accepting requests; closing connections");
     state.store.close().await;
     if let Some(redis) = redis {

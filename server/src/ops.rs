@@ -111,7 +111,13 @@ mod tests {
     fn redirects_only_to_local_paths() {
         assert_eq!(safe_local_path(Some("/menu")), "/menu");
         assert_eq!(safe_local_path(Some("/menu?x=1")), "/menu?x=1");
-        for bad in ["//evil.example", "https://evil.example", "/\\evil", "menu", "/a\r\nSet-Cookie: x"] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "menu",
+            "/a\r\nSet-Cookie: x",
+        ] {
             assert_eq!(safe_local_path(Some(bad)), "/", "{bad:?}");
         }
         assert_eq!(safe_local_path(None), "/");

@@ -56,7 +56,11 @@ async fn home_page_is_french_by_default(db: Db) {
     let app = TestApp::spawn(db).await;
     let (status, html) = app.page("/", None, None).await;
     assert_eq!(status, 200);
-    assert!(html.contains(r#"<html lang="fr""#), "html lang: {}", &html[..200]);
+    assert!(
+        html.contains(r#"<html lang="fr""#),
+        "html lang: {}",
+        &html[..200]
+    );
     assert!(html.contains("Chez Margot"));
     assert!(html.contains("Horaires d&#x27;ouverture") || html.contains("Horaires d'ouverture"));
     assert!(html.contains("Mardi"));
@@ -99,12 +103,26 @@ async fn home_page_reads_the_restaurant_from_the_database(db: Db) {
     let renamed = "Le Bistrot d'Essai";
     match &app.store {
         backend::Store::Sqlite(pool) => {
-            sqlx::query("UPDATE restaurants SET name = $1").bind(renamed).execute(pool).await.unwrap();
-            sqlx::query("DELETE FROM service_periods WHERE weekday = 1").execute(pool).await.unwrap();
+            sqlx::query("UPDATE restaurants SET name = $1")
+                .bind(renamed)
+                .execute(pool)
+                .await
+                .unwrap();
+            sqlx::query("DELETE FROM service_periods WHERE weekday = 1")
+                .execute(pool)
+                .await
+                .unwrap();
         }
         backend::Store::Postgres(pool) => {
-            sqlx::query("UPDATE restaurants SET name = $1").bind(renamed).execute(pool).await.unwrap();
-            sqlx::query("DELETE FROM service_periods WHERE weekday = 1").execute(pool).await.unwrap();
+            sqlx::query("UPDATE restaurants SET name = $1")
+                .bind(renamed)
+                .execute(pool)
+                .await
+                .unwrap();
+            sqlx::query("DELETE FROM service_periods WHERE weekday = 1")
+                .execute(pool)
+                .await
+                .unwrap();
         }
     }
     let res = app
@@ -117,7 +135,11 @@ async fn home_page_reads_the_restaurant_from_the_database(db: Db) {
     let info: Value = res.json().await.unwrap();
     assert_eq!(info["name"], renamed);
     assert_eq!(info["hours"][1]["weekday"], "tuesday");
-    assert_eq!(info["hours"][1]["periods"].as_array().unwrap().len(), 0, "Tuesday now closed");
+    assert_eq!(
+        info["hours"][1]["periods"].as_array().unwrap().len(),
+        0,
+        "Tuesday now closed"
+    );
     let (_, html) = app.page("/", Some("en"), None).await;
     assert!(html.contains("Le Bistrot d&#x27;Essai") || html.contains(renamed));
     assert!(!html.contains("Chez Margot"));

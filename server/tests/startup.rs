@@ -8,12 +8,17 @@ use std::process::Command;
 
 fn run_server(envs: &[(&str, &str)]) -> (i32, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
-    cmd.env_remove("DATABASE_URL").env_remove("REDIS_URL").env("RUST_LOG", "off");
+    cmd.env_remove("DATABASE_URL")
+        .env_remove("REDIS_URL")
+        .env("RUST_LOG", "off");
     for (k, v) in envs {
         cmd.env(k, v);
     }
     let out = cmd.output().expect("server binary runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn assert_one_clear_line(stderr: &str, needle: &str) {
@@ -34,7 +39,10 @@ fn malformed_database_url_is_one_line() {
 #[test]
 fn unreachable_database_is_one_line() {
     // Nothing listens on port 1.
-    let (code, stderr) = run_server(&[("DATABASE_URL", "postgres://postgres:pw@127.0.0.1:1/techplus")]);
+    let (code, stderr) = run_server(&[(
+        "DATABASE_URL",
+        "postgres://postgres:pw@127.0.0.1:1/techplus",
+    )]);
     assert_eq!(code, 1);
     assert_one_clear_line(&stderr, "cannot reach the database");
     assert!(!stderr.contains("pw@"), "password leaked: {stderr}");
@@ -71,7 +79,11 @@ fn seed_demo_command_creates_and_fills_a_database() {
         .env("RUST_LOG", "off")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = db.trim_start_matches("sqlite://");
     assert!(std::path::Path::new(path).exists());
     for suffix in ["", "-wal", "-shm"] {

@@ -111,7 +111,7 @@ pub fn Footer() -> impl IntoView {
                                         <strong>{info.name.clone()}</strong><br />
                                         {info.address.street.clone()}<br />
                                         {format!("{} {}", info.address.postal_code, info.address.city)}<br />
-                                        <a href=tel>{info.phone.clone()}</a><br />
+                                        <a href=tel>{domain::format_phone(&info.phone)}</a><br />
                                         <a href=mailto>{info.email.clone()}</a>
                                     </address>
                                 </section>

@@ -33,20 +33,18 @@ pub fn HoursList(hours: Vec<DayHours>, #[prop(optional)] compact: bool) -> impl 
             let periods = day.periods.clone();
             let detail = move || {
                 if periods.is_empty() {
-                    return t_string!(i18n, hours.closed).to_string();
+                    return view! { <span class="period">{t_string!(i18n, hours.closed)}</span> }
+                        .into_any();
                 }
                 periods
                     .iter()
                     .map(|p| {
                         let range = format!("{} – {}", p.opens, p.closes);
-                        if compact {
-                            range
-                        } else {
-                            format!("{} {}", service_name(i18n, p.kind), range)
-                        }
+                        let label = (!compact).then(|| format!("{} ", service_name(i18n, p.kind)));
+                        view! { <span class="period">{label}{range}</span> }
                     })
-                    .collect::<Vec<_>>()
-                    .join(" · ")
+                    .collect_view()
+                    .into_any()
             };
             let closed = day.periods.is_empty();
             view! {

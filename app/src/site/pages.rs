@@ -132,7 +132,7 @@ pub fn ContactPage() -> impl IntoView {
                             <dt>{t!(i18n, contact.address)}</dt>
                             <dd>{info.address.street.clone()}<br />{format!("{} {}", info.address.postal_code, info.address.city)}</dd>
                             <dt>{t!(i18n, contact.phone)}</dt>
-                            <dd><a href=tel>{info.phone.clone()}</a></dd>
+                            <dd><a href=tel>{domain::format_phone(&info.phone)}</a></dd>
                             <dt>{t!(i18n, contact.email)}</dt>
                             <dd><a href=mailto>{info.email.clone()}</a></dd>
                         </dl>
@@ -148,7 +148,10 @@ pub fn ContactPage() -> impl IntoView {
 }
 
 /// A page whose feature is not open yet: says so and gives the phone number.
-fn call_us_page(title: impl Fn() -> String + Copy + Send + Sync + 'static, text: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+fn call_us_page(
+    title: impl Fn() -> String + Copy + Send + Sync + 'static,
+    text: impl Fn() -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=title />
@@ -158,7 +161,7 @@ fn call_us_page(title: impl Fn() -> String + Copy + Send + Sync + 'static, text:
             {with_restaurant(move |info: RestaurantInfo| {
                 let tel = format!("tel:{}", info.phone);
                 view! {
-                    <p><a class="button button-primary" href=tel>{t!(i18n, contact.call_us)}" · "{info.phone.clone()}</a></p>
+                    <p><a class="button button-primary" href=tel>{t!(i18n, contact.call_us)}" · "{domain::format_phone(&info.phone)}</a></p>
                 }
             })}
         </section>
@@ -206,4 +209,3 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
-

@@ -204,10 +204,13 @@ async fn open_postgres(raw: &str) -> Result<PgPool, StoreError> {
         backend: "postgres",
         source,
     };
-    let exists = tokio::time::timeout(Duration::from_secs(10), sqlx::Postgres::database_exists(raw))
-        .await
-        .map_err(|_| unreachable(sqlx::Error::PoolTimedOut))?
-        .map_err(unreachable)?;
+    let exists = tokio::time::timeout(
+        Duration::from_secs(10),
+        sqlx::Postgres::database_exists(raw),
+    )
+    .await
+    .map_err(|_| unreachable(sqlx::Error::PoolTimedOut))?
+    .map_err(unreachable)?;
     if !exists {
         match sqlx::Postgres::create_database(raw).await {
             Ok(()) => tracing::info!("created the PostgreSQL database"),
@@ -266,7 +269,10 @@ mod tests {
             "postgres://host/",
             "nonsense",
         ] {
-            assert!(DatabaseUrl::parse(bad).is_err(), "{bad:?} should be rejected");
+            assert!(
+                DatabaseUrl::parse(bad).is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

@@ -89,7 +89,9 @@ impl Store {
 
     pub async fn restaurant_by_slug(&self, slug: &str) -> Result<RestaurantRow, StoreError> {
         let sql = format!("SELECT {RESTAURANT_COLUMNS} FROM restaurants WHERE slug = $1");
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, RestaurantRow>(&sql).bind(slug).fetch_one(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, RestaurantRow>(&sql).bind(slug).fetch_one(pool).await)?,
+        )
     }
 
     pub async fn service_periods(
@@ -104,7 +106,8 @@ impl Store {
 
     /// Categories in order, each with its items in order (empty categories kept).
     pub async fn menu(&self, restaurant_id: i64) -> Result<Vec<MenuCategory>, StoreError> {
-        let sql = "SELECT c.id AS category_id, c.name_fr AS category_fr, c.name_en AS category_en, \
+        let sql =
+            "SELECT c.id AS category_id, c.name_fr AS category_fr, c.name_en AS category_en, \
                    i.name_fr AS item_fr, i.name_en AS item_en, \
                    i.description_fr, i.description_en, i.price_cents \
                    FROM menu_categories c LEFT JOIN menu_items i ON i.category_id = c.id \
@@ -124,15 +127,17 @@ impl Store {
                     },
                 ));
             }
-            if let (Some(fr), Some(en), Some(price_cents)) = (row.item_fr, row.item_en, row.price_cents) {
+            if let (Some(fr), Some(en), Some(price_cents)) =
+                (row.item_fr, row.item_en, row.price_cents)
+            {
                 if let Some((_, category)) = menu.last_mut() {
                     category.items.push(MenuItem {
-                    name: Localized { fr, en },
-                    description: Localized {
-                        fr: row.description_fr.unwrap_or_default(),
-                        en: row.description_en.unwrap_or_default(),
-                    },
-                    price_cents,
+                        name: Localized { fr, en },
+                        description: Localized {
+                            fr: row.description_fr.unwrap_or_default(),
+                            en: row.description_en.unwrap_or_default(),
+                        },
+                        price_cents,
                     });
                 }
             }
@@ -142,6 +147,8 @@ impl Store {
 
     pub async fn table_count(&self, restaurant_id: i64) -> Result<i64, StoreError> {
         let sql = "SELECT COUNT(*) FROM dining_tables WHERE restaurant_id = $1";
-        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(restaurant_id).fetch_one(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(restaurant_id).fetch_one(pool).await)?,
+        )
     }
 }

@@ -17,7 +17,8 @@ pub enum Db {
 /// Base URL of the PostgreSQL server the tests use (each test makes its own
 /// database there and drops it afterwards).
 pub fn postgres_base() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
 pub fn redis_url() -> String {
@@ -133,7 +134,12 @@ impl TestApp {
     }
 
     /// Sends `accept_language` and returns (status, body).
-    pub async fn page(&self, path: &str, accept_language: Option<&str>, cookie: Option<&str>) -> (u16, String) {
+    pub async fn page(
+        &self,
+        path: &str,
+        accept_language: Option<&str>,
+        cookie: Option<&str>,
+    ) -> (u16, String) {
         let mut req = self.client.get(self.url(path));
         if let Some(lang) = accept_language {
             req = req.header("accept-language", lang);
