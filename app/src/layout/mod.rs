@@ -76,9 +76,10 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     Locale::en => "EN",
                 }}
                 <span class="visually-hidden">
-                    {match locale {
-                        Locale::fr => " – Français",
-                        Locale::en => " – English",
+                    " – "
+                    {move || match locale {
+                        Locale::fr => t_string!(i18n, language.fr),
+                        Locale::en => t_string!(i18n, language.en),
                     }}
                 </span>
             </a>
