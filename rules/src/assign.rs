@@ -168,29 +168,16 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 5, 2, h, m, 0).unwrap()
     }
 
-    fn table(id: i64, min: u32, max: u32) -> Table {
-        Table {
-            id,
-            min_seats: min,
-            max_seats: max,
-            bookable_online: true,
-            active: true,
-        }
-    }
+    use crate::test_support::table;
 
+    /// A booking for two.
     fn booking(
         id: i64,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
         tables: &[i64],
     ) -> ExistingBooking {
-        ExistingBooking {
-            id,
-            start,
-            end,
-            party_size: 2,
-            table_ids: tables.to_vec(),
-        }
+        crate::test_support::booking(id, start, end, 2, tables)
     }
 
     fn assign(

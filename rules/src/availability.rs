@@ -447,31 +447,7 @@ mod tests {
         rules
     }
 
-    fn table(id: i64, min: u32, max: u32) -> Table {
-        Table {
-            id,
-            min_seats: min,
-            max_seats: max,
-            bookable_online: true,
-            active: true,
-        }
-    }
-
-    fn booking(
-        id: i64,
-        start: DateTime<Utc>,
-        end: DateTime<Utc>,
-        party: u32,
-        tables: &[i64],
-    ) -> ExistingBooking {
-        ExistingBooking {
-            id,
-            start,
-            end,
-            party_size: party,
-            table_ids: tables.to_vec(),
-        }
-    }
+    use crate::test_support::{booking, table};
 
     /// 2026-05-01 08:00 UTC (10:00 in Paris).
     fn now() -> DateTime<Utc> {

@@ -14,6 +14,8 @@
 mod assign;
 mod availability;
 mod model;
+#[cfg(test)]
+mod test_support;
 
 pub use assign::{assign_tables, is_free, overlaps, Assignment};
 pub use availability::{

@@ -38,12 +38,11 @@ impl Sessions {
 
     /// Deletes expired sessions every hour (Redis expires its own keys).
     pub fn spawn_cleanup(&self) {
-        let task = match self.clone() {
-            Sessions::Sqlite(s) => tokio::spawn(s.continuously_delete_expired(HOUR)),
-            Sessions::Postgres(s) => tokio::spawn(s.continuously_delete_expired(HOUR)),
-            Sessions::Redis(_) => return,
-        };
-        drop(task);
+        match self.clone() {
+            Sessions::Sqlite(s) => drop(tokio::spawn(s.continuously_delete_expired(HOUR))),
+            Sessions::Postgres(s) => drop(tokio::spawn(s.continuously_delete_expired(HOUR))),
+            Sessions::Redis(_) => {}
+        }
     }
 }
 

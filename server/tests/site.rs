@@ -101,30 +101,17 @@ async fn cookie_wins_over_accept_language(db: Db) {
 async fn home_page_reads_the_restaurant_from_the_database(db: Db) {
     let app = TestApp::spawn(db).await;
     let renamed = "Le Bistrot d'Essai";
-    match &app.store {
-        backend::Store::Sqlite(pool) => {
-            sqlx::query("UPDATE restaurants SET name = $1")
-                .bind(renamed)
-                .execute(pool)
-                .await
-                .unwrap();
-            sqlx::query("DELETE FROM service_periods WHERE weekday = 1")
-                .execute(pool)
-                .await
-                .unwrap();
-        }
-        backend::Store::Postgres(pool) => {
-            sqlx::query("UPDATE restaurants SET name = $1")
-                .bind(renamed)
-                .execute(pool)
-                .await
-                .unwrap();
-            sqlx::query("DELETE FROM service_periods WHERE weekday = 1")
-                .execute(pool)
-                .await
-                .unwrap();
-        }
-    }
+    on_store!(&app.store, pool => {
+        sqlx::query("UPDATE restaurants SET name = $1")
+            .bind(renamed)
+            .execute(pool)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM service_periods WHERE weekday = 1")
+            .execute(pool)
+            .await
+            .unwrap();
+    });
     let res = app
         .client
         .post(app.url("/api/fn/restaurant_info"))

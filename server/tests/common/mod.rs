@@ -190,6 +190,18 @@ pub async fn drop_database(url: &str) {
     }
 }
 
+/// Runs the same statements on whichever pool the store holds (tests that
+/// change data behind the app's back).
+#[macro_export]
+macro_rules! on_store {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            backend::Store::Sqlite($pool) => $body,
+            backend::Store::Postgres($pool) => $body,
+        }
+    };
+}
+
 /// Generates one test per backend from `async fn name(db: Db)`.
 #[macro_export]
 macro_rules! on_both_backends {
