@@ -57,8 +57,12 @@ fn is_conflict(db: &dyn sqlx::error::DatabaseError) -> bool {
     if matches!(db.kind(), ErrorKind::UniqueViolation) {
         return true;
     }
-    // 23P01 exclusion_violation (PostgreSQL); 1555/2067 primary key/unique (SQLite).
-    matches!(db.code().as_deref(), Some("23P01" | "1555" | "2067"))
+    // 23P01 exclusion_violation (PostgreSQL); 1555/2067 primary key/unique
+    // and 1811 RAISE(ABORT) from the overlap triggers (SQLite).
+    matches!(
+        db.code().as_deref(),
+        Some("23P01" | "1555" | "2067" | "1811")
+    )
 }
 
 impl StoreError {

@@ -3,6 +3,7 @@
 //! calls. Nothing here knows about HTTP or Leptos.
 
 pub mod error;
+pub mod mail;
 pub mod seed;
 pub mod services;
 pub mod store;

@@ -5,7 +5,8 @@ use crate::store::{on_pool, Store};
 
 pub const DEMO_SLUG: &str = "chez-margot";
 
-struct Period(i64, &'static str, i64, i64);
+/// Weekday (0 = Monday), service, opens, closes, last seating, pacing (covers per slot).
+struct Period(i64, &'static str, i64, i64, i64, i64);
 struct Table(&'static str, &'static str, i64, i64, bool);
 struct Dish(&'static str, &'static str, &'static str, &'static str, i64);
 
@@ -15,17 +16,17 @@ const fn hm(h: i64, m: i64) -> i64 {
 
 /// Tuesday–Saturday lunch and dinner, Sunday lunch, closed on Monday.
 const PERIODS: &[Period] = &[
-    Period(1, "lunch", hm(12, 0), hm(14, 30)),
-    Period(1, "dinner", hm(19, 0), hm(22, 30)),
-    Period(2, "lunch", hm(12, 0), hm(14, 30)),
-    Period(2, "dinner", hm(19, 0), hm(22, 30)),
-    Period(3, "lunch", hm(12, 0), hm(14, 30)),
-    Period(3, "dinner", hm(19, 0), hm(22, 30)),
-    Period(4, "lunch", hm(12, 0), hm(14, 30)),
-    Period(4, "dinner", hm(19, 0), hm(23, 0)),
-    Period(5, "lunch", hm(12, 0), hm(15, 0)),
-    Period(5, "dinner", hm(19, 0), hm(23, 0)),
-    Period(6, "lunch", hm(12, 0), hm(15, 0)),
+    Period(1, "lunch", hm(12, 0), hm(14, 30), hm(13, 45), 16),
+    Period(1, "dinner", hm(19, 0), hm(22, 30), hm(21, 30), 20),
+    Period(2, "lunch", hm(12, 0), hm(14, 30), hm(13, 45), 16),
+    Period(2, "dinner", hm(19, 0), hm(22, 30), hm(21, 30), 20),
+    Period(3, "lunch", hm(12, 0), hm(14, 30), hm(13, 45), 16),
+    Period(3, "dinner", hm(19, 0), hm(22, 30), hm(21, 30), 20),
+    Period(4, "lunch", hm(12, 0), hm(14, 30), hm(13, 45), 16),
+    Period(4, "dinner", hm(19, 0), hm(23, 0), hm(22, 0), 20),
+    Period(5, "lunch", hm(12, 0), hm(15, 0), hm(14, 0), 16),
+    Period(5, "dinner", hm(19, 0), hm(23, 0), hm(22, 0), 20),
+    Period(6, "lunch", hm(12, 0), hm(15, 0), hm(14, 0), 16),
 ];
 
 /// Fifteen tables of 2 to 8 seats: name, area, min seats, max seats, bookable online.
@@ -46,6 +47,38 @@ const TABLES: &[Table] = &[
     Table("P4", "terrasse", 4, 6, true),
     Table("S1", "salon", 6, 8, false),
 ];
+
+/// Tables pushed together for larger parties.
+const COMBINATIONS: &[(&str, &[&str])] = &[
+    ("T4+T5", &["T4", "T5"]),
+    ("T5+T6", &["T5", "T6"]),
+    ("P2+P3", &["P2", "P3"]),
+    ("T4+T5+T6", &["T4", "T5", "T6"]),
+    ("T7+T8", &["T7", "T8"]),
+];
+
+/// 1–2 guests: 90 min, 3–4: 105, 5–6: 120, 7 and more: 150.
+const TURN_TIMES: &str = r#"{"bands":[[2,90],[4,105],[6,120]],"larger":150}"#;
+
+/// Closed for Christmas (24–26 December) and a single late seating on New
+/// Year's Eve, for the coming end of year.
+fn exceptions(
+    today: chrono::NaiveDate,
+) -> Vec<(&'static str, chrono::NaiveDate, chrono::NaiveDate, &'static str, &'static str)> {
+    use chrono::{Datelike, NaiveDate};
+    let year = today.year();
+    let date = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(today);
+    vec![
+        ("closed", date(12, 24), date(12, 26), "[]", "Noël / Christmas"),
+        (
+            "special_hours",
+            date(12, 31),
+            date(12, 31),
+            r#"[{"kind":"dinner","first_seating":"19:30:00","last_seating":"21:00:00","slot_interval_minutes":30,"max_covers_per_slot":24}]"#,
+            "Réveillon / New Year's Eve",
+        ),
+    ]
+}
 
 type Category = (&'static str, &'static str, &'static [Dish]);
 
@@ -130,6 +163,7 @@ const MENU: &[Category] = &[
 /// changes nothing) when it is already there.
 #[tracing::instrument(skip_all)]
 pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
+    let today = chrono::Utc::now().date_naive();
     match store.restaurant_by_slug(DEMO_SLUG).await {
         Ok(_) => return Ok(false),
         Err(StoreError::NotFound) => {}
@@ -156,16 +190,45 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
         .fetch_one(&mut *tx)
         .await?;
 
-        for Period(weekday, kind, opens, closes) in PERIODS {
+        for Period(weekday, kind, opens, closes, last, pacing) in PERIODS {
             sqlx::query(
-                "INSERT INTO service_periods (restaurant_id, weekday, kind, opens_minute, closes_minute) \
-                 VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO service_periods (restaurant_id, weekday, kind, opens_minute, closes_minute, \
+                 last_seating_minute, slot_interval_minutes, max_covers_per_slot) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 15, $7)",
             )
             .bind(restaurant_id)
             .bind(weekday)
             .bind(kind)
             .bind(opens)
             .bind(closes)
+            .bind(last)
+            .bind(pacing)
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        sqlx::query(
+            "INSERT INTO booking_settings (restaurant_id, min_notice_minutes, max_advance_days, \
+             min_party, max_party_online, turn_times, cancel_cutoff_minutes, \
+             deposit_per_guest_cents, deposit_from_party) \
+             VALUES ($1, 120, 60, 1, 8, $2, 120, 2000, 7)",
+        )
+        .bind(restaurant_id)
+        .bind(TURN_TIMES)
+        .execute(&mut *tx)
+        .await?;
+
+        for (kind, from, to, periods, note) in exceptions(today) {
+            sqlx::query(
+                "INSERT INTO booking_exceptions (restaurant_id, kind, starts_on, ends_on, periods, note) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(restaurant_id)
+            .bind(kind)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .bind(periods)
+            .bind(note)
             .execute(&mut *tx)
             .await?;
         }
@@ -183,6 +246,27 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
             .bind(online)
             .execute(&mut *tx)
             .await?;
+        }
+
+        for (name, members) in COMBINATIONS {
+            let combination_id: i64 = sqlx::query_scalar(
+                "INSERT INTO table_combinations (restaurant_id, name) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(restaurant_id)
+            .bind(name)
+            .fetch_one(&mut *tx)
+            .await?;
+            for table in *members {
+                sqlx::query(
+                    "INSERT INTO table_combination_members (combination_id, table_id) \
+                     SELECT $1, id FROM dining_tables WHERE restaurant_id = $2 AND name = $3",
+                )
+                .bind(combination_id)
+                .bind(restaurant_id)
+                .bind(table)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
 
         for (position, (fr, en, dishes)) in (0_i64..).zip(MENU) {

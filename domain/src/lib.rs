@@ -4,9 +4,15 @@
 //! validated once, at the boundary, through `parse` constructors; a value of
 //! one of these types is therefore always valid.
 
+pub mod booking;
 pub mod restaurant;
 pub mod time;
 
+pub use booking::{
+    Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, DetailsError, Email,
+    GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,
+    ReservationStatus, ReservationView, SlotReason, SlotView,
+};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,

@@ -14,6 +14,7 @@
 mod assign;
 mod availability;
 mod model;
+mod policy;
 #[cfg(test)]
 mod test_support;
 
@@ -22,6 +23,7 @@ pub use availability::{
     day_availability, local_to_utc, month_availability, DayAvailability, PeriodAvailability, Slot,
     Unavailable,
 };
+pub use policy::{deposit_cents, guest_can_change, DepositPolicy};
 pub use model::{
     BookingWindow, Combination, Exception, ExistingBooking, PeriodHours, PeriodKind, Rules,
     RulesError, ServicePeriod, Table, TurnTimes,

@@ -1,9 +1,11 @@
 //! Services: what the web layer calls. Each takes validated domain values,
 //! talks to the store, applies the rules and returns domain values.
 
+pub mod booking;
 pub mod site;
 
 use crate::error::StoreError;
+use domain::{Alternative, SlotReason};
 
 /// Errors of the service layer, one variant per answer a client can get.
 /// Internal causes are kept for the logs and never shown to clients.
@@ -13,6 +15,18 @@ pub enum ServiceError {
     NotFound,
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A value from the client is not valid; the field at fault.
+    #[error("invalid {0}")]
+    Invalid(&'static str),
+    /// The slot cannot be booked (any more); the nearest bookable ones.
+    #[error("slot unavailable: {reason:?}")]
+    SlotUnavailable {
+        reason: SlotReason,
+        alternatives: Vec<Alternative>,
+    },
+    /// Past the cut-off, or no longer a confirmed booking: call the restaurant.
+    #[error("too late to change online")]
+    TooLate,
     #[error(transparent)]
     Store(StoreError),
 }

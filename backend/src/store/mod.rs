@@ -4,6 +4,7 @@
 //! drivers) and run on whichever pool is configured through [`on_pool!`];
 //! only what really differs (migrations, locking) is written per backend.
 
+mod booking;
 mod restaurant;
 
 use crate::error::{ConfigError, StoreError};
@@ -14,6 +15,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use booking::{
+    db_time, Actor, BookingSetup, Change, EventRow, NewReservation, OutboxRow, ReservationChange,
+    ReservationRow,
+};
 pub use restaurant::RestaurantRow;
 
 /// Runs the same expression against whichever pool the store holds; the

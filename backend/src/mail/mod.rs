@@ -1,0 +1,58 @@
+//! Booking e-mails: what the outbox holds ([`MailJob`]), how it is rendered
+//! (fr/en, HTML + text, `.ics`), and the worker that sends it.
+
+use domain::{Locale, ReservationView};
+use serde::{Deserialize, Serialize};
+
+/// The outbox `kind` of a booking e-mail.
+pub const OUTBOX_KIND: &str = "email";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailKind {
+    Confirmation,
+    Modification,
+    Cancellation,
+}
+
+/// The restaurant as an e-mail shows it (a snapshot taken with the change).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestaurantCard {
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+    pub phone: String,
+    pub email: String,
+    pub time_zone: String,
+}
+
+/// One e-mail to send, written to the outbox in the same transaction as the
+/// change it announces. `manage_token` (when the sender knows it) makes the
+/// manage link; it is erased from the stored payload once the mail is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailJob {
+    pub kind: MailKind,
+    pub locale: Locale,
+    pub to: String,
+    pub reservation: ReservationView,
+    pub restaurant: RestaurantCard,
+    pub manage_token: Option<String>,
+}
+
+impl MailJob {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The same job without its secret, for storage once sent.
+    pub fn scrubbed(&self) -> MailJob {
+        MailJob {
+            manage_token: None,
+            ..self.clone()
+        }
+    }
+}
+
+pub mod ics;
