@@ -2,6 +2,7 @@
 //! and carrying no internal detail (those stay in the server's logs).
 
 use crate::i18n::*;
+use domain::{Alternative, SlotReason};
 use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -17,6 +18,16 @@ pub enum AppError {
     InvalidInput { field: Option<String> },
     #[error("conflict")]
     Conflict,
+    /// The slot cannot be booked (any more): why, and the nearest free ones.
+    #[error("slot unavailable")]
+    SlotUnavailable {
+        reason: SlotReason,
+        alternatives: Vec<Alternative>,
+    },
+    /// Past the restaurant's cut-off (or the booking is no longer active):
+    /// only a phone call can change it now.
+    #[error("too late to change online")]
+    TooLate,
     #[error("temporarily unavailable")]
     Unavailable,
     /// The browser could not reach the server.
@@ -33,6 +44,8 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::InvalidInput { .. } => "invalid_input",
             AppError::Conflict => "conflict",
+            AppError::SlotUnavailable { .. } => "slot_unavailable",
+            AppError::TooLate => "too_late",
             AppError::Unavailable => "unavailable",
             AppError::Network => "network",
             AppError::Internal => "internal",
@@ -44,7 +57,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::InvalidInput { .. } => 422,
-            AppError::Conflict => 409,
+            AppError::Conflict | AppError::SlotUnavailable { .. } | AppError::TooLate => 409,
             AppError::Unavailable | AppError::Network => 503,
             AppError::Internal => 500,
         }
@@ -72,10 +85,12 @@ impl FromServerFnError for AppError {
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || match error {
+    let text = move || match &error {
         AppError::NotFound => t_string!(i18n, error.not_found),
         AppError::InvalidInput { .. } => t_string!(i18n, error.invalid_input),
         AppError::Conflict => t_string!(i18n, error.conflict),
+        AppError::SlotUnavailable { .. } => t_string!(i18n, error.slot_unavailable),
+        AppError::TooLate => t_string!(i18n, error.too_late),
         AppError::Unavailable => t_string!(i18n, error.unavailable),
         AppError::Network => t_string!(i18n, error.network),
         AppError::Internal => t_string!(i18n, error.internal),
@@ -97,6 +112,17 @@ mod ssr {
         fn from(err: ServiceError) -> Self {
             match err {
                 ServiceError::NotFound => AppError::NotFound,
+                ServiceError::Invalid(field) => AppError::InvalidInput {
+                    field: Some(field.to_owned()),
+                },
+                ServiceError::SlotUnavailable {
+                    reason,
+                    alternatives,
+                } => AppError::SlotUnavailable {
+                    reason,
+                    alternatives,
+                },
+                ServiceError::TooLate => AppError::TooLate,
                 ServiceError::Conflict(what) => {
                     tracing::info!(%what, "conflict");
                     AppError::Conflict

@@ -10,3 +10,9 @@ pub mod store;
 
 pub use error::{ConfigError, StoreError};
 pub use store::{Backend, DatabaseUrl, Store};
+
+/// The current instant. Services take `now` as an argument (tests choose
+/// it); the web layer passes this.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}

@@ -64,12 +64,24 @@ const TURN_TIMES: &str = r#"{"bands":[[2,90],[4,105],[6,120]],"larger":150}"#;
 /// Year's Eve, for the coming end of year.
 fn exceptions(
     today: chrono::NaiveDate,
-) -> Vec<(&'static str, chrono::NaiveDate, chrono::NaiveDate, &'static str, &'static str)> {
+) -> Vec<(
+    &'static str,
+    chrono::NaiveDate,
+    chrono::NaiveDate,
+    &'static str,
+    &'static str,
+)> {
     use chrono::{Datelike, NaiveDate};
     let year = today.year();
     let date = |m, d| NaiveDate::from_ymd_opt(year, m, d).unwrap_or(today);
     vec![
-        ("closed", date(12, 24), date(12, 26), "[]", "Noël / Christmas"),
+        (
+            "closed",
+            date(12, 24),
+            date(12, 26),
+            "[]",
+            "Noël / Christmas",
+        ),
         (
             "special_hours",
             date(12, 31),

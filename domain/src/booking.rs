@@ -482,7 +482,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(GuestName::parse("  Ada Lovelace ").unwrap().as_str(), "Ada Lovelace");
+        assert_eq!(
+            GuestName::parse("  Ada Lovelace ").unwrap().as_str(),
+            "Ada Lovelace"
+        );
         assert_eq!(GuestName::parse("   "), Err(DetailsError::Name));
         assert_eq!(GuestName::parse(&"é".repeat(101)), Err(DetailsError::Name));
         assert!(GuestName::parse(&"é".repeat(100)).is_ok());
@@ -537,7 +540,10 @@ mod tests {
 
     #[test]
     fn notes_and_party_sizes() {
-        assert_eq!(Notes::parse(" window seat\nplease ").unwrap().as_str(), "window seat\nplease");
+        assert_eq!(
+            Notes::parse(" window seat\nplease ").unwrap().as_str(),
+            "window seat\nplease"
+        );
         assert_eq!(Notes::parse(&"x".repeat(501)), Err(DetailsError::Notes));
         assert_eq!(PartySize::parse(0), Err(DetailsError::PartySize));
         assert_eq!(PartySize::parse(-3), Err(DetailsError::PartySize));
@@ -551,7 +557,10 @@ mod tests {
         assert_eq!(Locale::parse("FR"), Ok(Locale::Fr));
         assert_eq!(Locale::parse("de"), Err(DetailsError::Locale));
         assert_eq!(Locale::parse("eng"), Err(DetailsError::Locale));
-        assert_eq!(Locale::from_accept_language("de-DE,en;q=0.8,fr;q=0.5"), Locale::En);
+        assert_eq!(
+            Locale::from_accept_language("de-DE,en;q=0.8,fr;q=0.5"),
+            Locale::En
+        );
         assert_eq!(Locale::from_accept_language("de"), Locale::Fr);
     }
 

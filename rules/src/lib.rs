@@ -23,8 +23,8 @@ pub use availability::{
     day_availability, local_to_utc, month_availability, DayAvailability, PeriodAvailability, Slot,
     Unavailable,
 };
-pub use policy::{deposit_cents, guest_can_change, DepositPolicy};
 pub use model::{
     BookingWindow, Combination, Exception, ExistingBooking, PeriodHours, PeriodKind, Rules,
     RulesError, ServicePeriod, Table, TurnTimes,
 };
+pub use policy::{deposit_cents, guest_can_change, DepositPolicy};

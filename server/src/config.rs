@@ -19,6 +19,14 @@ pub struct Config {
     pub leptos: LeptosOptions,
     /// Load the demo restaurant even when the database already has data.
     pub seed_demo: bool,
+    /// `SMTP_URL`: send booking e-mails over SMTP; unset writes them as
+    /// `.eml` files into `mail_dir`.
+    pub smtp_url: Option<String>,
+    /// `MAIL_DIR` (default `data/mail`): where e-mails go without SMTP.
+    pub mail_dir: std::path::PathBuf,
+    /// `PUBLIC_URL` (default `http://` + the site address): the origin that
+    /// links in e-mails point to.
+    pub public_url: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +37,10 @@ pub enum ConfigError {
     LogFormat(String),
     #[error("REDIS_URL {0:?} is not valid: expected redis://HOST:PORT")]
     RedisUrl(String),
+    #[error("SMTP_URL is not valid: expected smtp://HOST:PORT or smtps://USER:PASSWORD@HOST:PORT")]
+    SmtpUrl,
+    #[error("PUBLIC_URL {0:?} is not valid: expected http(s)://HOST[:PORT]")]
+    PublicUrl(String),
     #[error("Leptos configuration is not valid ({0}); check LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT and LEPTOS_ENV")]
     Leptos(String),
 }
@@ -59,12 +71,42 @@ impl Config {
         let leptos = leptos::prelude::get_configuration(None)
             .map_err(|e| ConfigError::Leptos(e.to_string()))?
             .leptos_options;
+        let smtp_url = match non_empty("SMTP_URL") {
+            // The URL may hold a password: never echo it.
+            Some(url)
+                if url::Url::parse(&url).is_ok_and(|u| {
+                    matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some()
+                }) =>
+            {
+                Some(url)
+            }
+            Some(_) => return Err(ConfigError::SmtpUrl),
+            None => None,
+        };
+        let mail_dir = non_empty("MAIL_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from("data/mail"));
+        let public_url = match non_empty("PUBLIC_URL") {
+            Some(raw) => {
+                let trimmed = raw.trim().trim_end_matches('/').to_owned();
+                match url::Url::parse(&trimmed) {
+                    Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+                        trimmed
+                    }
+                    _ => return Err(ConfigError::PublicUrl(raw)),
+                }
+            }
+            None => format!("http://{}", leptos.site_addr),
+        };
         Ok(Config {
             database_url,
             redis_url,
             log_format,
             leptos,
             seed_demo: false,
+            smtp_url,
+            mail_dir,
+            public_url,
         })
     }
 }
@@ -117,6 +159,19 @@ mod tests {
         assert!(err.contains("DATABASE_URL") && !err.contains('\n'), "{err}");
         let err = config(&[("LOG_FORMAT", "xml")]).unwrap_err().to_string();
         assert!(err.contains("LOG_FORMAT"), "{err}");
+        let err = config(&[("SMTP_URL", "smtp://user:hunter2@")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("SMTP_URL") && !err.contains("hunter2"),
+            "{err}"
+        );
+        let err = config(&[("PUBLIC_URL", "ftp://x")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("PUBLIC_URL"), "{err}");
+        let c = config(&[("PUBLIC_URL", "https://book.example.com/")]).unwrap();
+        assert_eq!(c.public_url, "https://book.example.com");
         let err = config(&[("REDIS_URL", "localhost")])
             .unwrap_err()
             .to_string();

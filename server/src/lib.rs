@@ -2,6 +2,7 @@
 //! `main.rs` is a thin CLI over [`start`] and [`serve`]; the integration
 //! tests use the same functions on a random port.
 
+pub mod api;
 pub mod config;
 pub mod ops;
 pub mod sessions;
@@ -126,6 +127,7 @@ fn router(state: AppState, sessions: Sessions, redis: Option<RedisPool>) -> Rout
 
     Router::new()
         .merge(ops::routes(redis))
+        .merge(api::routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

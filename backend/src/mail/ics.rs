@@ -53,7 +53,10 @@ pub fn event(
 ) -> String {
     let fr = reservation.locale == domain::Locale::Fr;
     let summary = if fr {
-        format!("Réservation · {} · {} pers.", restaurant.name, reservation.party_size)
+        format!(
+            "Réservation · {} · {} pers.",
+            restaurant.name, reservation.party_size
+        )
     } else {
         format!(
             "Reservation · {} · {} guests",

@@ -23,6 +23,8 @@ use sha2::{Digest, Sha256};
 
 /// How many other slots are offered when the asked one is taken.
 pub const ALTERNATIVES: usize = 3;
+/// Dates further ahead are refused outright.
+const MAX_LOOKAHEAD_DAYS: u64 = 366;
 /// How many days after the asked date alternatives are looked for.
 const ALTERNATIVE_DAYS: u64 = 7;
 
@@ -92,6 +94,17 @@ impl Context {
         )
     }
 
+    /// A date a guest may ask about: not before today at the restaurant,
+    /// not more than a year ahead (further than any booking window).
+    fn check_date(&self, now: DateTime<Utc>, date: NaiveDate) -> Result<(), ServiceError> {
+        let today = now.with_timezone(&self.tz).date_naive();
+        let horizon = today.checked_add_days(chrono::Days::new(MAX_LOOKAHEAD_DAYS));
+        if date < today || horizon.is_none_or(|h| date > h) {
+            return Err(ServiceError::Invalid("date"));
+        }
+        Ok(())
+    }
+
     fn rfc3339(&self, t: DateTime<Utc>) -> String {
         t.with_timezone(&self.tz)
             .to_rfc3339_opts(SecondsFormat::Secs, false)
@@ -143,7 +156,11 @@ impl Context {
         )
     }
 
-    fn view(&self, row: &ReservationRow, now: DateTime<Utc>) -> Result<ReservationView, ServiceError> {
+    fn view(
+        &self,
+        row: &ReservationRow,
+        now: DateTime<Utc>,
+    ) -> Result<ReservationView, ServiceError> {
         let status = row.status()?;
         let local = row.starts_at.with_timezone(&self.tz);
         let cutoff = self.setup.cancel_cutoff_minutes;
@@ -247,10 +264,7 @@ fn slot_reason(reason: rules::Unavailable) -> SlotReason {
 
 /// Why the asked slot cannot be booked, given the day's availability; `Ok`
 /// with its start instant when it can.
-fn check_slot(
-    day: &rules::DayAvailability,
-    time: NaiveTime,
-) -> Result<DateTime<Utc>, SlotProblem> {
+fn check_slot(day: &rules::DayAvailability, time: NaiveTime) -> Result<DateTime<Utc>, SlotProblem> {
     if day.closed {
         return Err(SlotProblem::Unavailable(SlotReason::Closed));
     }
@@ -321,6 +335,7 @@ pub async fn day_availability(
     party: PartySize,
 ) -> Result<DaySlots, ServiceError> {
     let ctx = context(store).await?;
+    ctx.check_date(now, date)?;
     let (from, to) = ctx.window(date, date);
     let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
     Ok(ctx.day_slots(&ctx.day(&bookings, now, date, party.get())))
@@ -340,6 +355,11 @@ pub async fn month_availability(
         .checked_add_months(chrono::Months::new(1))
         .and_then(|d| d.pred_opt())
         .ok_or(ServiceError::Invalid("month"))?;
+    let today = now.with_timezone(&ctx.tz).date_naive();
+    let horizon = today.checked_add_days(chrono::Days::new(MAX_LOOKAHEAD_DAYS));
+    if last < today || horizon.is_none_or(|h| first > h) {
+        return Err(ServiceError::Invalid("month"));
+    }
     let (from, to) = ctx.window(first, last);
     let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
     let days = rules::month_availability(
@@ -395,6 +415,7 @@ pub async fn book(
     req: BookingRequest,
 ) -> Result<BookedReservation, ServiceError> {
     let ctx = context(store).await?;
+    ctx.check_date(now, req.date)?;
     let party = req.party.get();
     let window = ctx.window(req.date, req.date);
     let mut attempts = 0;
@@ -410,7 +431,9 @@ pub async fn book(
                     let day = ctx.day(bookings, now, req.date, party);
                     let start = check_slot(&day, req.time)?;
                     let end = start
-                        + TimeDelta::minutes(i64::from(ctx.setup.rules.turn_times.minutes_for(party)));
+                        + TimeDelta::minutes(i64::from(
+                            ctx.setup.rules.turn_times.minutes_for(party),
+                        ));
                     let assignment = rules::assign_tables(
                         &ctx.setup.tables,
                         &ctx.setup.combinations,
@@ -458,10 +481,14 @@ pub async fn book(
             }
             Err(crate::StoreError::Conflict(what)) => {
                 tracing::warn!(%what, "conflict while booking; giving up");
-                return Err(
-                    refusal(&ctx, store, now, &req, SlotProblem::Unavailable(SlotReason::Full))
-                        .await,
-                );
+                return Err(refusal(
+                    &ctx,
+                    store,
+                    now,
+                    &req,
+                    SlotProblem::Unavailable(SlotReason::Full),
+                )
+                .await);
             }
             Err(e) => return Err(e.into()),
         }
@@ -553,13 +580,11 @@ pub async fn modify(
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
     let found = store.reservation_by_token_hash(&hash).await?;
+    ctx.check_date(now, req.date)?;
     let party = req.party.get();
-    let earliest = req.date.min(
-        found
-            .starts_at
-            .with_timezone(&ctx.tz)
-            .date_naive(),
-    );
+    let earliest = req
+        .date
+        .min(found.starts_at.with_timezone(&ctx.tz).date_naive());
     let window = ctx.window(earliest, req.date.max(earliest));
     let result = store
         .change_reservation(
@@ -680,8 +705,7 @@ fn ensure_changeable(
     now: DateTime<Utc>,
 ) -> Result<(), SlotProblem> {
     let confirmed = current.status().ok() == Some(ReservationStatus::Confirmed);
-    if confirmed
-        && rules::guest_can_change(now, current.starts_at, ctx.setup.cancel_cutoff_minutes)
+    if confirmed && rules::guest_can_change(now, current.starts_at, ctx.setup.cancel_cutoff_minutes)
     {
         Ok(())
     } else {
@@ -725,7 +749,13 @@ pub async fn calendar_file(
     let ctx = context(store).await?;
     let row = store.reservation_by_token_hash(&hash).await?;
     let view = ctx.view(&row, now)?;
-    Ok(crate::mail::ics::event(&view, &ctx.card(), row.starts_at, row.ends_at, now))
+    Ok(crate::mail::ics::event(
+        &view,
+        &ctx.card(),
+        row.starts_at,
+        row.ends_at,
+        now,
+    ))
 }
 
 #[cfg(test)]
@@ -767,11 +797,26 @@ mod tests {
             parse_date("2026-12-01").unwrap(),
             NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
         );
-        assert!(matches!(parse_date("2026-13-01"), Err(ServiceError::Invalid("date"))));
-        assert!(matches!(parse_date("tomorrow"), Err(ServiceError::Invalid("date"))));
-        assert_eq!(parse_time("19:30").unwrap(), NaiveTime::from_hms_opt(19, 30, 0).unwrap());
-        assert!(matches!(parse_time("25:00"), Err(ServiceError::Invalid("time"))));
+        assert!(matches!(
+            parse_date("2026-13-01"),
+            Err(ServiceError::Invalid("date"))
+        ));
+        assert!(matches!(
+            parse_date("tomorrow"),
+            Err(ServiceError::Invalid("date"))
+        ));
+        assert_eq!(
+            parse_time("19:30").unwrap(),
+            NaiveTime::from_hms_opt(19, 30, 0).unwrap()
+        );
+        assert!(matches!(
+            parse_time("25:00"),
+            Err(ServiceError::Invalid("time"))
+        ));
         assert_eq!(parse_month("2026-02").unwrap(), (2026, 2));
-        assert!(matches!(parse_month("2026-00"), Err(ServiceError::Invalid("month"))));
+        assert!(matches!(
+            parse_month("2026-00"),
+            Err(ServiceError::Invalid("month"))
+        ));
     }
 }

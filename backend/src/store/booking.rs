@@ -236,7 +236,9 @@ impl ExceptionRow {
     fn into_rule(self) -> Result<Vec<Exception>, StoreError> {
         let (from, to) = (parse_date(&self.starts_on)?, parse_date(&self.ends_on)?);
         match self.kind.as_str() {
-            "closed" => Ok(vec![Exception::closed(from, to).map_err(StoreError::corrupt)?]),
+            "closed" => Ok(vec![
+                Exception::closed(from, to).map_err(StoreError::corrupt)?
+            ]),
             "special_hours" => {
                 let periods: Vec<PeriodHours> = serde_json::from_str(&self.periods)
                     .map_err(|e| StoreError::corrupt(format!("special hours: {e}")))?;
@@ -567,8 +569,10 @@ impl Store {
             "SELECT {RESERVATION_COLUMNS} FROM reservations r \
              JOIN reservation_tokens t ON t.reservation_id = r.id WHERE t.token_hash = $1"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
-            .bind(token_hash).fetch_one(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(token_hash).fetch_one(pool).await)?,
+        )
     }
 
     /// The reservation with this reference and guest e-mail (case-insensitive).
@@ -582,8 +586,10 @@ impl Store {
             "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.restaurant_id = $1 \
              AND r.reference = $2 AND LOWER(r.guest_email) = LOWER($3)"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
-            .bind(restaurant_id).bind(reference).bind(email).fetch_one(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(restaurant_id).bind(reference).bind(email).fetch_one(pool).await)?,
+        )
     }
 
     /// Adds a manage token to a reservation.
@@ -608,7 +614,10 @@ impl Store {
     }
 
     /// The history of a reservation, oldest first.
-    pub async fn reservation_events(&self, reservation_id: i64) -> Result<Vec<EventRow>, StoreError> {
+    pub async fn reservation_events(
+        &self,
+        reservation_id: i64,
+    ) -> Result<Vec<EventRow>, StoreError> {
         let sql = "SELECT at, actor, action, details FROM reservation_events \
                    WHERE reservation_id = $1 ORDER BY id";
         Ok(on_pool!(self, pool => sqlx::query_as::<_, EventRow>(sql)

@@ -1,0 +1,275 @@
+//! The JSON API's error answer: `{"error": {"code", "message", ...}}` with
+//! the message translated by `Accept-Language`, and extractors whose
+//! rejections (malformed JSON, unknown fields, bad query strings, oversized
+//! bodies) become that same answer.
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use backend::services::ServiceError;
+use domain::{Alternative, Locale, SlotReason};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The language of the caller, from `Accept-Language` (French by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lang(pub Locale);
+
+impl Lang {
+    pub fn from_parts(parts: &Parts) -> Lang {
+        Lang(
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Locale::from_accept_language)
+                .unwrap_or_default(),
+        )
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Lang::from_parts(parts))
+    }
+}
+
+/// The interface messages, shared with the web pages.
+fn messages(locale: Locale) -> &'static Value {
+    static FR: OnceLock<Value> = OnceLock::new();
+    static EN: OnceLock<Value> = OnceLock::new();
+    let (cell, raw) = match locale {
+        Locale::Fr => (&FR, include_str!("../../../app/locales/fr.json")),
+        Locale::En => (&EN, include_str!("../../../app/locales/en.json")),
+    };
+    cell.get_or_init(|| serde_json::from_str(raw).unwrap_or(Value::Null))
+}
+
+/// The translated message for an error code (`error.<code>` in the locale
+/// files), or the generic one.
+pub fn message(locale: Locale, code: &str) -> String {
+    let errors = &messages(locale)["error"];
+    errors[code]
+        .as_str()
+        .or_else(|| errors["internal"].as_str())
+        .unwrap_or("error")
+        .to_owned()
+}
+
+/// An error answer. Only safe, stable codes reach the client; causes are
+/// logged where the error is made.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub field: Option<String>,
+    pub reason: Option<SlotReason>,
+    pub alternatives: Option<Vec<Alternative>>,
+    pub lang: Lang,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Detail<'a>,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<SlotReason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternatives: Option<&'a [Alternative]>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, lang: Lang) -> Self {
+        ApiError {
+            status,
+            code,
+            field: None,
+            reason: None,
+            alternatives: None,
+            lang,
+        }
+    }
+
+    /// 422 `invalid_input`, naming the field at fault.
+    pub fn invalid(field: impl Into<String>, lang: Lang) -> Self {
+        ApiError {
+            field: Some(field.into()),
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
+        }
+    }
+
+    pub fn from_service(err: ServiceError, lang: Lang) -> Self {
+        match err {
+            ServiceError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", lang),
+            ServiceError::Invalid(field) => ApiError::invalid(field, lang),
+            ServiceError::SlotUnavailable {
+                reason,
+                alternatives,
+            } => ApiError {
+                reason: Some(reason),
+                alternatives: Some(alternatives),
+                ..ApiError::new(StatusCode::CONFLICT, "slot_unavailable", lang)
+            },
+            ServiceError::TooLate => ApiError::new(StatusCode::CONFLICT, "too_late", lang),
+            ServiceError::Conflict(what) => {
+                tracing::info!(%what, "conflict");
+                ApiError::new(StatusCode::CONFLICT, "conflict", lang)
+            }
+            ServiceError::Store(err) => {
+                tracing::error!(error = %err, source = ?std::error::Error::source(&err), "store error");
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", lang)
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: Detail {
+                code: self.code,
+                message: message(self.lang.0, self.code),
+                field: self.field.as_deref(),
+                reason: self.reason,
+                alternatives: self.alternatives.as_deref(),
+            },
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_LANGUAGE,
+            header::HeaderValue::from_static(self.lang.0.as_str()),
+        );
+        response
+    }
+}
+
+/// The field named in a serde error message ("missing field `x`"). Unknown
+/// fields are not named: only our own field names are ever echoed back.
+fn field_of(message: &str, known: &[&'static str]) -> Option<&'static str> {
+    if message.contains("unknown field") {
+        return None;
+    }
+    known
+        .iter()
+        .find(|f| message.contains(&format!("`{f}`")))
+        .copied()
+}
+
+/// `Json<T>` whose rejections are [`ApiError`]s: 415 without a JSON content
+/// type, 413 for an oversized body, 422 for anything that does not decode
+/// into `T` (syntax, types, unknown or missing fields).
+pub struct ApiJson<T>(pub T);
+
+/// The JSON field names of a request body, for error messages.
+pub trait Fields {
+    const FIELDS: &'static [&'static str];
+}
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Fields,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = req.into_parts();
+        let lang = Lang::from_parts(&parts);
+        let req = Request::from_parts(parts, body);
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(json_rejection(rejection, T::FIELDS, lang)),
+        }
+    }
+}
+
+fn json_rejection(rejection: JsonRejection, fields: &[&'static str], lang: Lang) -> ApiError {
+    let text = rejection.body_text();
+    tracing::debug!(%text, "rejected JSON body");
+    match rejection {
+        JsonRejection::MissingJsonContentType(_) => {
+            ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "invalid_input", lang)
+        }
+        JsonRejection::BytesRejection(_) => {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "invalid_input", lang)
+        }
+        _ => ApiError {
+            field: field_of(&text, fields).map(str::to_owned),
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
+        },
+    }
+}
+
+/// `Query<T>` whose rejections are [`ApiError`]s (422).
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Fields,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let lang = Lang::from_parts(parts);
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(rejection) => Err(query_rejection(&rejection, T::FIELDS, lang)),
+        }
+    }
+}
+
+fn query_rejection(rejection: &QueryRejection, fields: &[&'static str], lang: Lang) -> ApiError {
+    let text = rejection.body_text();
+    ApiError {
+        field: field_of(&text, fields).map(str::to_owned),
+        ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_come_from_the_locale_files() {
+        assert_eq!(message(Locale::En, "not_found"), "Not found.");
+        assert_ne!(
+            message(Locale::Fr, "slot_unavailable"),
+            message(Locale::En, "slot_unavailable")
+        );
+        // An unknown code falls back to the generic message, never to the code.
+        assert_eq!(
+            message(Locale::En, "no_such_code"),
+            message(Locale::En, "internal")
+        );
+    }
+
+    #[test]
+    fn only_known_field_names_are_echoed() {
+        let known = &["date", "party_size"];
+        assert_eq!(
+            field_of("unknown field `hack`, expected one of `date`", known),
+            None
+        );
+        assert_eq!(
+            field_of("missing field `party_size`", known),
+            Some("party_size")
+        );
+        assert_eq!(field_of("invalid type: string \"<script>\"", known), None);
+    }
+}
