@@ -102,7 +102,12 @@ async fn bench(name: &str, database_url: &str) {
         let db = database_url.to_owned();
         move |key| match key {
             "DATABASE_URL" => Some(db.clone()),
-            "MAIL_DIR" => Some(std::env::temp_dir().join(unique("bench_mail")).display().to_string()),
+            "MAIL_DIR" => Some(
+                std::env::temp_dir()
+                    .join(unique("bench_mail"))
+                    .display()
+                    .to_string(),
+            ),
             _ => None,
         }
     })
@@ -148,11 +153,17 @@ async fn bench(name: &str, database_url: &str) {
     let slots = Arc::new(slots);
     let probe = today.checked_add_days(Days::new(9)).unwrap();
 
-    println!("{name} ({} bookable 2-guest slots, {CLIENTS} clients):", slots.len());
+    println!(
+        "{name} ({} bookable 2-guest slots, {CLIENTS} clients):",
+        slots.len()
+    );
     let c = client.clone();
     let b = base.clone();
     load(move |_| {
-        let (c, url) = (c.clone(), format!("{b}/api/availability?date={probe}&party_size=2"));
+        let (c, url) = (
+            c.clone(),
+            format!("{b}/api/availability?date={probe}&party_size=2"),
+        );
         async move { c.get(url).send().await.is_ok_and(|r| r.status() == 200) }
     })
     .await
@@ -169,7 +180,11 @@ async fn bench(name: &str, database_url: &str) {
                 "date": date, "time": time, "party_size": 2, "name": "Bench Guest",
                 "email": format!("bench{i}@example.com"), "phone": "+33612345678",
             });
-            c.post(url).json(&body).send().await.is_ok_and(|r| r.status() == 201)
+            c.post(url)
+                .json(&body)
+                .send()
+                .await
+                .is_ok_and(|r| r.status() == 201)
         }
     })
     .await
