@@ -19,6 +19,8 @@ on_both_backends!(
     concurrent_bookings_for_the_last_table_have_one_winner,
     database_refuses_overlapping_table_rows,
     openapi_document_lists_every_route,
+    guest_changes_stop_at_the_cutoff,
+    bookings_follow_the_clock_change,
 );
 
 /// The first `weekday` at least `min_days` after today in Paris.
@@ -568,5 +570,111 @@ async fn openapi_document_lists_every_route(db: Db) {
     let html = res.text().await.unwrap();
     assert!(html.contains("POST /api/reservations"));
     assert!(html.contains("CreateReservationIn"));
+    app.stop().await;
+}
+
+fn request(date: NaiveDate, time: &str, party: i64) -> backend::services::booking::BookingRequest {
+    backend::services::booking::BookingRequest {
+        date,
+        time: backend::services::booking::parse_time(time).unwrap(),
+        party: domain::PartySize::parse(party).unwrap(),
+        guest: domain::GuestDetails::parse("Ada", "ada@example.com", "+33612345678", "").unwrap(),
+        locale: domain::Locale::En,
+    }
+}
+
+async fn guest_changes_stop_at_the_cutoff(db: Db) {
+    use backend::services::{booking, ServiceError};
+    let app = TestApp::spawn(db).await;
+    let date = next(Weekday::Thu, 3);
+    let booked = booking::book(&app.store, backend::now(), request(date, "19:00", 2))
+        .await
+        .unwrap();
+    let token = booked.manage_token;
+    let start: chrono::DateTime<chrono::Utc> = booked.reservation.start.parse().unwrap();
+    // The demo cut-off is 2 hours: at 16:59 the guest may still change it...
+    let before = start - chrono::TimeDelta::minutes(121);
+    let view = booking::by_token(&app.store, before, &token).await.unwrap();
+    assert!(view.can_change);
+    // ...from 17:00 on, neither modify nor cancel goes through, and nothing changes.
+    let after = start - chrono::TimeDelta::minutes(120);
+    let view = booking::by_token(&app.store, after, &token).await.unwrap();
+    assert!(!view.can_change);
+    let change = booking::ModifyRequest {
+        date,
+        time: booking::parse_time("19:15").unwrap(),
+        party: domain::PartySize::parse(2).unwrap(),
+        guest: domain::GuestDetails::parse("Ada", "ada@example.com", "+33612345678", "").unwrap(),
+    };
+    assert!(matches!(
+        booking::modify(&app.store, after, &token, change).await,
+        Err(ServiceError::TooLate)
+    ));
+    assert!(matches!(
+        booking::cancel(&app.store, after, &token).await,
+        Err(ServiceError::TooLate)
+    ));
+    let view = booking::by_token(&app.store, before, &token).await.unwrap();
+    assert_eq!(view.status, domain::ReservationStatus::Confirmed);
+    assert_eq!(view.time, "19:00");
+    let cancelled = booking::cancel(&app.store, before, &token).await.unwrap();
+    assert_eq!(cancelled.status, domain::ReservationStatus::Cancelled);
+    app.stop().await;
+}
+
+async fn bookings_follow_the_clock_change(db: Db) {
+    use backend::services::booking;
+    let app = TestApp::spawn(db).await;
+    // Europe/Paris moves to summer time on Sunday 28 March 2027 at 02:00.
+    let now = "2027-03-20T10:00:00Z".parse().unwrap();
+    let saturday = NaiveDate::from_ymd_opt(2027, 3, 27).unwrap();
+    let sunday = NaiveDate::from_ymd_opt(2027, 3, 28).unwrap();
+    let day = booking::day_availability(
+        &app.store,
+        now,
+        sunday,
+        domain::PartySize::parse(2).unwrap(),
+    )
+    .await
+    .unwrap();
+    let noon = day.periods[0]
+        .slots
+        .iter()
+        .find(|s| s.time == "12:00")
+        .unwrap();
+    assert_eq!(noon.start, "2027-03-28T12:00:00+02:00");
+    let day = booking::day_availability(
+        &app.store,
+        now,
+        saturday,
+        domain::PartySize::parse(2).unwrap(),
+    )
+    .await
+    .unwrap();
+    let noon = day.periods[0]
+        .slots
+        .iter()
+        .find(|s| s.time == "12:00")
+        .unwrap();
+    assert_eq!(noon.start, "2027-03-27T12:00:00+01:00");
+
+    // A Saturday dinner ending after midnight UTC and a Sunday lunch: both
+    // stored as UTC instants, both shown back in local time.
+    let sat = booking::book(&app.store, now, request(saturday, "21:30", 2))
+        .await
+        .unwrap();
+    assert_eq!(sat.reservation.start, "2027-03-27T21:30:00+01:00");
+    assert_eq!(sat.reservation.end, "2027-03-27T23:00:00+01:00");
+    let sun = booking::book(&app.store, now, request(sunday, "12:00", 2))
+        .await
+        .unwrap();
+    assert_eq!(sun.reservation.start, "2027-03-28T12:00:00+02:00");
+    assert_eq!(sun.reservation.end, "2027-03-28T13:30:00+02:00");
+    let row = app
+        .store
+        .reservation_by_token_hash(&booking::hash_token(&sun.manage_token))
+        .await
+        .unwrap();
+    assert_eq!(row.starts_at.to_rfc3339(), "2027-03-28T10:00:00+00:00");
     app.stop().await;
 }
