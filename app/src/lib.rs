@@ -28,6 +28,7 @@ pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 
 /// The HTML document the server sends around the application.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    response::set_security_policy();
     view! {
         <!DOCTYPE html>
         <html>

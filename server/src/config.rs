@@ -27,6 +27,14 @@ pub struct Config {
     /// `PUBLIC_URL` (default `http://` + the site address): the origin that
     /// links in e-mails point to.
     pub public_url: String,
+    /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`.
+    pub rate_limits: crate::security::RateLimits,
+    /// `CORS_ALLOWED_ORIGINS`: other origins allowed to call us from a
+    /// browser (comma-separated); none by default.
+    pub allowed_origins: Vec<String>,
+    /// `TRUSTED_PROXIES`: proxy addresses whose `X-Forwarded-For` is
+    /// believed (comma-separated IPs); none by default.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +49,14 @@ pub enum ConfigError {
     SmtpUrl,
     #[error("PUBLIC_URL {0:?} is not valid: expected http(s)://HOST[:PORT]")]
     PublicUrl(String),
+    #[error("{name} is not valid: {detail}")]
+    RateLimit { name: &'static str, detail: String },
+    #[error(
+        "CORS_ALLOWED_ORIGINS {0:?} is not valid: expected comma-separated http(s)://HOST[:PORT]"
+    )]
+    AllowedOrigin(String),
+    #[error("TRUSTED_PROXIES {0:?} is not valid: expected comma-separated IP addresses")]
+    TrustedProxy(String),
     #[error("Leptos configuration is not valid ({0}); check LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT and LEPTOS_ENV")]
     Leptos(String),
 }
@@ -98,7 +114,44 @@ impl Config {
             }
             None => format!("http://{}", leptos.site_addr),
         };
+        let mut rate_limits = crate::security::RateLimits::default();
+        for (name, slot) in [
+            ("RATE_LIMIT_API", &mut rate_limits.api),
+            ("RATE_LIMIT_BOOKING", &mut rate_limits.booking),
+            ("RATE_LIMIT_LOOKUP", &mut rate_limits.lookup),
+        ] {
+            if let Some(raw) = non_empty(name) {
+                *slot = crate::security::Limit::parse(&raw)
+                    .map_err(|detail| ConfigError::RateLimit { name, detail })?;
+            }
+        }
+        let list = |key: &str| -> Vec<String> {
+            non_empty(key)
+                .map(|v| {
+                    v.split(',')
+                        .map(|s| s.trim().trim_end_matches('/').to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let allowed_origins = list("CORS_ALLOWED_ORIGINS");
+        for origin in &allowed_origins {
+            let ok = url::Url::parse(origin).is_ok_and(|u| {
+                matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.path() == "/"
+            });
+            if !ok {
+                return Err(ConfigError::AllowedOrigin(origin.clone()));
+            }
+        }
+        let trusted_proxies = list("TRUSTED_PROXIES")
+            .iter()
+            .map(|s| s.parse().map_err(|_| ConfigError::TrustedProxy(s.clone())))
+            .collect::<Result<_, _>>()?;
         Ok(Config {
+            rate_limits,
+            allowed_origins,
+            trusted_proxies,
             database_url,
             redis_url,
             log_format,
@@ -172,6 +225,33 @@ mod tests {
         assert!(err.contains("PUBLIC_URL"), "{err}");
         let c = config(&[("PUBLIC_URL", "https://book.example.com/")]).unwrap();
         assert_eq!(c.public_url, "https://book.example.com");
+        let err = config(&[("RATE_LIMIT_API", "lots")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("RATE_LIMIT_API"), "{err}");
+        let err = config(&[("TRUSTED_PROXIES", "10.0.0.1, proxy")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("TRUSTED_PROXIES"), "{err}");
+        let err = config(&[("CORS_ALLOWED_ORIGINS", "evil")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("CORS_ALLOWED_ORIGINS"), "{err}");
+        let c = config(&[
+            ("RATE_LIMIT_BOOKING", "off"),
+            ("TRUSTED_PROXIES", "10.0.0.1"),
+            ("CORS_ALLOWED_ORIGINS", "https://partner.example/"),
+        ])
+        .unwrap();
+        assert_eq!(c.rate_limits.booking, None);
+        assert_eq!(
+            c.trusted_proxies,
+            vec![std::net::IpAddr::from([10, 0, 0, 1])]
+        );
+        assert_eq!(
+            c.allowed_origins,
+            vec!["https://partner.example".to_owned()]
+        );
         let err = config(&[("REDIS_URL", "localhost")])
             .unwrap_err()
             .to_string();

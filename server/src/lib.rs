@@ -5,12 +5,14 @@
 pub mod api;
 pub mod config;
 pub mod ops;
+pub mod security;
 pub mod sessions;
 pub mod telemetry;
 
 use app::state::AppState;
 use app::{shell, App};
 use axum::Router;
+use backend::mail::worker::Mailer;
 use backend::{Store, StoreError};
 use config::Config;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -51,6 +53,8 @@ pub enum StartError {
     },
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error(transparent)]
+    Mail(#[from] backend::mail::worker::MailerError),
 }
 
 /// A started application: connected, migrated, seeded, routed; not yet
@@ -59,11 +63,20 @@ pub struct Started {
     pub state: AppState,
     pub router: Router,
     pub redis: Option<RedisPool>,
+    /// Where booking e-mails go; [`serve`] runs the mail worker with it.
+    pub mailer: Mailer,
+    /// The origin links in e-mails point to (`PUBLIC_URL`).
+    pub public_url: String,
 }
 
 /// Connects to the database (and Redis), runs migrations, loads the demo
 /// restaurant into an empty database, and builds the router.
 pub async fn start(config: &Config) -> Result<Started, StartError> {
+    // A bad SMTP_URL stops the start before anything is touched.
+    let mailer = match &config.smtp_url {
+        Some(url) => Mailer::smtp(url)?,
+        None => Mailer::files(&config.mail_dir),
+    };
     let (store, opened) = Store::open(&config.database_url).await?;
     tracing::info!(
         backend = store.backend().name(),
@@ -82,15 +95,24 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         .map_err(StartError::Sessions)?;
     sessions.spawn_cleanup();
 
+    tracing::info!(transport = %mailer.describe(), "booking e-mails ready");
+
     let state = AppState {
         leptos_options: config.leptos.clone(),
         store,
     };
-    let router = router(state.clone(), sessions, redis.clone());
+    let router = router(
+        state.clone(),
+        sessions,
+        redis.clone(),
+        security_config(config),
+    );
     Ok(Started {
         state,
         router,
         redis,
+        mailer,
+        public_url: config.public_url.clone(),
     })
 }
 
@@ -114,7 +136,40 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-fn router(state: AppState, sessions: Sessions, redis: Option<RedisPool>) -> Router {
+fn security_config(config: &Config) -> security::SecurityConfig {
+    security::SecurityConfig {
+        https: config.public_url.starts_with("https://"),
+        allowed_origins: config.allowed_origins.clone(),
+        trusted_proxies: config.trusted_proxies.clone(),
+        limits: config.rate_limits,
+    }
+}
+
+fn router(
+    state: AppState,
+    sessions: Sessions,
+    redis: Option<RedisPool>,
+    security: security::SecurityConfig,
+) -> Router {
+    use axum::middleware::from_fn_with_state;
+    let security = std::sync::Arc::new(security);
+    let limiter = std::sync::Arc::new(security::Limiter::default());
+    let cors = (!security.allowed_origins.is_empty()).then(|| {
+        let origins: Vec<http::HeaderValue> = security
+            .allowed_origins
+            .iter()
+            .filter_map(|o| http::HeaderValue::from_str(o).ok())
+            .collect();
+        tower_http::cors::CorsLayer::new()
+            .allow_origin(origins)
+            .allow_methods([
+                http::Method::GET,
+                http::Method::POST,
+                http::Method::PUT,
+                http::Method::DELETE,
+            ])
+            .allow_headers([http::header::CONTENT_TYPE, http::header::ACCEPT_LANGUAGE])
+    });
     let routes = route_list();
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name("techplus.sid")
@@ -134,7 +189,17 @@ fn router(state: AppState, sessions: Sessions, redis: Option<RedisPool>) -> Rout
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(session_layer)
+        .layer(from_fn_with_state(
+            (security.clone(), limiter),
+            security::rate_limit,
+        ))
+        .layer(from_fn_with_state(
+            security.clone(),
+            security::same_origin_writes,
+        ))
+        .layer(tower::util::option_layer(cors))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(security, security::headers))
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -150,7 +215,12 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, StartError> {
         .map_err(|source| StartError::Bind { addr, source })
 }
 
+/// How long shutdown waits for the mail worker to finish the message it is
+/// sending (an unfinished one is sent again after its lease).
+const MAIL_WORKER_GRACE: Duration = Duration::from_secs(5);
+
 /// Serves until `shutdown` completes, then finishes in-flight requests.
+/// The mail worker runs alongside and stops with it.
 pub async fn serve(
     started: Started,
     listener: TcpListener,
@@ -160,14 +230,35 @@ pub async fn serve(
         state,
         router,
         redis,
+        mailer,
+        public_url,
     } = started;
-    axum::serve(
+    let (stop_mail, mail_stop) = tokio::sync::oneshot::channel::<()>();
+    let mut mail_worker = tokio::spawn(backend::mail::worker::run(
+        state.store.clone(),
+        mailer,
+        public_url,
+        async move {
+            // Also ends if `serve` returns early and drops the sender.
+            let _ = mail_stop.await;
+        },
+    ));
+    let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await
-    .map_err(StartError::Serve)?;
+    .map_err(StartError::Serve);
+    let _ = stop_mail.send(());
+    if tokio::time::timeout(MAIL_WORKER_GRACE, &mut mail_worker)
+        .await
+        .is_err()
+    {
+        tracing::warn!("mail worker did not stop in time; stopping it");
+        mail_worker.abort();
+    }
+    served?;
     tracing::info!("stopped accepting requests; closing connections");
     state.store.close().await;
     if let Some(redis) = redis {

@@ -56,3 +56,5 @@ impl MailJob {
 }
 
 pub mod ics;
+pub mod render;
+pub mod worker;

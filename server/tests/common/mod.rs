@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use backend::DatabaseUrl;
 use server::config::Config;
 use std::net::SocketAddr;
@@ -52,11 +54,36 @@ pub fn fresh_database_url(db: Db) -> String {
 }
 
 pub fn config_for(database_url: &str, redis_url: Option<&str>) -> Config {
+    config_with(database_url, redis_url, &[])
+}
+
+/// Where test servers write e-mails when a test sets neither `SMTP_URL`
+/// nor `MAIL_DIR` (never into the source tree).
+pub fn default_mail_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join("techplus_test_mail")
+}
+
+/// [`config_for`] plus more variables (`SMTP_URL`, `MAIL_DIR`, ...).
+pub fn config_with(database_url: &str, redis_url: Option<&str>, extra: &[(&str, &str)]) -> Config {
     let (db, redis) = (database_url.to_owned(), redis_url.map(str::to_owned));
-    Config::from_lookup(move |key| match key {
-        "DATABASE_URL" => Some(db.clone()),
-        "REDIS_URL" => redis.clone(),
-        _ => None,
+    let extra: Vec<(String, String)> = extra
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let mail_dir = default_mail_dir().display().to_string();
+    Config::from_lookup(move |key| {
+        if let Some((_, v)) = extra.iter().find(|(k, _)| k == key) {
+            return Some(v.clone());
+        }
+        match key {
+            "DATABASE_URL" => Some(db.clone()),
+            "REDIS_URL" => redis.clone(),
+            "MAIL_DIR" => Some(mail_dir.clone()),
+            // Tests send many requests from one address: limits are off
+            // unless a test sets them (server/tests/security.rs).
+            "RATE_LIMIT_API" | "RATE_LIMIT_BOOKING" | "RATE_LIMIT_LOOKUP" => Some("off".into()),
+            _ => None,
+        }
     })
     .expect("test configuration is valid")
 }
@@ -88,7 +115,17 @@ impl TestApp {
     }
 
     pub async fn spawn_with(database_url: &str, redis_url: Option<&str>) -> TestApp {
-        let config = config_for(database_url, redis_url);
+        Self::spawn_with_env(database_url, redis_url, &[]).await
+    }
+
+    /// A server with more configuration variables (`SMTP_URL`, `MAIL_DIR`,
+    /// `PUBLIC_URL`, ...).
+    pub async fn spawn_with_env(
+        database_url: &str,
+        redis_url: Option<&str>,
+        extra: &[(&str, &str)],
+    ) -> TestApp {
+        let config = config_with(database_url, redis_url, extra);
         let (ready_tx, ready_rx) = oneshot::channel();
         let (tx, rx) = oneshot::channel::<()>();
         // Every test server runs on one process-wide runtime: Leptos' global

@@ -1,0 +1,489 @@
+//! The security baseline applied to every response: browser security
+//! headers, a same-origin check on state-changing requests (CSRF), and
+//! rate limits.
+//!
+//! HTML pages get their Content-Security-Policy from the app (it carries the
+//! per-response nonce Leptos puts on its inline scripts, see
+//! `app::response::set_security_policy`); any other response without one
+//! gets [`DEFAULT_CSP`].
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// For responses that set no policy of their own (JSON, files, the API
+/// docs page): nothing may run, nothing may frame it.
+pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' \
+     'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; \
+     form-action 'self'; frame-ancestors 'none'";
+
+const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+/// What the security layer needs to know about the deployment.
+#[derive(Debug, Clone)]
+pub struct SecurityConfig {
+    /// Served over HTTPS (`PUBLIC_URL` starts with `https://`): send HSTS.
+    pub https: bool,
+    /// Origins allowed besides our own for state-changing requests
+    /// (`CORS_ALLOWED_ORIGINS`, comma-separated).
+    pub allowed_origins: Vec<String>,
+    /// Peers whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<IpAddr>,
+    pub limits: RateLimits,
+}
+
+/// Adds the security headers to every response.
+pub async fn headers(
+    State(config): State<Arc<SecurityConfig>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
+        h.entry(name).or_insert(HeaderValue::from_static(value));
+    };
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(
+        h,
+        header::REFERRER_POLICY,
+        "strict-origin-when-cross-origin",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("permissions-policy"),
+        PERMISSIONS_POLICY,
+    );
+    set(h, header::CONTENT_SECURITY_POLICY, DEFAULT_CSP);
+    if config.https {
+        set(
+            h,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        );
+    }
+    res
+}
+
+fn is_state_changing(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// The `scheme://host[:port]` of a URL-ish header value.
+fn origin_of(value: &str) -> Option<String> {
+    let url = url::Url::parse(value).ok()?;
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    })
+}
+
+/// Whether `origin` names this server as the browser reached it (by the
+/// `Host` header), or an allowed origin.
+fn same_origin(origin: &str, headers: &HeaderMap, config: &SecurityConfig) -> bool {
+    if config.allowed_origins.iter().any(|o| o == origin) {
+        return true;
+    }
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    origin
+        .split_once("://")
+        .is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host))
+}
+
+/// Refuses state-changing requests that a browser sent from another site:
+/// the `Origin` (or, without it, the `Referer`) must be ours. Requests with
+/// neither (non-browser clients) pass: browsers always send `Origin` on
+/// cross-site POST, PUT and DELETE.
+pub async fn same_origin_writes(
+    State(config): State<Arc<SecurityConfig>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if is_state_changing(req.method()) {
+        let headers = req.headers();
+        let claimed = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| *v != "null")
+            .map(|v| origin_of(v).unwrap_or_default())
+            .or_else(|| {
+                headers
+                    .get(header::REFERER)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| origin_of(v).unwrap_or_default())
+            });
+        let opaque = headers
+            .get(header::ORIGIN)
+            .is_some_and(|v| v.as_bytes() == b"null");
+        let refused = opaque || claimed.is_some_and(|o| !same_origin(&o, headers, &config));
+        if refused {
+            tracing::warn!(
+                security_event = "csrf_refused",
+                method = %req.method(),
+                path = %req.uri().path(),
+                "cross-origin write refused"
+            );
+            let lang = crate::api::error::Lang(
+                headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(domain::Locale::from_accept_language)
+                    .unwrap_or_default(),
+            );
+            return crate::api::error::ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang)
+                .into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// `N` requests per window, e.g. `100/15m`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub requests: u32,
+    pub window: Duration,
+}
+
+impl Limit {
+    /// `N/15m`, `N/1h`, `N/30s`; `off` disables the limit.
+    pub fn parse(raw: &str) -> Result<Option<Limit>, String> {
+        let raw = raw.trim();
+        if raw.eq_ignore_ascii_case("off") {
+            return Ok(None);
+        }
+        let bad = || format!("{raw:?} (expected N/<number><s|m|h>, e.g. 100/15m, or off)");
+        let (n, window) = raw.split_once('/').ok_or_else(bad)?;
+        let requests: u32 = n.trim().parse().map_err(|_| bad())?;
+        let window = window.trim();
+        let (count, unit) = window.split_at(window.len().saturating_sub(1));
+        let count: u64 = if count.is_empty() {
+            1
+        } else {
+            count.parse().map_err(|_| bad())?
+        };
+        let seconds = match unit {
+            "s" => count,
+            "m" => count * 60,
+            "h" => count * 3600,
+            _ => return Err(bad()),
+        };
+        if requests == 0 || seconds == 0 {
+            return Err(bad());
+        }
+        Ok(Some(Limit {
+            requests,
+            window: Duration::from_secs(seconds),
+        }))
+    }
+}
+
+/// Which limit a request counts against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bucket {
+    /// The JSON API (`/api/...`, not the page's server functions).
+    Api,
+    /// Making a booking (API or wizard).
+    Booking,
+    /// Finding a booking by reference and e-mail (guessable secrets).
+    Lookup,
+}
+
+impl Bucket {
+    fn of(method: &Method, path: &str) -> Vec<Bucket> {
+        let mut buckets = Vec::new();
+        if path.starts_with("/api/") && !path.starts_with("/api/fn/") {
+            buckets.push(Bucket::Api);
+        }
+        let booking = (method == Method::POST && path == "/api/reservations")
+            || path == "/api/fn/booking_confirm";
+        if booking {
+            buckets.push(Bucket::Booking);
+        }
+        if path == "/api/fn/manage_find" {
+            buckets.push(Bucket::Lookup);
+        }
+        buckets
+    }
+}
+
+/// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
+/// `RATE_LIMIT_LOOKUP`); `None` is unlimited.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimits {
+    pub api: Option<Limit>,
+    pub booking: Option<Limit>,
+    pub lookup: Option<Limit>,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        RateLimits {
+            api: Some(Limit {
+                requests: 100,
+                window: Duration::from_secs(15 * 60),
+            }),
+            booking: Some(Limit {
+                requests: 20,
+                window: Duration::from_secs(60 * 60),
+            }),
+            lookup: Some(Limit {
+                requests: 10,
+                window: Duration::from_secs(15 * 60),
+            }),
+        }
+    }
+}
+
+impl RateLimits {
+    fn get(&self, bucket: Bucket) -> Option<Limit> {
+        match bucket {
+            Bucket::Api => self.api,
+            Bucket::Booking => self.booking,
+            Bucket::Lookup => self.lookup,
+        }
+    }
+}
+
+/// Fixed-window counters per bucket and client address.
+#[derive(Debug, Default)]
+pub struct Limiter {
+    windows: Mutex<HashMap<(Bucket, IpAddr), (Instant, u32)>>,
+}
+
+/// The outcome of counting one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub allowed: bool,
+    pub limit: u32,
+    pub remaining: u32,
+    /// Seconds until the window resets.
+    pub reset: u64,
+}
+
+impl Limiter {
+    pub fn check(&self, bucket: Bucket, ip: IpAddr, limit: Limit, now: Instant) -> Verdict {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        if windows.len() > 50_000 {
+            windows
+                .retain(|_, (start, _)| now.duration_since(*start) < Duration::from_secs(86_400));
+        }
+        let entry = windows.entry((bucket, ip)).or_insert((now, 0));
+        if now.duration_since(entry.0) >= limit.window {
+            *entry = (now, 0);
+        }
+        let reset = limit
+            .window
+            .saturating_sub(now.duration_since(entry.0))
+            .as_secs()
+            .max(1);
+        if entry.1 >= limit.requests {
+            return Verdict {
+                allowed: false,
+                limit: limit.requests,
+                remaining: 0,
+                reset,
+            };
+        }
+        entry.1 += 1;
+        Verdict {
+            allowed: true,
+            limit: limit.requests,
+            remaining: limit.requests - entry.1,
+            reset,
+        }
+    }
+}
+
+/// The client's address: the socket peer, or, when the peer is a trusted
+/// proxy, the right-most `X-Forwarded-For` address that is not one.
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|s| s.trim().parse::<IpAddr>().ok())
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
+}
+
+fn rate_headers(h: &mut HeaderMap, v: Verdict) {
+    let num =
+        |n: u64| HeaderValue::from_str(&n.to_string()).unwrap_or(HeaderValue::from_static("0"));
+    h.insert("ratelimit-limit", num(u64::from(v.limit)));
+    h.insert("ratelimit-remaining", num(u64::from(v.remaining)));
+    h.insert("ratelimit-reset", num(v.reset));
+}
+
+/// Counts the request against its buckets; answers 429 with `Retry-After`
+/// when one is exhausted. Limited responses carry `RateLimit-*` headers (of
+/// the tightest bucket).
+pub async fn rate_limit(
+    State((config, limiter)): State<(Arc<SecurityConfig>, Arc<Limiter>)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let buckets = Bucket::of(req.method(), req.uri().path());
+    if buckets.is_empty() {
+        return next.run(req).await;
+    }
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let ip = client_ip(peer, req.headers(), &config.trusted_proxies);
+    let now = Instant::now();
+    let mut tightest: Option<Verdict> = None;
+    for bucket in buckets {
+        let Some(limit) = config.limits.get(bucket) else {
+            continue;
+        };
+        let verdict = limiter.check(bucket, ip, limit, now);
+        if !verdict.allowed {
+            tracing::warn!(
+                security_event = "rate_limited",
+                ?bucket,
+                "rate limit reached"
+            );
+            let lang = crate::api::error::Lang(
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(domain::Locale::from_accept_language)
+                    .unwrap_or_default(),
+            );
+            let mut res = if req.uri().path().starts_with("/api/fn/") {
+                // Server functions decode errors as the app's `AppError`.
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    axum::Json(serde_json::json!({ "code": "rate_limited" })),
+                )
+                    .into_response()
+            } else {
+                crate::api::error::ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "rate_limited",
+                    lang,
+                )
+                .into_response()
+            };
+            rate_headers(res.headers_mut(), verdict);
+            res.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_str(&verdict.reset.to_string())
+                    .unwrap_or(HeaderValue::from_static("60")),
+            );
+            return res;
+        }
+        if tightest.is_none_or(|t| verdict.remaining < t.remaining) {
+            tightest = Some(verdict);
+        }
+    }
+    let mut res = next.run(req).await;
+    if let Some(v) = tightest {
+        rate_headers(res.headers_mut(), v);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_parse() {
+        assert_eq!(
+            Limit::parse("100/15m").unwrap(),
+            Some(Limit {
+                requests: 100,
+                window: Duration::from_secs(900)
+            })
+        );
+        assert_eq!(
+            Limit::parse("3/h").unwrap().unwrap().window,
+            Duration::from_secs(3600)
+        );
+        assert_eq!(Limit::parse("off").unwrap(), None);
+        for bad in ["", "100", "0/1m", "10/0m", "x/1m", "10/1d", "10/m5"] {
+            assert!(Limit::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn fixed_window_counts_and_resets() {
+        let limiter = Limiter::default();
+        let limit = Limit {
+            requests: 2,
+            window: Duration::from_secs(60),
+        };
+        let ip: IpAddr = [10, 0, 0, 1].into();
+        let other: IpAddr = [10, 0, 0, 2].into();
+        let t0 = Instant::now();
+        assert_eq!(limiter.check(Bucket::Api, ip, limit, t0).remaining, 1);
+        assert_eq!(limiter.check(Bucket::Api, ip, limit, t0).remaining, 0);
+        let refused = limiter.check(Bucket::Api, ip, limit, t0 + Duration::from_secs(10));
+        assert!(!refused.allowed);
+        assert_eq!(refused.reset, 50);
+        // Other clients and other buckets are counted apart.
+        assert!(limiter.check(Bucket::Api, other, limit, t0).allowed);
+        assert!(limiter.check(Bucket::Booking, ip, limit, t0).allowed);
+        // A new window starts after 60 s.
+        assert!(
+            limiter
+                .check(Bucket::Api, ip, limit, t0 + Duration::from_secs(60))
+                .allowed
+        );
+    }
+
+    #[test]
+    fn forwarded_for_only_from_trusted_proxies() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, 10.0.0.5"),
+        );
+        let proxy: IpAddr = [10, 0, 0, 5].into();
+        let lb: IpAddr = [10, 0, 0, 1].into();
+        let client: IpAddr = [203, 0, 113, 9].into();
+        // Not trusted: the header is ignored (it is spoofable).
+        assert_eq!(client_ip(lb, &h, &[]), lb);
+        assert_eq!(client_ip(lb, &h, &[lb, proxy]), client);
+    }
+
+    #[test]
+    fn origins() {
+        let config = SecurityConfig {
+            https: false,
+            allowed_origins: vec!["https://partner.example".into()],
+            trusted_proxies: vec![],
+            limits: RateLimits::default(),
+        };
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(same_origin("http://127.0.0.1:3000", &h, &config));
+        assert!(!same_origin("http://evil.example", &h, &config));
+        assert!(same_origin("https://partner.example", &h, &config));
+        assert_eq!(
+            origin_of("https://x.example:8443/path?q").as_deref(),
+            Some("https://x.example:8443")
+        );
+        assert!(Bucket::of(&Method::POST, "/api/reservations").contains(&Bucket::Booking));
+        assert_eq!(Bucket::of(&Method::GET, "/menu"), vec![]);
+        assert_eq!(Bucket::of(&Method::POST, "/api/fn/menu"), vec![]);
+    }
+}

@@ -1,0 +1,262 @@
+//! The security baseline through the real server: headers on pages and API
+//! answers, cross-origin writes refused, rate limits, on both backends.
+
+mod common;
+
+use common::{fresh_database_url, Db, TestApp};
+use serde_json::{json, Value};
+
+on_both_backends!(
+    pages_and_api_answers_carry_the_security_headers,
+    hsts_only_over_https,
+    cross_origin_writes_are_refused,
+    api_requests_are_rate_limited_per_client,
+    booking_creation_has_its_own_limit,
+    forwarded_addresses_count_only_behind_a_trusted_proxy,
+);
+
+async fn spawn(db: Db, env: &[(&str, &str)]) -> TestApp {
+    TestApp::spawn_with_env(&fresh_database_url(db), None, env).await
+}
+
+fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
+    res.headers()
+        .get(name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+        .to_str()
+        .unwrap()
+}
+
+fn assert_baseline(res: &reqwest::Response) {
+    assert_eq!(header(res, "x-content-type-options"), "nosniff");
+    assert_eq!(header(res, "x-frame-options"), "DENY");
+    assert_eq!(
+        header(res, "referrer-policy"),
+        "strict-origin-when-cross-origin"
+    );
+    assert!(header(res, "permissions-policy").contains("camera=()"));
+    let csp = header(res, "content-security-policy");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let scripts = csp
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap_or_else(|| panic!("no script-src in {csp}"));
+    assert!(!scripts.contains("unsafe-inline"), "{csp}");
+}
+
+async fn pages_and_api_answers_carry_the_security_headers(db: Db) {
+    let app = spawn(db, &[]).await;
+    let res = app.get("/").await;
+    assert_eq!(res.status(), 200);
+    assert_baseline(&res);
+    assert!(res.headers().get("strict-transport-security").is_none());
+    // The page's inline scripts carry this response's nonce, and only it.
+    let csp = header(&res, "content-security-policy").to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the page's policy")
+        .to_owned();
+    assert!(nonce.len() >= 16, "{nonce}");
+    let html = res.text().await.unwrap();
+    let inline_scripts = html.matches("<script").count();
+    assert!(inline_scripts > 0);
+    let without: Vec<&str> = html
+        .split("<script")
+        .skip(1)
+        // An empty element runs nothing (browsers do not even check it).
+        .filter(|tag| !tag.starts_with("></script>"))
+        .filter(|tag| {
+            !tag.split('>')
+                .next()
+                .unwrap_or("")
+                .contains(&format!("nonce=\"{nonce}\""))
+        })
+        .map(|tag| &tag[..tag.len().min(120)])
+        .collect();
+    assert!(without.is_empty(), "scripts without the nonce: {without:?}");
+    // A new response, a new nonce.
+    let again = app.get("/").await;
+    assert!(!header(&again, "content-security-policy").contains(&nonce));
+
+    let res = app
+        .get("/api/availability?date=2000-01-01&party_size=2")
+        .await;
+    assert_eq!(res.status(), 422);
+    assert_baseline(&res);
+    let res = app.get("/health").await;
+    assert_baseline(&res);
+    app.stop().await;
+}
+
+async fn hsts_only_over_https(db: Db) {
+    let app = spawn(db, &[("PUBLIC_URL", "https://book.example.com")]).await;
+    let res = app.get("/").await;
+    assert!(header(&res, "strict-transport-security").contains("max-age="));
+    app.stop().await;
+}
+
+fn booking(n: u32) -> Value {
+    json!({
+        "date": "2000-01-01", "time": "19:30", "party_size": 2, "name": "Ada",
+        "email": format!("ada{n}@example.com"), "phone": "+33612345678",
+    })
+}
+
+async fn cross_origin_writes_are_refused(db: Db) {
+    let app = spawn(db, &[]).await;
+    let post = |origin: Option<String>, referer: Option<&'static str>| {
+        let mut req = app
+            .client
+            .post(app.url("/api/reservations"))
+            .header("accept-language", "en")
+            .json(&booking(1));
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        if let Some(r) = referer {
+            req = req.header("referer", r);
+        }
+        req.send()
+    };
+    for (origin, referer) in [
+        (Some("http://evil.example".to_owned()), None),
+        (Some("null".to_owned()), None),
+        (None, Some("http://evil.example/page")),
+    ] {
+        let res = post(origin.clone(), referer).await.unwrap();
+        assert_eq!(res.status(), 403, "{origin:?} {referer:?}");
+        assert_baseline(&res);
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "forbidden");
+    }
+    // Our own origin (and clients that send none) reach the handler, which
+    // refuses the past date with 422.
+    let ours = Some(app.base.clone());
+    assert_eq!(post(ours, None).await.unwrap().status(), 422);
+    assert_eq!(post(None, None).await.unwrap().status(), 422);
+    // Server functions too.
+    let res = app
+        .client
+        .post(app.url("/api/fn/booking_confirm"))
+        .header("origin", "http://evil.example")
+        .form(&[("x", "y")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // Reads are not affected.
+    let res = app
+        .client
+        .get(app.url("/menu"))
+        .header("origin", "http://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    app.stop().await;
+}
+
+async fn api_requests_are_rate_limited_per_client(db: Db) {
+    let app = spawn(db, &[("RATE_LIMIT_API", "3/15m")]).await;
+    let path = "/api/availability?date=2000-01-01&party_size=2";
+    for remaining in ["2", "1", "0"] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 422);
+        assert_eq!(header(&res, "ratelimit-limit"), "3");
+        assert_eq!(header(&res, "ratelimit-remaining"), remaining);
+        let reset: u64 = header(&res, "ratelimit-reset").parse().unwrap();
+        assert!((1..=900).contains(&reset));
+    }
+    let res = app
+        .client
+        .get(app.url(path))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert_baseline(&res);
+    let retry: u64 = header(&res, "retry-after").parse().unwrap();
+    assert!((1..=900).contains(&retry));
+    assert_eq!(header(&res, "ratelimit-remaining"), "0");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "rate_limited");
+    assert_eq!(
+        body["error"]["message"],
+        "Trop de tentatives. Merci de patienter un peu avant de réessayer."
+    );
+    // Pages are not counted against the API limit.
+    assert_eq!(app.get("/").await.status(), 200);
+    app.stop().await;
+}
+
+async fn booking_creation_has_its_own_limit(db: Db) {
+    let app = spawn(db, &[("RATE_LIMIT_BOOKING", "2/1h")]).await;
+    for n in 0..2 {
+        let res = app
+            .client
+            .post(app.url("/api/reservations"))
+            .json(&booking(n))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422);
+    }
+    let res = app
+        .client
+        .post(app.url("/api/reservations"))
+        .json(&booking(3))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    // The wizard's booking server function shares the limit.
+    let res = app
+        .client
+        .post(app.url("/api/fn/booking_confirm"))
+        .form(&[("x", "y")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "rate_limited");
+    // Reading availability is still allowed.
+    assert_eq!(
+        app.get("/api/availability?date=2000-01-01&party_size=2")
+            .await
+            .status(),
+        422
+    );
+    app.stop().await;
+}
+
+async fn forwarded_addresses_count_only_behind_a_trusted_proxy(db: Db) {
+    let get = |app: &TestApp, ip: &'static str| {
+        app.client
+            .get(app.url("/api/availability?date=2000-01-01&party_size=2"))
+            .header("x-forwarded-for", ip)
+            .send()
+    };
+    // Untrusted: a spoofed header does not give a fresh allowance.
+    let app = spawn(db, &[("RATE_LIMIT_API", "1/15m")]).await;
+    assert_eq!(get(&app, "203.0.113.1").await.unwrap().status(), 422);
+    assert_eq!(get(&app, "203.0.113.2").await.unwrap().status(), 429);
+    app.stop().await;
+    // Behind a trusted proxy each client has its own allowance.
+    let app = spawn(
+        db,
+        &[
+            ("RATE_LIMIT_API", "1/15m"),
+            ("TRUSTED_PROXIES", "127.0.0.1"),
+        ],
+    )
+    .await;
+    assert_eq!(get(&app, "203.0.113.1").await.unwrap().status(), 422);
+    assert_eq!(get(&app, "203.0.113.2").await.unwrap().status(), 422);
+    assert_eq!(get(&app, "203.0.113.1").await.unwrap().status(), 429);
+    app.stop().await;
+}
