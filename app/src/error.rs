@@ -28,6 +28,15 @@ pub enum AppError {
     /// only a phone call can change it now.
     #[error("too late to change online")]
     TooLate,
+    /// Not signed in, or wrong credentials.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Signed in, but not allowed.
+    #[error("forbidden")]
+    Forbidden,
+    /// Too many requests for now.
+    #[error("rate limited")]
+    RateLimited,
     #[error("temporarily unavailable")]
     Unavailable,
     /// The browser could not reach the server.
@@ -46,6 +55,9 @@ impl AppError {
             AppError::Conflict => "conflict",
             AppError::SlotUnavailable { .. } => "slot_unavailable",
             AppError::TooLate => "too_late",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::RateLimited => "rate_limited",
             AppError::Unavailable => "unavailable",
             AppError::Network => "network",
             AppError::Internal => "internal",
@@ -58,6 +70,9 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::InvalidInput { .. } => 422,
             AppError::Conflict | AppError::SlotUnavailable { .. } | AppError::TooLate => 409,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::RateLimited => 429,
             AppError::Unavailable | AppError::Network => 503,
             AppError::Internal => 500,
         }
@@ -91,6 +106,9 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::Conflict => t_string!(i18n, error.conflict),
         AppError::SlotUnavailable { .. } => t_string!(i18n, error.slot_unavailable),
         AppError::TooLate => t_string!(i18n, error.too_late),
+        AppError::Unauthorized => t_string!(i18n, error.unauthorized),
+        AppError::Forbidden => t_string!(i18n, error.forbidden),
+        AppError::RateLimited => t_string!(i18n, error.rate_limited),
         AppError::Unavailable => t_string!(i18n, error.unavailable),
         AppError::Network => t_string!(i18n, error.network),
         AppError::Internal => t_string!(i18n, error.internal),
@@ -123,6 +141,8 @@ mod ssr {
                     alternatives,
                 },
                 ServiceError::TooLate => AppError::TooLate,
+                ServiceError::Unauthorized => AppError::Unauthorized,
+                ServiceError::Forbidden => AppError::Forbidden,
                 ServiceError::Conflict(what) => {
                     tracing::info!(%what, "conflict");
                     AppError::Conflict

@@ -4,10 +4,12 @@
 //! validated once, at the boundary, through `parse` constructors; a value of
 //! one of these types is therefore always valid.
 
+pub mod account;
 pub mod booking;
 pub mod restaurant;
 pub mod time;
 
+pub use account::{Password, PasswordError, Role, UserView};
 pub use booking::{
     Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, DetailsError, Email,
     GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,

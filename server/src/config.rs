@@ -27,7 +27,8 @@ pub struct Config {
     /// `PUBLIC_URL` (default `http://` + the site address): the origin that
     /// links in e-mails point to.
     pub public_url: String,
-    /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`.
+    /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`,
+    /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`.
     pub rate_limits: crate::security::RateLimits,
     /// `CORS_ALLOWED_ORIGINS`: other origins allowed to call us from a
     /// browser (comma-separated); none by default.
@@ -119,6 +120,8 @@ impl Config {
             ("RATE_LIMIT_API", &mut rate_limits.api),
             ("RATE_LIMIT_BOOKING", &mut rate_limits.booking),
             ("RATE_LIMIT_LOOKUP", &mut rate_limits.lookup),
+            ("RATE_LIMIT_LOGIN", &mut rate_limits.login),
+            ("RATE_LIMIT_PASSWORD_RESET", &mut rate_limits.password_reset),
         ] {
             if let Some(raw) = non_empty(name) {
                 *slot = crate::security::Limit::parse(&raw)

@@ -30,6 +30,9 @@ use tower_sessions_redis_store::fred::prelude::{
     ClientLike, Config as RedisConfig, Pool as RedisPool,
 };
 
+/// A session ends after this many days without a request.
+pub const SESSION_DAYS: i64 = 14;
+
 /// Largest request body accepted anywhere (server functions, forms, API).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A request that takes longer is answered 408 and its work dropped.
@@ -171,14 +174,22 @@ fn router(
             .allow_headers([http::header::CONTENT_TYPE, http::header::ACCEPT_LANGUAGE])
     });
     let routes = route_list();
+    // Over HTTPS the cookie is Secure and `__Host-` prefixed (bound to this
+    // host, path /, no Domain): a sibling subdomain cannot plant one.
     let session_layer = SessionManagerLayer::new(sessions)
-        .with_name("techplus.sid")
+        .with_name(if security.https {
+            "__Host-techplus.sid"
+        } else {
+            "techplus.sid"
+        })
+        .with_path("/")
         .with_same_site(SameSite::Lax)
         .with_http_only(true)
-        .with_secure(false)
+        .with_secure(security.https)
         .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::days(14),
+            tower_sessions::cookie::time::Duration::days(SESSION_DAYS),
         ));
+    let account_limiter = std::sync::Arc::new((security::Limiter::default(), security.limits));
 
     Router::new()
         .merge(ops::routes(redis))
@@ -188,6 +199,7 @@ fn router(
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::Extension(account_limiter))
         .layer(session_layer)
         .layer(from_fn_with_state(
             (security.clone(), limiter),

@@ -196,6 +196,12 @@ pub enum Bucket {
     Booking,
     /// Finding a booking by reference and e-mail (guessable secrets).
     Lookup,
+    /// Signing in and registering, per client address.
+    Login,
+    /// Signing in, per account (keyed by e-mail, any address).
+    LoginAccount,
+    /// Asking for and using password-reset links.
+    PasswordReset,
 }
 
 impl Bucket {
@@ -212,17 +218,36 @@ impl Bucket {
         if path == "/api/fn/manage_find" {
             buckets.push(Bucket::Lookup);
         }
+        let login = matches!(
+            path,
+            "/api/auth/login"
+                | "/api/auth/register"
+                | "/api/fn/account_login"
+                | "/api/fn/account_register"
+        );
+        if login && method == Method::POST {
+            buckets.push(Bucket::Login);
+        }
+        let reset = path.starts_with("/api/auth/password/")
+            || matches!(path, "/api/fn/account_forgot" | "/api/fn/account_reset");
+        if reset && method == Method::POST {
+            buckets.push(Bucket::PasswordReset);
+        }
         buckets
     }
 }
 
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
-/// `RATE_LIMIT_LOOKUP`); `None` is unlimited.
+/// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`);
+/// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
     pub api: Option<Limit>,
     pub booking: Option<Limit>,
     pub lookup: Option<Limit>,
+    /// Per address, and separately per account.
+    pub login: Option<Limit>,
+    pub password_reset: Option<Limit>,
 }
 
 impl Default for RateLimits {
@@ -240,6 +265,14 @@ impl Default for RateLimits {
                 requests: 10,
                 window: Duration::from_secs(15 * 60),
             }),
+            login: Some(Limit {
+                requests: 5,
+                window: Duration::from_secs(15 * 60),
+            }),
+            password_reset: Some(Limit {
+                requests: 3,
+                window: Duration::from_secs(60 * 60),
+            }),
         }
     }
 }
@@ -250,6 +283,8 @@ impl RateLimits {
             Bucket::Api => self.api,
             Bucket::Booking => self.booking,
             Bucket::Lookup => self.lookup,
+            Bucket::Login | Bucket::LoginAccount => self.login,
+            Bucket::PasswordReset => self.password_reset,
         }
     }
 }
@@ -257,7 +292,7 @@ impl RateLimits {
 /// Fixed-window counters per bucket and client address.
 #[derive(Debug, Default)]
 pub struct Limiter {
-    windows: Mutex<HashMap<(Bucket, IpAddr), (Instant, u32)>>,
+    windows: Mutex<HashMap<(Bucket, String), (Instant, u32)>>,
 }
 
 /// The outcome of counting one request.
@@ -272,12 +307,17 @@ pub struct Verdict {
 
 impl Limiter {
     pub fn check(&self, bucket: Bucket, ip: IpAddr, limit: Limit, now: Instant) -> Verdict {
+        self.check_key(bucket, &ip.to_string(), limit, now)
+    }
+
+    /// Counts one request of `key` (an address, or an account's e-mail).
+    pub fn check_key(&self, bucket: Bucket, key: &str, limit: Limit, now: Instant) -> Verdict {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if windows.len() > 50_000 {
             windows
                 .retain(|_, (start, _)| now.duration_since(*start) < Duration::from_secs(86_400));
         }
-        let entry = windows.entry((bucket, ip)).or_insert((now, 0));
+        let entry = windows.entry((bucket, key.to_owned())).or_insert((now, 0));
         if now.duration_since(entry.0) >= limit.window {
             *entry = (now, 0);
         }

@@ -554,12 +554,20 @@ async fn openapi_document_lists_every_route(db: Db) {
     for (path, methods) in [
         ("/api/availability", &["get"][..]),
         ("/api/availability/month", &["get"]),
-        ("/api/reservations", &["post"]),
+        ("/api/reservations", &["post", "get"]),
         (
             "/api/reservations/manage/{token}",
             &["get", "put", "delete"],
         ),
         ("/api/reservations/manage/{token}/calendar.ics", &["get"]),
+        ("/api/reservations/{reference}", &["get", "put", "delete"]),
+        ("/api/auth/register", &["post"]),
+        ("/api/auth/login", &["post"]),
+        ("/api/auth/logout", &["post"]),
+        ("/api/auth/refresh", &["post"]),
+        ("/api/auth/me", &["get"]),
+        ("/api/auth/password/forgot", &["post"]),
+        ("/api/auth/password/reset", &["post"]),
     ] {
         for m in methods {
             assert!(paths[path][m].is_object(), "{m} {path} documented");

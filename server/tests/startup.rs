@@ -167,3 +167,52 @@ async fn binary_logs_json_and_shuts_down_gracefully_on_sigterm() {
     assert!(stdout.contains("SIGTERM"), "{stdout}");
     common::drop_database(&db).await;
 }
+
+fn admin_create(db: &str, email: &str, stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["admin", "create", "--email", email, "--name", "Margot"])
+        .env_remove("REDIS_URL")
+        .env("DATABASE_URL", db)
+        .env("RUST_LOG", "off")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("server binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn admin_create_command_reads_the_password_from_stdin() {
+    let db = fresh_database_url(Db::Sqlite);
+    // A weak password is refused, in one line, and nothing is created.
+    let (code, _, stderr) = admin_create(&db, "owner@example.com", "short\n");
+    assert_eq!(code, 1);
+    assert_one_clear_line(&stderr, "12 characters");
+    let (code, stdout, stderr) =
+        admin_create(&db, "owner@example.com", "the owner's pass phrase\n");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("owner@example.com"));
+    assert!(!stdout.contains("pass phrase") && !stderr.contains("pass phrase"));
+    let (store, _) = backend::Store::open(&backend::DatabaseUrl::parse(&db).unwrap())
+        .await
+        .unwrap();
+    let user = store.user_by_email("owner@example.com").await.unwrap();
+    assert_eq!(user.role, "admin");
+    assert!(user.email_verified_at.is_some());
+    assert!(user.password_hash.starts_with("$argon2id$"));
+    store.close().await;
+    common::drop_database(&db).await;
+}

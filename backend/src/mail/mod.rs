@@ -55,6 +55,7 @@ impl MailJob {
     }
 }
 
+pub mod account;
 pub mod ics;
 pub mod render;
 pub mod worker;

@@ -14,6 +14,7 @@
 //! Logs name the outbox id, the kind and the booking reference, never the
 //! manage token nor a full e-mail address.
 
+use super::account::{AccountMailJob, ACCOUNT_OUTBOX_KIND};
 use super::render::render;
 use super::{MailJob, OUTBOX_KIND};
 use crate::store::{OutboxRow, Store};
@@ -206,6 +207,92 @@ pub fn build_message(job: &MailJob, public_url: &str) -> Result<Message, String>
         .map_err(|e| e.to_string())
 }
 
+/// An outbox message of either kind.
+enum Outgoing {
+    Booking(Box<MailJob>),
+    Account(AccountMailJob),
+}
+
+impl Outgoing {
+    fn parse(kind: &str, payload: &str) -> Result<Self, String> {
+        match kind {
+            OUTBOX_KIND => serde_json::from_str(payload)
+                .map(|job| Outgoing::Booking(Box::new(job)))
+                .map_err(|e| format!("payload: {e}")),
+            ACCOUNT_OUTBOX_KIND => serde_json::from_str(payload)
+                .map(Outgoing::Account)
+                .map_err(|e| format!("payload: {e}")),
+            other => Err(format!("unknown outbox kind {other:?}")),
+        }
+    }
+
+    /// For the logs: the kind, the booking reference (if any) and the
+    /// recipient's domain only.
+    fn label(&self) -> (String, String, String) {
+        match self {
+            Outgoing::Booking(job) => (
+                format!("{:?}", job.kind),
+                job.reservation.reference.clone(),
+                domain_of(&job.to).to_owned(),
+            ),
+            Outgoing::Account(job) => (
+                format!("{:?}", job.kind),
+                String::new(),
+                domain_of(&job.to).to_owned(),
+            ),
+        }
+    }
+
+    fn message(&self, public_url: &str) -> Result<Message, String> {
+        match self {
+            Outgoing::Booking(job) => build_message(job, public_url),
+            Outgoing::Account(job) => build_account_message(job, public_url),
+        }
+    }
+
+    fn scrubbed_json(&self) -> String {
+        match self {
+            Outgoing::Booking(job) => job.scrubbed().to_json(),
+            Outgoing::Account(job) => job.scrubbed().to_json(),
+        }
+    }
+}
+
+/// The MIME message of an account e-mail (text and HTML alternatives).
+pub fn build_account_message(job: &AccountMailJob, public_url: &str) -> Result<Message, String> {
+    let (subject, text, html) = super::account::render(job, public_url);
+    let from_address = job
+        .from
+        .parse()
+        .map_err(|e| format!("the restaurant's e-mail address is not valid: {e}"))?;
+    let from = Mailbox::new(Some(job.restaurant.clone()), from_address);
+    let to_address = job
+        .to
+        .parse()
+        .map_err(|e| format!("the recipient's e-mail address is not valid: {e}"))?;
+    let to = Mailbox::new(Some(job.name.clone()), to_address);
+    let part = |content: String, content_type: ContentType| {
+        SinglePart::builder()
+            .header(content_type)
+            .header(ContentTransferEncoding::QuotedPrintable)
+            .body(
+                Body::new_with_encoding(content, ContentTransferEncoding::QuotedPrintable)
+                    .unwrap_or_else(|_| unreachable!("quoted-printable takes any text")),
+            )
+    };
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .header(ContentLanguage(job.locale.as_str()))
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(part(text, ContentType::TEXT_PLAIN))
+                .singlepart(part(html, ContentType::TEXT_HTML)),
+        )
+        .map_err(|e| e.to_string())
+}
+
 /// The wait before the next attempt, after `attempts` earlier failed ones:
 /// 30 s × 2^attempts, at most 1 h.
 pub fn backoff(attempts: i64) -> TimeDelta {
@@ -309,11 +396,7 @@ pub async fn run(
 /// Renders and sends one claimed message, then records the outcome.
 #[tracing::instrument(skip_all, fields(outbox_id = row.id))]
 async fn deliver(store: &Store, mailer: &Mailer, public_url: &str, row: OutboxRow) {
-    let job = if row.kind == OUTBOX_KIND {
-        serde_json::from_str::<MailJob>(&row.payload).map_err(|e| format!("payload: {e}"))
-    } else {
-        Err(format!("unknown outbox kind {:?}", row.kind))
-    };
+    let job = Outgoing::parse(&row.kind, &row.payload);
     let job = match job {
         Ok(job) => job,
         Err(error) => {
@@ -323,10 +406,8 @@ async fn deliver(store: &Store, mailer: &Mailer, public_url: &str, row: OutboxRo
             return;
         }
     };
-    let kind = job.kind;
-    let reference = job.reservation.reference.clone();
-    let to_domain = domain_of(&job.to).to_owned();
-    let sent = match build_message(&job, public_url) {
+    let (kind, reference, to_domain) = job.label();
+    let sent = match job.message(public_url) {
         Ok(message) => {
             let raw = message.formatted();
             mailer.send(message.envelope(), &raw).await
@@ -335,23 +416,23 @@ async fn deliver(store: &Store, mailer: &Mailer, public_url: &str, row: OutboxRo
     };
     match sent {
         Ok(()) => {
-            tracing::info!(?kind, %reference, %to_domain, "booking e-mail sent");
-            mark_sent(store, row.id, &job.scrubbed().to_json()).await;
+            tracing::info!(%kind, %reference, %to_domain, "e-mail sent");
+            mark_sent(store, row.id, &job.scrubbed_json()).await;
         }
         Err(error) => {
             let error = redact_addresses(&truncate(&error, 500));
             let attempts = row.attempts + 1;
             if attempts >= MAX_ATTEMPTS {
                 tracing::error!(
-                    ?kind, %reference, %to_domain, attempts, %error,
-                    "booking e-mail failed; giving up"
+                    %kind, %reference, %to_domain, attempts, %error,
+                    "e-mail failed; giving up"
                 );
                 record_failure(store, row.id, parked(), &format!("gave up: {error}")).await;
             } else {
                 let wait = backoff(row.attempts);
                 tracing::warn!(
-                    ?kind, %reference, %to_domain, attempts, retry_in_s = wait.num_seconds(), %error,
-                    "booking e-mail failed; will retry"
+                    %kind, %reference, %to_domain, attempts, retry_in_s = wait.num_seconds(), %error,
+                    "e-mail failed; will retry"
                 );
                 record_failure(store, row.id, crate::now() + wait, &error).await;
             }

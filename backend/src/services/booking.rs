@@ -5,6 +5,7 @@
 //! Every function takes `now` instead of reading the clock, so tests can
 //! pick the instant.
 
+use super::authz::{authorize, Action, Principal};
 use super::ServiceError;
 use crate::mail::{MailJob, MailKind, RestaurantCard, OUTBOX_KIND};
 use crate::store::{
@@ -580,6 +581,131 @@ pub async fn modify(
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
     let found = store.reservation_by_token_hash(&hash).await?;
+    modify_found(&ctx, store, now, found, req, Actor::Guest, Some(token)).await
+}
+
+/// A signed-in guest (their own booking, verified e-mail) or staff changes
+/// a booking by its reference. Staff are not bound by the guests' cut-off.
+#[tracing::instrument(skip_all)]
+pub async fn modify_as(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    reference: &str,
+    req: ModifyRequest,
+) -> Result<ReservationView, ServiceError> {
+    let (ctx, found, actor) = found_as(store, who, reference).await?;
+    modify_found(&ctx, store, now, found, req, actor, None).await
+}
+
+/// The booking with this reference, if `who` may manage it.
+async fn found_as(
+    store: &Store,
+    who: Option<&Principal>,
+    reference: &str,
+) -> Result<(Context, ReservationRow, Actor), ServiceError> {
+    // Anonymous callers learn nothing about which references exist.
+    authorize(who, Action::UseAccount)?;
+    let ctx = context(store).await?;
+    let found = store
+        .reservation_by_ref(ctx.restaurant.id, &reference.trim().to_ascii_uppercase())
+        .await?;
+    let who = authorize(
+        who,
+        Action::ManageReservation {
+            guest_email: &found.guest_email,
+        },
+    )
+    .map_err(|e| match e {
+        // Someone else's booking looks like no booking at all.
+        ServiceError::Forbidden => ServiceError::NotFound,
+        other => other,
+    })?;
+    let actor = if who.role.is_staff() {
+        Actor::Staff
+    } else {
+        Actor::Guest
+    };
+    Ok((ctx, found, actor))
+}
+
+/// A booking by reference, for its signed-in guest or staff.
+pub async fn get_as(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    reference: &str,
+) -> Result<ReservationView, ServiceError> {
+    let (ctx, found, _) = found_as(store, who, reference).await?;
+    ctx.view(&found, now)
+}
+
+/// Cancels a booking by reference, for its signed-in guest (before the
+/// cut-off) or staff.
+#[tracing::instrument(skip_all)]
+pub async fn cancel_as(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    reference: &str,
+) -> Result<ReservationView, ServiceError> {
+    let (ctx, found, actor) = found_as(store, who, reference).await?;
+    cancel_found(&ctx, store, now, found, actor).await
+}
+
+/// Every booking starting within the dates `from..=to` (restaurant's
+/// calendar), for staff, with paging.
+pub async fn list_all(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    from: NaiveDate,
+    to: NaiveDate,
+    page: u32,
+    per_page: u32,
+) -> Result<Vec<ReservationView>, ServiceError> {
+    authorize(who, Action::ListAllReservations)?;
+    if to < from || (to - from).num_days() > 366 {
+        return Err(ServiceError::Invalid("to"));
+    }
+    let ctx = context(store).await?;
+    let start = rules::local_to_utc(&ctx.tz, from, NaiveTime::MIN)
+        .unwrap_or_else(|| from.and_time(NaiveTime::MIN).and_utc());
+    let after = to.succ_opt().ok_or(ServiceError::Invalid("to"))?;
+    let end = rules::local_to_utc(&ctx.tz, after, NaiveTime::MIN)
+        .unwrap_or_else(|| after.and_time(NaiveTime::MIN).and_utc());
+    let per_page = per_page.clamp(1, 100);
+    let rows = store
+        .reservations_between(
+            ctx.restaurant.id,
+            start,
+            end,
+            i64::from(per_page),
+            i64::from(page) * i64::from(per_page),
+        )
+        .await?;
+    rows.iter().map(|r| ctx.view(r, now)).collect()
+}
+
+/// Views of stored reservations.
+pub async fn views(
+    store: &Store,
+    now: DateTime<Utc>,
+    rows: &[ReservationRow],
+) -> Result<Vec<ReservationView>, ServiceError> {
+    let ctx = context(store).await?;
+    rows.iter().map(|r| ctx.view(r, now)).collect()
+}
+
+async fn modify_found(
+    ctx: &Context,
+    store: &Store,
+    now: DateTime<Utc>,
+    found: ReservationRow,
+    req: ModifyRequest,
+    actor: Actor,
+    token: Option<&str>,
+) -> Result<ReservationView, ServiceError> {
     ctx.check_date(now, req.date)?;
     let party = req.party.get();
     let earliest = req
@@ -592,7 +718,7 @@ pub async fn modify(
             found.id,
             window,
             |current, current_tables, others| {
-                ensure_changeable(&ctx, current, now)?;
+                ensure_changeable(ctx, current, now, actor)?;
                 let same_slot = rules::local_to_utc(&ctx.tz, req.date, req.time)
                     == Some(current.starts_at)
                     && i64::from(party) == current.party_size;
@@ -637,8 +763,8 @@ pub async fn modify(
                     details,
                 })
             },
-            Actor::Guest,
-            |row| ctx.mail(MailKind::Modification, row, now, Some(token)),
+            actor,
+            |row| ctx.mail(MailKind::Modification, row, now, token),
             now,
         )
         .await;
@@ -652,7 +778,7 @@ pub async fn modify(
                 guest: req.guest.clone(),
                 locale: Locale::default(),
             };
-            Err(refusal(&ctx, store, now, &as_request, problem).await)
+            Err(refusal(ctx, store, now, &as_request, problem).await)
         }
         Err(crate::StoreError::Conflict(what)) => {
             tracing::warn!(%what, "conflict while modifying");
@@ -675,19 +801,29 @@ pub async fn cancel(
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
     let found = store.reservation_by_token_hash(&hash).await?;
+    cancel_found(&ctx, store, now, found, Actor::Guest).await
+}
+
+async fn cancel_found(
+    ctx: &Context,
+    store: &Store,
+    now: DateTime<Utc>,
+    found: ReservationRow,
+    actor: Actor,
+) -> Result<ReservationView, ServiceError> {
     let result = store
         .change_reservation(
             ctx.restaurant.id,
             found.id,
             (found.starts_at, found.ends_at),
             |current, _, _| {
-                ensure_changeable(&ctx, current, now)?;
+                ensure_changeable(ctx, current, now, actor)?;
                 Ok(Change::Status {
                     status: ReservationStatus::Cancelled,
                     details: "{}".to_owned(),
                 })
             },
-            Actor::Guest,
+            actor,
             |row| ctx.mail(MailKind::Cancellation, row, now, None),
             now,
         )
@@ -699,14 +835,17 @@ pub async fn cancel(
     }
 }
 
+/// Only confirmed bookings change; guests only before the cut-off.
 fn ensure_changeable(
     ctx: &Context,
     current: &ReservationRow,
     now: DateTime<Utc>,
+    actor: Actor,
 ) -> Result<(), SlotProblem> {
     let confirmed = current.status().ok() == Some(ReservationStatus::Confirmed);
-    if confirmed && rules::guest_can_change(now, current.starts_at, ctx.setup.cancel_cutoff_minutes)
-    {
+    let in_time = actor == Actor::Staff
+        || rules::guest_can_change(now, current.starts_at, ctx.setup.cancel_cutoff_minutes);
+    if confirmed && in_time {
         Ok(())
     } else {
         Err(SlotProblem::TooLate)

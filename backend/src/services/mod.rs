@@ -1,6 +1,8 @@
 //! Services: what the web layer calls. Each takes validated domain values,
 //! talks to the store, applies the rules and returns domain values.
 
+pub mod accounts;
+pub mod authz;
 pub mod booking;
 pub mod site;
 
@@ -27,6 +29,12 @@ pub enum ServiceError {
     /// Past the cut-off, or no longer a confirmed booking: call the restaurant.
     #[error("too late to change online")]
     TooLate,
+    /// No account signed in, or wrong credentials.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Signed in, but not allowed.
+    #[error("forbidden")]
+    Forbidden,
     #[error(transparent)]
     Store(StoreError),
 }

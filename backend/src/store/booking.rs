@@ -183,7 +183,8 @@ pub struct OutboxRow {
     pub attempts: i64,
 }
 
-const RESERVATION_COLUMNS: &str = "r.id, r.restaurant_id, r.reference, r.status, r.starts_at, \
+pub(crate) const RESERVATION_COLUMNS: &str =
+    "r.id, r.restaurant_id, r.reference, r.status, r.starts_at, \
      r.ends_at, r.party_size, r.guest_name, r.guest_email, r.guest_phone, r.notes, r.locale, \
      r.created_at, r.updated_at";
 

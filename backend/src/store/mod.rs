@@ -4,6 +4,7 @@
 //! drivers) and run on whichever pool is configured through [`on_pool!`];
 //! only what really differs (migrations, locking) is written per backend.
 
+mod accounts;
 mod booking;
 mod restaurant;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use accounts::{email_key, TokenPurpose, UserRow};
 pub use booking::{
     db_time, Actor, BookingSetup, Change, EventRow, NewReservation, OutboxRow, ReservationChange,
     ReservationRow,

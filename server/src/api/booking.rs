@@ -179,11 +179,17 @@ pub struct CreateReservationIn {
     #[schema(example = "19:30")]
     time: String,
     party_size: i64,
-    name: String,
-    email: String,
-    /// E.164, or a French national number.
+    /// Required unless signed in (then the account's name).
+    #[serde(default)]
+    name: Option<String>,
+    /// Required unless signed in (then the account's e-mail).
+    #[serde(default)]
+    email: Option<String>,
+    /// E.164, or a French national number. Required unless the signed-in
+    /// account has one.
+    #[serde(default)]
     #[schema(example = "+33612345678")]
-    phone: String,
+    phone: Option<String>,
     #[serde(default)]
     notes: Option<String>,
     /// `fr` or `en` (e-mails); defaults to `Accept-Language`.
@@ -242,16 +248,31 @@ fn guest(
 )]
 pub async fn create(
     State(state): State<AppState>,
+    session: tower_sessions::Session,
     lang: Lang,
     ApiJson(body): ApiJson<CreateReservationIn>,
 ) -> Result<Response, ApiError> {
     let date = service(booking::parse_date(&body.date), lang)?;
     let time = service(booking::parse_time(&body.time), lang)?;
     let party = party(body.party_size, lang)?;
+    // A signed-in diner's details fill in what the request leaves out.
+    let account = match super::auth::current(&session, &state, lang).await? {
+        Some(who) => Some(service(
+            backend::services::accounts::me(&state.store, &who).await,
+            lang,
+        )?),
+        None => None,
+    };
+    let pick = |given: &Option<String>, from_account: Option<&String>| {
+        given
+            .clone()
+            .or_else(|| from_account.filter(|v| !v.is_empty()).cloned())
+            .unwrap_or_default()
+    };
     let guest = guest(
-        &body.name,
-        &body.email,
-        &body.phone,
+        &pick(&body.name, account.as_ref().map(|a| &a.name)),
+        &pick(&body.email, account.as_ref().map(|a| &a.email)),
+        &pick(&body.phone, account.as_ref().map(|a| &a.phone)),
         body.notes.as_deref().unwrap_or(""),
         lang,
     )?;
@@ -400,6 +421,20 @@ pub async fn update_managed(
 ) -> Result<Json<ReservationOut>, ApiError> {
     let now = backend::now();
     let current = service(booking::by_token(&state.store, now, &token).await, lang)?;
+    let request = merge_update(&current, body, lang)?;
+    let view = service(
+        booking::modify(&state.store, now, &token, request).await,
+        lang,
+    )?;
+    Ok(Json(view.into()))
+}
+
+/// The change asked for, on top of the booking as it is.
+pub fn merge_update(
+    current: &ReservationView,
+    body: UpdateReservationIn,
+    lang: Lang,
+) -> Result<ModifyRequest, ApiError> {
     let date = service(
         booking::parse_date(body.date.as_deref().unwrap_or(&current.date)),
         lang,
@@ -419,17 +454,12 @@ pub async fn update_managed(
         body.notes.as_deref().unwrap_or(&current.notes),
         lang,
     )?;
-    let request = ModifyRequest {
+    Ok(ModifyRequest {
         date,
         time,
         party,
         guest,
-    };
-    let view = service(
-        booking::modify(&state.store, now, &token, request).await,
-        lang,
-    )?;
-    Ok(Json(view.into()))
+    })
 }
 
 /// Cancels the reservation (up to the restaurant's cut-off).

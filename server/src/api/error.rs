@@ -72,6 +72,10 @@ pub struct ApiError {
     pub field: Option<String>,
     pub reason: Option<SlotReason>,
     pub alternatives: Option<Vec<Alternative>>,
+    /// A `reason` that is not a slot's (e.g. why a password was refused).
+    pub reason_text: Option<&'static str>,
+    /// Seconds, for `Retry-After`.
+    pub retry_after: Option<u64>,
     pub lang: Lang,
 }
 
@@ -87,7 +91,7 @@ struct Detail<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<SlotReason>,
+    reason: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     alternatives: Option<&'a [Alternative]>,
 }
@@ -100,6 +104,8 @@ impl ApiError {
             field: None,
             reason: None,
             alternatives: None,
+            reason_text: None,
+            retry_after: None,
             lang,
         }
     }
@@ -125,6 +131,10 @@ impl ApiError {
                 ..ApiError::new(StatusCode::CONFLICT, "slot_unavailable", lang)
             },
             ServiceError::TooLate => ApiError::new(StatusCode::CONFLICT, "too_late", lang),
+            ServiceError::Unauthorized => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", lang)
+            }
+            ServiceError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang),
             ServiceError::Conflict(what) => {
                 tracing::info!(%what, "conflict");
                 ApiError::new(StatusCode::CONFLICT, "conflict", lang)
@@ -144,7 +154,7 @@ impl IntoResponse for ApiError {
                 code: self.code,
                 message: message(self.lang.0, self.code),
                 field: self.field.as_deref(),
-                reason: self.reason,
+                reason: self.reason.map(SlotReason::as_str).or(self.reason_text),
                 alternatives: self.alternatives.as_deref(),
             },
         };
@@ -153,6 +163,11 @@ impl IntoResponse for ApiError {
             header::CONTENT_LANGUAGE,
             header::HeaderValue::from_static(self.lang.0.as_str()),
         );
+        if let Some(seconds) = self.retry_after {
+            if let Ok(value) = header::HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
         response
     }
 }

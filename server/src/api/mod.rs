@@ -2,6 +2,7 @@
 //! (`GET /api/openapi.json`, rendered at `GET /api/docs`). Handlers call the
 //! same services as the server functions of the web pages.
 
+pub mod auth;
 pub mod booking;
 pub mod docs;
 pub mod error;
@@ -57,11 +58,28 @@ pub struct AlternativeOut {
         booking::update_managed,
         booking::cancel_managed,
         booking::calendar,
+        auth::register,
+        auth::login,
+        auth::logout,
+        auth::refresh,
+        auth::me,
+        auth::forgot,
+        auth::reset,
+        auth::verify,
+        auth::invite,
+        auth::accept_invite,
+        auth::set_role,
+        auth::list,
+        auth::get_one,
+        auth::update_one,
+        auth::cancel_one,
     ),
     components(schemas(ErrorOut, ErrorDetailOut, AlternativeOut)),
     tags(
         (name = "booking", description = "Availability and booking"),
         (name = "manage", description = "A guest's booking, by its secret manage token"),
+        (name = "auth", description = "Accounts and sessions (cookie `techplus.sid`)"),
+        (name = "account", description = "The signed-in user's bookings; staff see all"),
     )
 )]
 pub struct ApiDoc;
@@ -70,7 +88,33 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/availability", get(booking::day_availability))
         .route("/api/availability/month", get(booking::month_availability))
-        .route("/api/reservations", axum::routing::post(booking::create))
+        .route(
+            "/api/reservations",
+            axum::routing::post(booking::create).get(auth::list),
+        )
+        .route(
+            "/api/reservations/{reference}",
+            get(auth::get_one)
+                .put(auth::update_one)
+                .delete(auth::cancel_one),
+        )
+        .route("/api/auth/register", axum::routing::post(auth::register))
+        .route("/api/auth/login", axum::routing::post(auth::login))
+        .route("/api/auth/logout", axum::routing::post(auth::logout))
+        .route("/api/auth/refresh", axum::routing::post(auth::refresh))
+        .route("/api/auth/me", get(auth::me))
+        .route(
+            "/api/auth/password/forgot",
+            axum::routing::post(auth::forgot),
+        )
+        .route("/api/auth/password/reset", axum::routing::post(auth::reset))
+        .route("/api/auth/verify", axum::routing::post(auth::verify))
+        .route("/api/auth/invite", axum::routing::post(auth::invite))
+        .route(
+            "/api/auth/invite/accept",
+            axum::routing::post(auth::accept_invite),
+        )
+        .route("/api/auth/role", axum::routing::put(auth::set_role))
         .route(
             "/api/reservations/manage/{token}",
             get(booking::get_managed)

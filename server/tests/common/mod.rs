@@ -81,7 +81,11 @@ pub fn config_with(database_url: &str, redis_url: Option<&str>, extra: &[(&str, 
             "MAIL_DIR" => Some(mail_dir.clone()),
             // Tests send many requests from one address: limits are off
             // unless a test sets them (server/tests/security.rs).
-            "RATE_LIMIT_API" | "RATE_LIMIT_BOOKING" | "RATE_LIMIT_LOOKUP" => Some("off".into()),
+            "RATE_LIMIT_API"
+            | "RATE_LIMIT_BOOKING"
+            | "RATE_LIMIT_LOOKUP"
+            | "RATE_LIMIT_LOGIN"
+            | "RATE_LIMIT_PASSWORD_RESET" => Some("off".into()),
             _ => None,
         }
     })

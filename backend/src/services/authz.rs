@@ -1,0 +1,119 @@
+//! The one authorization check: who may do what. Every server function and
+//! REST handler that needs an account calls [`authorize`].
+
+use super::ServiceError;
+use domain::Role;
+
+/// A signed-in user, as loaded for one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub user_id: i64,
+    pub role: Role,
+    pub email: String,
+    pub verified: bool,
+}
+
+/// What a request wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Anything that needs an account (profile, password, sign-out).
+    UseAccount,
+    /// A diner's own bookings: needs a verified e-mail.
+    ListOwnReservations,
+    /// One booking, made with `guest_email`: its guest (verified) or staff.
+    ManageReservation { guest_email: &'a str },
+    /// Every booking of the restaurant.
+    ListAllReservations,
+    /// Invite staff and change roles: admins only.
+    ManageStaff,
+}
+
+/// `Ok(principal)` when `who` may do `action`; `Unauthorized` without an
+/// account, `Forbidden` when the account may not.
+pub fn authorize<'p>(
+    who: Option<&'p Principal>,
+    action: Action<'_>,
+) -> Result<&'p Principal, ServiceError> {
+    let who = who.ok_or(ServiceError::Unauthorized)?;
+    let allowed = match action {
+        Action::UseAccount => true,
+        Action::ListOwnReservations => who.verified,
+        Action::ManageReservation { guest_email } => {
+            who.role.is_staff() || (who.verified && who.email.eq_ignore_ascii_case(guest_email))
+        }
+        Action::ListAllReservations => who.role.is_staff(),
+        Action::ManageStaff => who.role == Role::Admin,
+    };
+    if allowed {
+        Ok(who)
+    } else {
+        tracing::warn!(
+            security_event = "forbidden",
+            user_id = who.user_id,
+            ?action,
+            "action refused"
+        );
+        Err(ServiceError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(role: Role, verified: bool) -> Principal {
+        Principal {
+            user_id: 1,
+            role,
+            email: "ada@example.com".into(),
+            verified,
+        }
+    }
+
+    #[test]
+    fn matrix() {
+        let diner = p(Role::Diner, true);
+        let unverified = p(Role::Diner, false);
+        let staff = p(Role::Staff, true);
+        let admin = p(Role::Admin, true);
+        let own = Action::ManageReservation {
+            guest_email: "ADA@example.com",
+        };
+        let other = Action::ManageReservation {
+            guest_email: "grace@example.com",
+        };
+        let cases: [(Option<&Principal>, Action, bool); 16] = [
+            (None, Action::UseAccount, false),
+            (None, own, false),
+            (Some(&unverified), Action::UseAccount, true),
+            (Some(&unverified), Action::ListOwnReservations, false),
+            (Some(&unverified), own, false),
+            (Some(&diner), Action::ListOwnReservations, true),
+            (Some(&diner), own, true),
+            (Some(&diner), other, false),
+            (Some(&diner), Action::ListAllReservations, false),
+            (Some(&diner), Action::ManageStaff, false),
+            (Some(&staff), other, true),
+            (Some(&staff), Action::ListAllReservations, true),
+            (Some(&staff), Action::ManageStaff, false),
+            (Some(&admin), other, true),
+            (Some(&admin), Action::ListAllReservations, true),
+            (Some(&admin), Action::ManageStaff, true),
+        ];
+        for (who, action, allowed) in cases {
+            assert_eq!(
+                authorize(who, action).is_ok(),
+                allowed,
+                "{who:?} {action:?}"
+            );
+        }
+        assert!(matches!(
+            authorize(None, Action::UseAccount),
+            Err(ServiceError::Unauthorized)
+        ));
+        assert!(matches!(
+            authorize(Some(&diner), Action::ManageStaff),
+            Err(ServiceError::Forbidden)
+        ));
+    }
+}

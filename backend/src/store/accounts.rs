@@ -1,0 +1,249 @@
+//! Accounts and their e-mailed single-use tokens.
+
+use super::{db_time, on_pool, ReservationRow, Store};
+use crate::error::StoreError;
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub phone: String,
+    pub locale: String,
+    pub password_hash: String,
+    pub role: String,
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+/// What an e-mailed token is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+    Invite,
+}
+
+impl TokenPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify_email",
+            TokenPurpose::ResetPassword => "reset_password",
+            TokenPurpose::Invite => "invite",
+        }
+    }
+}
+
+const USER_COLUMNS: &str = "id, email, name, phone, locale, password_hash, role, email_verified_at";
+
+/// The lower-cased e-mail that makes an account unique.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl Store {
+    /// Creates a user with an e-mailed token and its outbox message, in one
+    /// transaction. A taken e-mail is a [`StoreError::Conflict`].
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_user(
+        &self,
+        email: &str,
+        name: &str,
+        locale: &str,
+        password_hash: &str,
+        role: &str,
+        token: Option<(&str, TokenPurpose, DateTime<Utc>)>,
+        outbox: Option<(&str, &str)>,
+        now: DateTime<Utc>,
+    ) -> Result<UserRow, StoreError> {
+        let now = db_time(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (email, email_key, name, locale, password_hash, role, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id")
+                .bind(email).bind(email_key(email)).bind(name).bind(locale).bind(password_hash)
+                .bind(role).bind(now)
+                .fetch_one(&mut *tx).await?;
+            if let Some((hash, purpose, expires)) = token {
+                sqlx::query("INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(hash).bind(id).bind(purpose.as_str()).bind(now).bind(db_time(expires))
+                    .execute(&mut *tx).await?;
+            }
+            if let Some((kind, payload)) = outbox {
+                sqlx::query("INSERT INTO outbox (kind, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $3)")
+                    .bind(kind).bind(payload).bind(now).execute(&mut *tx).await?;
+            }
+            let row = sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+                .bind(id).fetch_one(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(row)
+        })
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<UserRow, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email_key = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(email_key(email)).fetch_one(pool).await)?)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<UserRow, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, UserRow>(&sql)
+            .bind(id).fetch_one(pool).await)?)
+    }
+
+    /// Stores a token for a user, with its outbox message.
+    pub async fn add_user_token(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        expires: DateTime<Utc>,
+        outbox: (&str, &str),
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let now = db_time(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(token_hash).bind(user_id).bind(purpose.as_str()).bind(now).bind(db_time(expires))
+                .execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO outbox (kind, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $3)")
+                .bind(outbox.0).bind(outbox.1).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Uses a token once: marks it used and returns its user, if it exists,
+    /// has this purpose, is unused and unexpired. Atomic: two concurrent
+    /// uses cannot both succeed.
+    pub async fn consume_user_token(
+        &self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let now = db_time(now);
+        let sql = "UPDATE user_tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 \
+                   AND used_at IS NULL AND expires_at > $3 RETURNING user_id";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(token_hash).bind(purpose.as_str()).bind(now).fetch_one(pool).await)?)
+    }
+
+    pub async fn set_email_verified(
+        &self,
+        user_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(db_time(now)).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    pub async fn set_password_hash(
+        &self,
+        user_id: i64,
+        hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(hash).bind(db_time(now)).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    pub async fn update_profile(
+        &self,
+        user_id: i64,
+        name: &str,
+        phone: &str,
+        locale: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql =
+            "UPDATE users SET name = $2, phone = $3, locale = $4, updated_at = $5 WHERE id = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(name).bind(phone).bind(locale)
+            .bind(db_time(now)).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    pub async fn set_role(
+        &self,
+        user_id: i64,
+        role: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1";
+        let done = on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(role)
+            .bind(db_time(now)).execute(pool).await.map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Deletes an account. Its bookings keep the guest's name and e-mail.
+    pub async fn delete_user(&self, user_id: i64) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id)
+            .execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    /// Reservations made with this e-mail (any case), newest first, with
+    /// paging.
+    pub async fn reservations_by_email(
+        &self,
+        email: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<ReservationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM reservations r WHERE LOWER(r.guest_email) = $1 \
+             ORDER BY r.starts_at DESC, r.id DESC LIMIT $2 OFFSET $3",
+            super::booking::RESERVATION_COLUMNS
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(email_key(email)).bind(limit).bind(offset).fetch_all(pool).await)?,
+        )
+    }
+
+    /// Reservations of a restaurant starting within `from..to`, by start,
+    /// with paging (staff views).
+    pub async fn reservations_between(
+        &self,
+        restaurant_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<ReservationRow>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM reservations r WHERE r.restaurant_id = $1 AND r.starts_at >= $2 \
+             AND r.starts_at < $3 ORDER BY r.starts_at, r.id LIMIT $4 OFFSET $5",
+            super::booking::RESERVATION_COLUMNS
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(restaurant_id).bind(db_time(from)).bind(db_time(to)).bind(limit).bind(offset)
+            .fetch_all(pool).await)?,
+        )
+    }
+
+    /// A reservation by its reference.
+    pub async fn reservation_by_ref(
+        &self,
+        restaurant_id: i64,
+        reference: &str,
+    ) -> Result<ReservationRow, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM reservations r WHERE r.restaurant_id = $1 AND r.reference = $2",
+            super::booking::RESERVATION_COLUMNS
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(restaurant_id).bind(reference).fetch_one(pool).await)?,
+        )
+    }
+}
