@@ -16,6 +16,10 @@ pub enum AppError {
     /// The input was rejected; `field` names the form field at fault.
     #[error("invalid input")]
     InvalidInput { field: Option<String> },
+    /// Several form fields were rejected at once, in form order (so a form
+    /// can show every inline error together).
+    #[error("invalid input")]
+    InvalidFields { fields: Vec<String> },
     #[error("conflict")]
     Conflict,
     /// The slot cannot be booked (any more): why, and the nearest free ones.
@@ -52,6 +56,7 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found",
             AppError::InvalidInput { .. } => "invalid_input",
+            AppError::InvalidFields { .. } => "invalid_fields",
             AppError::Conflict => "conflict",
             AppError::SlotUnavailable { .. } => "slot_unavailable",
             AppError::TooLate => "too_late",
@@ -68,13 +73,24 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
-            AppError::InvalidInput { .. } => 422,
+            AppError::InvalidInput { .. } | AppError::InvalidFields { .. } => 422,
             AppError::Conflict | AppError::SlotUnavailable { .. } | AppError::TooLate => 409,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
             AppError::Unavailable | AppError::Network => 503,
             AppError::Internal => 500,
+        }
+    }
+}
+
+impl AppError {
+    /// The form fields this error rejects (empty for other errors).
+    pub fn fields(&self) -> Vec<String> {
+        match self {
+            AppError::InvalidFields { fields } => fields.clone(),
+            AppError::InvalidInput { field: Some(field) } => vec![field.clone()],
+            _ => Vec::new(),
         }
     }
 }
@@ -102,7 +118,9 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || match &error {
         AppError::NotFound => t_string!(i18n, error.not_found),
-        AppError::InvalidInput { .. } => t_string!(i18n, error.invalid_input),
+        AppError::InvalidInput { .. } | AppError::InvalidFields { .. } => {
+            t_string!(i18n, error.invalid_input)
+        }
         AppError::Conflict => t_string!(i18n, error.conflict),
         AppError::SlotUnavailable { .. } => t_string!(i18n, error.slot_unavailable),
         AppError::TooLate => t_string!(i18n, error.too_late),
@@ -170,6 +188,54 @@ mod tests {
         assert_eq!(json["field"], "email");
         let back: AppError = serde_json::from_value(json).unwrap();
         assert_eq!(back.code(), "invalid_input");
+    }
+
+    #[test]
+    fn several_invalid_fields_round_trip() {
+        let err = AppError::InvalidFields {
+            fields: vec!["name".into(), "consent".into()],
+        };
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "invalid_fields");
+        assert_eq!(json["code"], err.code());
+        assert_eq!(err.status(), 422);
+        let back: AppError = serde_json::from_value(json).unwrap();
+        assert_eq!(back.fields(), ["name", "consent"]);
+        assert_eq!(
+            AppError::InvalidInput {
+                field: Some("time".into())
+            }
+            .fields(),
+            ["time"]
+        );
+        assert!(AppError::NotFound.fields().is_empty());
+    }
+
+    #[test]
+    fn every_code_is_the_serialized_tag() {
+        for err in [
+            AppError::NotFound,
+            AppError::InvalidInput { field: None },
+            AppError::InvalidFields { fields: vec![] },
+            AppError::Conflict,
+            AppError::SlotUnavailable {
+                reason: SlotReason::Full,
+                alternatives: vec![],
+            },
+            AppError::TooLate,
+            AppError::Unauthorized,
+            AppError::Forbidden,
+            AppError::RateLimited,
+            AppError::Unavailable,
+            AppError::Network,
+            AppError::Internal,
+        ] {
+            assert_eq!(serde_json::to_value(&err).unwrap()["code"], err.code());
+        }
+        // The server's rate limiter answers server functions with this body.
+        let limited: AppError = serde_json::from_str(r#"{"code":"rate_limited"}"#).unwrap();
+        assert_eq!(limited, AppError::RateLimited);
+        assert_eq!(limited.status(), 429);
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The TechPlus web application: one Leptos codebase rendered on the server
 //! and hydrated in the browser.
 //!
-//! Feature folders (`site`, and later `booking`, `manage`, `account`,
+//! Feature folders (`site`, `booking`, `manage`, and later `account`,
 //! `admin`) each hold thin `api.rs` server functions plus their components.
 
 #![recursion_limit = "256"]
 
+pub mod booking;
 pub mod error;
 pub mod layout;
+pub mod manage;
 pub mod response;
 pub mod site;
 #[cfg(feature = "ssr")]
@@ -20,7 +22,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// Name of the cookie that keeps the visitor's language (leptos_i18n's).
@@ -49,6 +51,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Runs once in the browser, after the first page has hydrated.
+    Effect::new(|_| booking::ui::mark_hydrated());
 
     view! {
         <I18nContextProvider>
@@ -67,8 +71,15 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=site::HomePage />
                             <Route path=path!("/menu") view=site::MenuPage />
                             <Route path=path!("/contact") view=site::ContactPage />
-                            <Route path=path!("/book") view=site::BookPage />
-                            <Route path=path!("/manage") view=site::ManagePage />
+                            // The booking and manage pages wait for their data on the
+                            // server (`Async`): complete HTML before hydration, and
+                            // a real 404 status for an unknown manage link.
+                            <Route path=path!("/book") view=booking::ChoosePage ssr=SsrMode::Async />
+                            <Route path=path!("/book/details") view=booking::DetailsPage ssr=SsrMode::Async />
+                            <Route path=path!("/book/review") view=booking::ReviewPage ssr=SsrMode::Async />
+                            <Route path=path!("/book/confirmation/:token") view=booking::ConfirmationPage ssr=SsrMode::Async />
+                            <Route path=path!("/manage") view=manage::FindPage ssr=SsrMode::Async />
+                            <Route path=path!("/manage/:token") view=manage::ManageBookingPage ssr=SsrMode::Async />
                             <Route path=path!("/login") view=site::LoginPage />
                         </Routes>
                     </main>

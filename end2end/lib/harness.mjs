@@ -37,6 +37,8 @@ export async function startServer(extraEnv = {}) {
   const siteRoot = join(repoRoot, 'target', 'site');
   if (!existsSync(join(siteRoot, 'pkg'))) throw new Error(`${siteRoot}/pkg is missing: run cargo leptos build first`);
   const dir = mkdtempSync(join(tmpdir(), 'techplus-e2e-'));
+  // Without SMTP the mail worker writes each e-mail as an .eml file here.
+  const mailDir = join(dir, 'mail');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(bin, [], {
@@ -47,6 +49,13 @@ export async function startServer(extraEnv = {}) {
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: siteRoot,
       RUST_LOG: process.env.RUST_LOG || 'warn',
+      SMTP_URL: '',
+      MAIL_DIR: mailDir,
+      PUBLIC_URL: base,
+      // The tests book far more often than one diner would.
+      RATE_LIMIT_API: 'off',
+      RATE_LIMIT_BOOKING: 'off',
+      RATE_LIMIT_LOOKUP: 'off',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -65,6 +74,7 @@ export async function startServer(extraEnv = {}) {
   }
   return {
     base,
+    mailDir,
     async stop() {
       if (exited === null) {
         const done = new Promise((r) => child.on('exit', r));

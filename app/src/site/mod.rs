@@ -1,12 +1,12 @@
-//! The public site: home, menu, contact, and the pages the booking and
-//! account features will fill.
+//! The public site: home, menu, contact, and the placeholder of the account
+//! feature.
 
 pub mod api;
 mod hours;
 mod pages;
 
 pub use hours::HoursList;
-pub use pages::{BookPage, ContactPage, HomePage, LoginPage, ManagePage, MenuPage, NotFound};
+pub use pages::{ContactPage, HomePage, LoginPage, MenuPage, NotFound};
 
 use crate::error::AppError;
 use domain::RestaurantInfo;

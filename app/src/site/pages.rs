@@ -147,45 +147,6 @@ pub fn ContactPage() -> impl IntoView {
     }
 }
 
-/// A page whose feature is not open yet: says so and gives the phone number.
-fn call_us_page(
-    title: impl Fn() -> String + Copy + Send + Sync + 'static,
-    text: impl Fn() -> String + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Title text=title />
-        <h1>{title}</h1>
-        <section class="card">
-            <p>{text}</p>
-            {with_restaurant(move |info: RestaurantInfo| {
-                let tel = format!("tel:{}", info.phone);
-                view! {
-                    <p><a class="button button-primary" href=tel>{t!(i18n, contact.call_us)}" · "{domain::format_phone(&info.phone)}</a></p>
-                }
-            })}
-        </section>
-    }
-}
-
-#[component]
-pub fn BookPage() -> impl IntoView {
-    let i18n = use_i18n();
-    call_us_page(
-        move || t_string!(i18n, book.title).to_string(),
-        move || t_string!(i18n, book.soon).to_string(),
-    )
-}
-
-#[component]
-pub fn ManagePage() -> impl IntoView {
-    let i18n = use_i18n();
-    call_us_page(
-        move || t_string!(i18n, manage.title).to_string(),
-        move || t_string!(i18n, manage.soon).to_string(),
-    )
-}
-
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
