@@ -160,30 +160,32 @@ impl Header for ContentLanguage {
     }
 }
 
+/// A quoted-printable text part (any text, any line length).
+fn part(content: String, content_type: ContentType) -> SinglePart {
+    SinglePart::builder()
+        .header(content_type)
+        .header(ContentTransferEncoding::QuotedPrintable)
+        .body(
+            Body::new_with_encoding(content, ContentTransferEncoding::QuotedPrintable)
+                .unwrap_or_else(|_| unreachable!("quoted-printable takes any text")),
+        )
+}
+
+/// `Name <address>`, or an error naming whose address is not valid.
+fn mailbox(name: &str, address: &str, whose: &str) -> Result<Mailbox, String> {
+    let address = address
+        .parse()
+        .map_err(|e| format!("{whose} e-mail address is not valid: {e}"))?;
+    Ok(Mailbox::new(Some(name.to_owned()), address))
+}
+
 /// The MIME message of a job: text and HTML alternatives, plus the `.ics`
 /// as an attachment when there is one.
 pub fn build_message(job: &MailJob, public_url: &str) -> Result<Message, String> {
     let mail = render(job, public_url);
     let card = &job.restaurant;
-    let from_address = card
-        .email
-        .parse()
-        .map_err(|e| format!("the restaurant's e-mail address is not valid: {e}"))?;
-    let from = Mailbox::new(Some(card.name.clone()), from_address);
-    let to_address = job
-        .to
-        .parse()
-        .map_err(|e| format!("the guest's e-mail address is not valid: {e}"))?;
-    let to = Mailbox::new(Some(job.reservation.name.clone()), to_address);
-    let part = |content: String, content_type: ContentType| {
-        SinglePart::builder()
-            .header(content_type)
-            .header(ContentTransferEncoding::QuotedPrintable)
-            .body(
-                Body::new_with_encoding(content, ContentTransferEncoding::QuotedPrintable)
-                    .unwrap_or_else(|_| unreachable!("quoted-printable takes any text")),
-            )
-    };
+    let from = mailbox(&card.name, &card.email, "the restaurant's")?;
+    let to = mailbox(&job.reservation.name, &job.to, "the guest's")?;
     let alternative = MultiPart::alternative()
         .singlepart(part(mail.text, ContentType::TEXT_PLAIN))
         .singlepart(part(mail.html, ContentType::TEXT_HTML));
@@ -261,25 +263,8 @@ impl Outgoing {
 /// The MIME message of an account e-mail (text and HTML alternatives).
 pub fn build_account_message(job: &AccountMailJob, public_url: &str) -> Result<Message, String> {
     let (subject, text, html) = super::account::render(job, public_url);
-    let from_address = job
-        .from
-        .parse()
-        .map_err(|e| format!("the restaurant's e-mail address is not valid: {e}"))?;
-    let from = Mailbox::new(Some(job.restaurant.clone()), from_address);
-    let to_address = job
-        .to
-        .parse()
-        .map_err(|e| format!("the recipient's e-mail address is not valid: {e}"))?;
-    let to = Mailbox::new(Some(job.name.clone()), to_address);
-    let part = |content: String, content_type: ContentType| {
-        SinglePart::builder()
-            .header(content_type)
-            .header(ContentTransferEncoding::QuotedPrintable)
-            .body(
-                Body::new_with_encoding(content, ContentTransferEncoding::QuotedPrintable)
-                    .unwrap_or_else(|_| unreachable!("quoted-printable takes any text")),
-            )
-    };
+    let from = mailbox(&job.restaurant, &job.from, "the restaurant's")?;
+    let to = mailbox(&job.name, &job.to, "the recipient's")?;
     Message::builder()
         .from(from)
         .to(to)
