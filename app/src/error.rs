@@ -161,6 +161,7 @@ mod ssr {
                 ServiceError::TooLate => AppError::TooLate,
                 ServiceError::Unauthorized => AppError::Unauthorized,
                 ServiceError::Forbidden => AppError::Forbidden,
+                ServiceError::RateLimited { .. } => AppError::RateLimited,
                 ServiceError::Conflict(what) => {
                     tracing::info!(%what, "conflict");
                     AppError::Conflict

@@ -1,11 +1,11 @@
 //! The TechPlus web application: one Leptos codebase rendered on the server
 //! and hydrated in the browser.
 //!
-//! Feature folders (`site`, `booking`, `manage`, and later `account`,
-//! `admin`) each hold thin `api.rs` server functions plus their components.
+//! Feature folders (`site`, `booking`, `manage`, `account`) each hold thin `api.rs` server functions plus their components.
 
 #![recursion_limit = "256"]
 
+pub mod account;
 pub mod booking;
 pub mod error;
 pub mod layout;
@@ -80,7 +80,14 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/book/confirmation/:token") view=booking::ConfirmationPage ssr=SsrMode::Async />
                             <Route path=path!("/manage") view=manage::FindPage ssr=SsrMode::Async />
                             <Route path=path!("/manage/:token") view=manage::ManageBookingPage ssr=SsrMode::Async />
-                            <Route path=path!("/login") view=site::LoginPage />
+                            <Route path=path!("/login") view=account::LoginPage />
+                            <Route path=path!("/register") view=account::RegisterPage />
+                            <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/verify/:token") view=account::VerifyPage ssr=SsrMode::Async />
+                            <Route path=path!("/account/forgot") view=account::ForgotPage />
+                            <Route path=path!("/account/reset/:token") view=account::ResetPage />
+                            <Route path=path!("/account/invite/:token") view=account::InvitePage />
+                            <Route path=path!("/admin/staff") view=account::StaffPage ssr=SsrMode::Async />
                         </Routes>
                     </main>
                     <layout::Footer />

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    /// The per-account sign-in limit, shared by the pages and the API.
+    pub login_guard: std::sync::Arc<backend::ratelimit::LoginGuard>,
 }
 
 /// The state, from inside a server function or a component rendered on the

@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod mail;
+pub mod ratelimit;
 pub mod seed;
 pub mod services;
 pub mod store;

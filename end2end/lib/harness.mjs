@@ -1,6 +1,6 @@
 // Starts the built TechPlus server on a free port against a fresh SQLite
 // database, and launches Debian's Chromium through playwright-core.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -30,8 +30,13 @@ function serverBinary() {
   return join(targetDir, 'debug', 'server');
 }
 
-/** Starts the server; resolves once /health answers. */
-export async function startServer(extraEnv = {}) {
+/**
+ * Starts the server; resolves once /health answers. `setup` lists commands
+ * of the server binary to run first, against the same database, each as
+ * `{ args: [...], input: 'stdin text' }` (for example
+ * `server admin create ...` with the password on stdin).
+ */
+export async function startServer(extraEnv = {}, { setup = [] } = {}) {
   const bin = serverBinary();
   if (!existsSync(bin)) throw new Error(`server binary not found at ${bin}: run cargo leptos build first`);
   const siteRoot = join(repoRoot, 'target', 'site');
@@ -41,23 +46,30 @@ export async function startServer(extraEnv = {}) {
   const mailDir = join(dir, 'mail');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}`,
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+    LEPTOS_SITE_ROOT: siteRoot,
+    RUST_LOG: process.env.RUST_LOG || 'warn',
+    SMTP_URL: '',
+    MAIL_DIR: mailDir,
+    PUBLIC_URL: base,
+    // The tests book far more often than one diner would.
+    RATE_LIMIT_API: 'off',
+    RATE_LIMIT_BOOKING: 'off',
+    RATE_LIMIT_LOOKUP: 'off',
+    ...extraEnv,
+  };
+  for (const { args, input = '' } of setup) {
+    const run = spawnSync(bin, args, { cwd: repoRoot, env, input, encoding: 'utf8' });
+    if (run.status !== 0) {
+      throw new Error(`setup \`server ${args.join(' ')}\` failed (${run.status}): ${run.stderr}`);
+    }
+  }
   const child = spawn(bin, [], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}`,
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: siteRoot,
-      RUST_LOG: process.env.RUST_LOG || 'warn',
-      SMTP_URL: '',
-      MAIL_DIR: mailDir,
-      PUBLIC_URL: base,
-      // The tests book far more often than one diner would.
-      RATE_LIMIT_API: 'off',
-      RATE_LIMIT_BOOKING: 'off',
-      RATE_LIMIT_LOOKUP: 'off',
-      ...extraEnv,
-    },
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   let exited = null;

@@ -103,6 +103,9 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
     let state = AppState {
         leptos_options: config.leptos.clone(),
         store,
+        login_guard: std::sync::Arc::new(backend::ratelimit::LoginGuard::new(
+            config.rate_limits.login,
+        )),
     };
     let router = router(
         state.clone(),
@@ -189,7 +192,6 @@ fn router(
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::days(SESSION_DAYS),
         ));
-    let account_limiter = std::sync::Arc::new((security::Limiter::default(), security.limits));
 
     Router::new()
         .merge(ops::routes(redis))
@@ -199,7 +201,6 @@ fn router(
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::Extension(account_limiter))
         .layer(session_layer)
         .layer(from_fn_with_state(
             (security.clone(), limiter),

@@ -11,10 +11,13 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+pub use backend::ratelimit::{Limit, Verdict};
+/// Per-address counters, by bucket.
+pub type Limiter = backend::ratelimit::Limiter<Bucket>;
 
 /// For responses that set no policy of their own (JSON, files, the API
 /// docs page): nothing may run, nothing may frame it.
@@ -133,58 +136,12 @@ pub async fn same_origin_writes(
                 path = %req.uri().path(),
                 "cross-origin write refused"
             );
-            let lang = crate::api::error::Lang(
-                headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(domain::Locale::from_accept_language)
-                    .unwrap_or_default(),
-            );
+            let lang = crate::api::error::Lang::from_headers(headers);
             return crate::api::error::ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang)
                 .into_response();
         }
     }
     next.run(req).await
-}
-
-/// `N` requests per window, e.g. `100/15m`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limit {
-    pub requests: u32,
-    pub window: Duration,
-}
-
-impl Limit {
-    /// `N/15m`, `N/1h`, `N/30s`; `off` disables the limit.
-    pub fn parse(raw: &str) -> Result<Option<Limit>, String> {
-        let raw = raw.trim();
-        if raw.eq_ignore_ascii_case("off") {
-            return Ok(None);
-        }
-        let bad = || format!("{raw:?} (expected N/<number><s|m|h>, e.g. 100/15m, or off)");
-        let (n, window) = raw.split_once('/').ok_or_else(bad)?;
-        let requests: u32 = n.trim().parse().map_err(|_| bad())?;
-        let window = window.trim();
-        let (count, unit) = window.split_at(window.len().saturating_sub(1));
-        let count: u64 = if count.is_empty() {
-            1
-        } else {
-            count.parse().map_err(|_| bad())?
-        };
-        let seconds = match unit {
-            "s" => count,
-            "m" => count * 60,
-            "h" => count * 3600,
-            _ => return Err(bad()),
-        };
-        if requests == 0 || seconds == 0 {
-            return Err(bad());
-        }
-        Ok(Some(Limit {
-            requests,
-            window: Duration::from_secs(seconds),
-        }))
-    }
 }
 
 /// Which limit a request counts against.
@@ -198,8 +155,6 @@ pub enum Bucket {
     Lookup,
     /// Signing in and registering, per client address.
     Login,
-    /// Signing in, per account (keyed by e-mail, any address).
-    LoginAccount,
     /// Asking for and using password-reset links.
     PasswordReset,
 }
@@ -283,63 +238,8 @@ impl RateLimits {
             Bucket::Api => self.api,
             Bucket::Booking => self.booking,
             Bucket::Lookup => self.lookup,
-            Bucket::Login | Bucket::LoginAccount => self.login,
+            Bucket::Login => self.login,
             Bucket::PasswordReset => self.password_reset,
-        }
-    }
-}
-
-/// Fixed-window counters per bucket and client address.
-#[derive(Debug, Default)]
-pub struct Limiter {
-    windows: Mutex<HashMap<(Bucket, String), (Instant, u32)>>,
-}
-
-/// The outcome of counting one request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Verdict {
-    pub allowed: bool,
-    pub limit: u32,
-    pub remaining: u32,
-    /// Seconds until the window resets.
-    pub reset: u64,
-}
-
-impl Limiter {
-    pub fn check(&self, bucket: Bucket, ip: IpAddr, limit: Limit, now: Instant) -> Verdict {
-        self.check_key(bucket, &ip.to_string(), limit, now)
-    }
-
-    /// Counts one request of `key` (an address, or an account's e-mail).
-    pub fn check_key(&self, bucket: Bucket, key: &str, limit: Limit, now: Instant) -> Verdict {
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if windows.len() > 50_000 {
-            windows
-                .retain(|_, (start, _)| now.duration_since(*start) < Duration::from_secs(86_400));
-        }
-        let entry = windows.entry((bucket, key.to_owned())).or_insert((now, 0));
-        if now.duration_since(entry.0) >= limit.window {
-            *entry = (now, 0);
-        }
-        let reset = limit
-            .window
-            .saturating_sub(now.duration_since(entry.0))
-            .as_secs()
-            .max(1);
-        if entry.1 >= limit.requests {
-            return Verdict {
-                allowed: false,
-                limit: limit.requests,
-                remaining: 0,
-                reset,
-            };
-        }
-        entry.1 += 1;
-        Verdict {
-            allowed: true,
-            limit: limit.requests,
-            remaining: limit.requests - entry.1,
-            reset,
         }
     }
 }
@@ -393,20 +293,14 @@ pub async fn rate_limit(
         let Some(limit) = config.limits.get(bucket) else {
             continue;
         };
-        let verdict = limiter.check(bucket, ip, limit, now);
+        let verdict = limiter.check(bucket, &ip.to_string(), limit, now);
         if !verdict.allowed {
             tracing::warn!(
                 security_event = "rate_limited",
                 ?bucket,
                 "rate limit reached"
             );
-            let lang = crate::api::error::Lang(
-                req.headers()
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(domain::Locale::from_accept_language)
-                    .unwrap_or_default(),
-            );
+            let lang = crate::api::error::Lang::from_headers(req.headers());
             let mut res = if req.uri().path().starts_with("/api/fn/") {
                 // Server functions decode errors as the app's `AppError`.
                 (
@@ -444,51 +338,6 @@ pub async fn rate_limit(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn limits_parse() {
-        assert_eq!(
-            Limit::parse("100/15m").unwrap(),
-            Some(Limit {
-                requests: 100,
-                window: Duration::from_secs(900)
-            })
-        );
-        assert_eq!(
-            Limit::parse("3/h").unwrap().unwrap().window,
-            Duration::from_secs(3600)
-        );
-        assert_eq!(Limit::parse("off").unwrap(), None);
-        for bad in ["", "100", "0/1m", "10/0m", "x/1m", "10/1d", "10/m5"] {
-            assert!(Limit::parse(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn fixed_window_counts_and_resets() {
-        let limiter = Limiter::default();
-        let limit = Limit {
-            requests: 2,
-            window: Duration::from_secs(60),
-        };
-        let ip: IpAddr = [10, 0, 0, 1].into();
-        let other: IpAddr = [10, 0, 0, 2].into();
-        let t0 = Instant::now();
-        assert_eq!(limiter.check(Bucket::Api, ip, limit, t0).remaining, 1);
-        assert_eq!(limiter.check(Bucket::Api, ip, limit, t0).remaining, 0);
-        let refused = limiter.check(Bucket::Api, ip, limit, t0 + Duration::from_secs(10));
-        assert!(!refused.allowed);
-        assert_eq!(refused.reset, 50);
-        // Other clients and other buckets are counted apart.
-        assert!(limiter.check(Bucket::Api, other, limit, t0).allowed);
-        assert!(limiter.check(Bucket::Booking, ip, limit, t0).allowed);
-        // A new window starts after 60 s.
-        assert!(
-            limiter
-                .check(Bucket::Api, ip, limit, t0 + Duration::from_secs(60))
-                .allowed
-        );
-    }
 
     #[test]
     fn forwarded_for_only_from_trusted_proxies() {

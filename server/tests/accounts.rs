@@ -22,6 +22,7 @@ on_both_backends!(
     sign_in_is_rate_limited_per_address_and_per_account,
     password_reset_is_rate_limited,
     sessions_work_in_redis,
+    server_functions_share_the_session_with_the_api,
 );
 
 /// A browser-like client: keeps the session cookie it is given.
@@ -84,6 +85,50 @@ impl<'a> Client<'a> {
 
     async fn post(&mut self, path: &str, body: Value) -> (u16, Value) {
         self.call(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// Calls a server function with a URL-encoded form, as the browser does.
+    async fn server_fn(&mut self, name: &str, fields: &[(&str, &str)]) -> (u16, Value) {
+        let encode = |v: &str| {
+            v.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect::<String>()
+        };
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut req = self
+            .app
+            .client
+            .post(self.app.url(&format!("/api/fn/{name}")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(body);
+        if let Some(cookie) = &self.cookie {
+            req = req.header("cookie", cookie);
+        }
+        let res = tokio::time::timeout(common::TIMEOUT, req.send())
+            .await
+            .expect("answer in time")
+            .expect("request succeeds");
+        if let Some(set) = res.headers().get("set-cookie") {
+            let set = set.to_str().unwrap();
+            if set.contains("Max-Age=0") {
+                self.cookie = None;
+            } else {
+                self.cookie = Some(set.split(';').next().unwrap().to_owned());
+            }
+        }
+        let status = res.status().as_u16();
+        let text = res.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
     async fn register(&mut self, email: &str) -> u16 {
@@ -704,4 +749,72 @@ async fn sessions_work_in_redis(db: Db) {
     assert_eq!(ada.post("/api/auth/logout", json!({})).await.0, 204);
     assert_eq!(ada.get("/api/auth/me").await.0, 401);
     app.stop().await;
+}
+
+/// The pages' server functions and the JSON API read and write the same
+/// session: signed in by one, known to the other.
+async fn server_functions_share_the_session_with_the_api(db: Db) {
+    let mail = mail_dir();
+    let app = spawn(db, &mail, &[]).await;
+    let mut ada = Client::new(&app);
+    assert_eq!(ada.register("ada@example.com").await, 201);
+
+    let mut page = Client::new(&app);
+    let (status, body) = page
+        .server_fn(
+            "account_login",
+            &[
+                ("email", "ada@example.com"),
+                ("password", "wrong password!"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 401);
+    assert_eq!(body["code"], "unauthorized");
+    assert_eq!(page.server_fn("account_me", &[]).await.1, Value::Null);
+
+    let (status, _) = page
+        .server_fn(
+            "account_login",
+            &[
+                ("email", "ada@example.com"),
+                ("password", "correct horse battery"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.cookie.is_some());
+    let (status, me) = page.get("/api/auth/me").await;
+    assert_eq!(status, 200);
+    assert_eq!(me["email"], "ada@example.com");
+    let (_, me) = page.server_fn("account_me", &[]).await;
+    assert_eq!(me["email"], "ada@example.com");
+    assert_eq!(me["email_verified"], false);
+    // Not verified yet: no bookings to list.
+    let (status, body) = page.server_fn("account_reservations", &[]).await;
+    assert_eq!(status, 403);
+    assert_eq!(body["code"], "forbidden");
+
+    // Signed in over the API, read by a server function; and signed out by one.
+    let (_, me) = ada.server_fn("account_me", &[]).await;
+    assert_eq!(me["name"], "Ada Lovelace");
+    ada.server_fn("account_logout", &[]).await;
+    assert_eq!(ada.get("/api/auth/me").await.0, 401);
+
+    // Register through the page: the password's reason comes back.
+    let mut grace = Client::new(&app);
+    let (status, body) = grace
+        .server_fn(
+            "account_register",
+            &[
+                ("name", "Grace"),
+                ("email", "grace@example.com"),
+                ("password", "short"),
+                ("locale", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"], json!(["password:too_short"]));
+    let _ = std::fs::remove_dir_all(&mail);
 }

@@ -204,11 +204,33 @@ pub async fn booking_details(party: u32) -> Result<DetailsForm, AppError> {
         let state = crate::state::app_state()?;
         let party = ssr::party(party.into())?;
         let session = ssr::session().await?;
-        let draft = ssr::load_draft(&session).await?.unwrap_or_default();
+        let draft = match ssr::load_draft(&session).await? {
+            Some(draft) => draft,
+            None => prefilled(&state.store, &session).await?,
+        };
         let policy = backend::services::booking::policy(&state.store, party).await?;
         Ok(DetailsForm { draft, policy })
     })
     .await
+}
+
+/// An empty draft, with the signed-in user's name, e-mail and phone.
+#[cfg(feature = "ssr")]
+async fn prefilled(
+    store: &backend::Store,
+    session: &tower_sessions::Session,
+) -> Result<super::Draft, AppError> {
+    let who = crate::account::session::current_principal(session, store).await?;
+    let Some(who) = who else {
+        return Ok(super::Draft::default());
+    };
+    let user = backend::services::accounts::me(store, &who).await?;
+    Ok(super::Draft {
+        name: user.name,
+        email: user.email,
+        phone: user.phone,
+        ..super::Draft::default()
+    })
 }
 
 /// Step 2's submit: keeps what was typed, checks every field, and goes on

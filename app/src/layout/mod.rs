@@ -42,7 +42,7 @@ pub fn Header() -> impl IntoView {
                         <li><a href="/book" aria-current=move || current("/book")>{t!(i18n, nav.book)}</a></li>
                         <li><a href="/manage" aria-current=move || current("/manage")>{t!(i18n, nav.manage)}</a></li>
                         <li><a href="/contact" aria-current=move || current("/contact")>{t!(i18n, nav.contact)}</a></li>
-                        <li><a href="/login" aria-current=move || current("/login")>{t!(i18n, nav.login)}</a></li>
+                        <li class="nav-account"><crate::account::AccountLink /></li>
                     </ul>
                 </nav>
                 <LanguageSwitcher />

@@ -4,6 +4,7 @@
 pub mod api;
 mod pages;
 
+pub(crate) use pages::status_label;
 pub use pages::{FindPage, ManageBookingPage};
 
 use crate::i18n::*;

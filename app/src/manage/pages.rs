@@ -50,7 +50,7 @@ fn field_error(
     })
 }
 
-fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
+pub(crate) fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
     match status {
         ReservationStatus::PendingPayment => t_string!(i18n, status.pending_payment),
         ReservationStatus::Confirmed => t_string!(i18n, status.confirmed),

@@ -6,7 +6,7 @@ mod hours;
 mod pages;
 
 pub use hours::HoursList;
-pub use pages::{ContactPage, HomePage, LoginPage, MenuPage, NotFound};
+pub use pages::{ContactPage, HomePage, MenuPage, NotFound};
 
 use crate::error::AppError;
 use domain::RestaurantInfo;

@@ -148,16 +148,6 @@ pub fn ContactPage() -> impl IntoView {
 }
 
 #[component]
-pub fn LoginPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Title text=move || t_string!(i18n, login.title).to_string() />
-        <h1>{t!(i18n, login.title)}</h1>
-        <section class="card"><p>{t!(i18n, login.soon)}</p></section>
-    }
-}
-
-#[component]
 pub fn NotFound() -> impl IntoView {
     crate::response::set_status(404);
     let i18n = use_i18n();

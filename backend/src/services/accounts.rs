@@ -10,6 +10,7 @@ use super::authz::{authorize, Action, Principal};
 use super::booking::{hash_token, new_token};
 use super::ServiceError;
 use crate::mail::account::{AccountMailJob, AccountMailKind, ACCOUNT_OUTBOX_KIND};
+use crate::ratelimit::LoginGuard;
 use crate::store::{Store, TokenPurpose, UserRow};
 use crate::StoreError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
@@ -123,8 +124,8 @@ async fn account_mail(
     .to_json())
 }
 
-/// A new diner account, and the e-mail with its verification link. A taken
-/// e-mail address is [`ServiceError::Conflict`].
+/// A new diner account (its id and view), and the e-mail with its
+/// verification link. A taken e-mail address is [`ServiceError::Conflict`].
 #[tracing::instrument(skip_all)]
 pub async fn register(
     store: &Store,
@@ -133,7 +134,7 @@ pub async fn register(
     email: Email,
     password: Password,
     locale: Locale,
-) -> Result<UserView, ServiceError> {
+) -> Result<(i64, UserView), ServiceError> {
     let hash = hash_password(&password).await?;
     let (token, token_hash) = new_token();
     let mail = account_mail(
@@ -162,7 +163,7 @@ pub async fn register(
         user_id = row.id,
         "account created"
     );
-    view(&row)
+    Ok((row.id, view(&row)?))
 }
 
 /// Uses an e-mail verification link.
@@ -184,9 +185,20 @@ pub async fn verify_email(
 #[tracing::instrument(skip_all)]
 pub async fn login(
     store: &Store,
+    guard: &LoginGuard,
     email: &str,
     password: &str,
 ) -> Result<(i64, UserView), ServiceError> {
+    if let Err(retry_after) =
+        guard.attempt(&crate::store::email_key(email), std::time::Instant::now())
+    {
+        tracing::warn!(
+            security_event = "rate_limited",
+            bucket = "login_account",
+            "too many sign-in attempts for one account"
+        );
+        return Err(ServiceError::RateLimited { retry_after });
+    }
     let row = match store.user_by_email(email).await {
         Ok(row) => Some(row),
         Err(StoreError::NotFound) => None,

@@ -35,6 +35,9 @@ pub enum ServiceError {
     /// Signed in, but not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// Too many attempts; try again in `retry_after` seconds.
+    #[error("rate limited")]
+    RateLimited { retry_after: u64 },
     #[error(transparent)]
     Store(StoreError),
 }

@@ -7,89 +7,50 @@
 //! stored one (a role change by an admin).
 
 use super::error::{ApiError, ApiJson, ApiQuery, Fields, Lang};
-use crate::security::{Bucket, Limiter, RateLimits};
+use app::account::session::{self, SessionError};
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
+use axum::Json;
 use backend::services::accounts;
 use backend::services::authz::Principal;
 use backend::services::booking;
 use backend::services::ServiceError;
 use domain::{Email, GuestName, Locale, Password, Role, UserView};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use tower_sessions::Session;
 use utoipa::ToSchema;
-
-const USER_ID: &str = "user_id";
-const ROLE: &str = "role";
 
 fn service<T>(result: Result<T, ServiceError>, lang: Lang) -> Result<T, ApiError> {
     result.map_err(|e| ApiError::from_service(e, lang))
 }
 
-fn session_error(e: tower_sessions::session::Error, lang: Lang) -> ApiError {
-    tracing::error!(error = %e, "session store error");
-    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", lang)
+fn session_error(e: SessionError, lang: Lang) -> ApiError {
+    match e {
+        SessionError::Session(e) => {
+            tracing::error!(error = %e, "session store error");
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", lang)
+        }
+        SessionError::Service(e) => ApiError::from_service(e, lang),
+    }
 }
 
-/// The signed-in user of this request, if any. Renews the session id when
-/// the account's role changed since the session was opened, and forgets a
-/// deleted account.
+/// The signed-in user of this request, if any (see
+/// [`app::account::session::current_principal`]).
 pub async fn current(
     session: &Session,
     state: &AppState,
     lang: Lang,
 ) -> Result<Option<Principal>, ApiError> {
-    let Some(user_id) = session
-        .get::<i64>(USER_ID)
+    session::current_principal(session, &state.store)
         .await
-        .map_err(|e| session_error(e, lang))?
-    else {
-        return Ok(None);
-    };
-    let principal = service(accounts::principal(&state.store, user_id).await, lang)?;
-    match &principal {
-        None => session.flush().await.map_err(|e| session_error(e, lang))?,
-        Some(p) => {
-            let role = session
-                .get::<String>(ROLE)
-                .await
-                .map_err(|e| session_error(e, lang))?;
-            if role.as_deref() != Some(p.role.as_str()) {
-                session
-                    .cycle_id()
-                    .await
-                    .map_err(|e| session_error(e, lang))?;
-                session
-                    .insert(ROLE, p.role.as_str())
-                    .await
-                    .map_err(|e| session_error(e, lang))?;
-                tracing::info!(
-                    security_event = "session_renewed",
-                    user_id = p.user_id,
-                    "role changed; new session id"
-                );
-            }
-        }
-    }
-    Ok(principal)
+        .map_err(|e| session_error(e, lang))
 }
 
 /// Opens a session for `user_id` with a fresh id (no fixation).
 async fn sign_in(session: &Session, user_id: i64, role: Role, lang: Lang) -> Result<(), ApiError> {
-    session
-        .cycle_id()
-        .await
-        .map_err(|e| session_error(e, lang))?;
-    session
-        .insert(USER_ID, user_id)
-        .await
-        .map_err(|e| session_error(e, lang))?;
-    session
-        .insert(ROLE, role.as_str())
+    session::sign_in(session, user_id, role)
         .await
         .map_err(|e| session_error(e, lang))
 }
@@ -141,34 +102,6 @@ fn locale(raw: Option<&str>, lang: Lang) -> Result<Locale, ApiError> {
     }
 }
 
-/// Per-account limit on sign-in attempts (any address), keyed by the
-/// e-mail: a password cannot be guessed by spreading over addresses.
-fn account_limit(
-    limiter: &Limiter,
-    limits: &RateLimits,
-    email: &str,
-    lang: Lang,
-) -> Result<(), ApiError> {
-    let Some(limit) = limits.login else {
-        return Ok(());
-    };
-    let key = backend::store::email_key(email);
-    let verdict = limiter.check_key(Bucket::LoginAccount, &key, limit, std::time::Instant::now());
-    if verdict.allowed {
-        Ok(())
-    } else {
-        tracing::warn!(
-            security_event = "rate_limited",
-            bucket = "login_account",
-            "too many sign-in attempts for one account"
-        );
-        Err(ApiError {
-            retry_after: Some(verdict.reset),
-            ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", lang)
-        })
-    }
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterIn {
@@ -202,12 +135,8 @@ pub async fn register(
     let email = email(&body.email, lang)?;
     let password = password(&body.password, "password", lang)?;
     let locale = locale(body.locale.as_deref(), lang)?;
-    let user = service(
+    let (user_id, user) = service(
         accounts::register(&state.store, backend::now(), name, email, password, locale).await,
-        lang,
-    )?;
-    let (user_id, _) = service(
-        accounts::login(&state.store, &user.email, &body.password).await,
         lang,
     )?;
     sign_in(&session, user_id, user.role, lang).await?;
@@ -234,14 +163,18 @@ impl Fields for LoginIn {
     ))]
 pub async fn login(
     State(state): State<AppState>,
-    Extension(limits): Extension<Arc<(Limiter, RateLimits)>>,
     session: Session,
     lang: Lang,
     ApiJson(body): ApiJson<LoginIn>,
 ) -> Result<Json<UserOut>, ApiError> {
-    account_limit(&limits.0, &limits.1, &body.email, lang)?;
     let (user_id, user) = service(
-        accounts::login(&state.store, &body.email, &body.password).await,
+        accounts::login(
+            &state.store,
+            &state.login_guard,
+            &body.email,
+            &body.password,
+        )
+        .await,
         lang,
     )?;
     sign_in(&session, user_id, user.role, lang).await?;
@@ -252,7 +185,9 @@ pub async fn login(
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth",
     responses((status = 204, description = "Signed out")))]
 pub async fn logout(session: Session, lang: Lang) -> Result<StatusCode, ApiError> {
-    session.flush().await.map_err(|e| session_error(e, lang))?;
+    session::sign_out(&session)
+        .await
+        .map_err(|e| session_error(e, lang))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -279,7 +214,7 @@ pub async fn refresh(
     session
         .insert("refreshed_at", backend::now().timestamp())
         .await
-        .map_err(|e| session_error(e, lang))?;
+        .map_err(|e| session_error(e.into(), lang))?;
     Ok(Json(RefreshOut {
         expires_in: crate::SESSION_DAYS * 86_400,
     }))

@@ -22,9 +22,12 @@ pub struct Lang(pub Locale);
 
 impl Lang {
     pub fn from_parts(parts: &Parts) -> Lang {
+        Lang::from_headers(&parts.headers)
+    }
+
+    pub fn from_headers(headers: &axum::http::HeaderMap) -> Lang {
         Lang(
-            parts
-                .headers
+            headers
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .map(Locale::from_accept_language)
@@ -135,6 +138,10 @@ impl ApiError {
                 ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", lang)
             }
             ServiceError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang),
+            ServiceError::RateLimited { retry_after } => ApiError {
+                retry_after: Some(retry_after),
+                ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", lang)
+            },
             ServiceError::Conflict(what) => {
                 tracing::info!(%what, "conflict");
                 ApiError::new(StatusCode::CONFLICT, "conflict", lang)

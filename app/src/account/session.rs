@@ -1,0 +1,93 @@
+//! The signed-in user of a request, kept in the tower-sessions `Session`.
+//! The one implementation, shared by the server functions and the JSON
+//! API (`server/src/api/auth.rs`).
+//!
+//! The session holds the user's id (`user_id`) and the role it was opened
+//! with (`role`). The session id is renewed at sign-in and whenever the
+//! account's role differs from the stored one (a role change by an admin).
+
+use backend::services::accounts;
+use backend::services::authz::Principal;
+use backend::services::ServiceError;
+use backend::Store;
+use domain::Role;
+use tower_sessions::Session;
+
+pub const USER_ID: &str = "user_id";
+pub const ROLE: &str = "role";
+
+/// Why the signed-in user could not be read or stored.
+#[derive(Debug)]
+pub enum SessionError {
+    /// The session store failed.
+    Session(tower_sessions::session::Error),
+    /// Loading the account failed.
+    Service(ServiceError),
+}
+
+impl From<tower_sessions::session::Error> for SessionError {
+    fn from(e: tower_sessions::session::Error) -> Self {
+        SessionError::Session(e)
+    }
+}
+
+impl From<ServiceError> for SessionError {
+    fn from(e: ServiceError) -> Self {
+        SessionError::Service(e)
+    }
+}
+
+impl From<SessionError> for crate::error::AppError {
+    fn from(e: SessionError) -> Self {
+        match e {
+            SessionError::Session(e) => {
+                tracing::error!(error = %e, "session store error");
+                crate::error::AppError::Unavailable
+            }
+            SessionError::Service(e) => e.into(),
+        }
+    }
+}
+
+/// The signed-in user of this request, if any. Renews the session id when
+/// the account's role changed since the session was opened, and forgets a
+/// deleted account.
+pub async fn current_principal(
+    session: &Session,
+    store: &Store,
+) -> Result<Option<Principal>, SessionError> {
+    let Some(user_id) = session.get::<i64>(USER_ID).await? else {
+        return Ok(None);
+    };
+    let principal = accounts::principal(store, user_id).await?;
+    match &principal {
+        None => session.flush().await?,
+        Some(p) => {
+            let role = session.get::<String>(ROLE).await?;
+            if role.as_deref() != Some(p.role.as_str()) {
+                session.cycle_id().await?;
+                session.insert(ROLE, p.role.as_str()).await?;
+                tracing::info!(
+                    security_event = "session_renewed",
+                    user_id = p.user_id,
+                    "role changed; new session id"
+                );
+            }
+        }
+    }
+    Ok(principal)
+}
+
+/// Opens a session for `user_id` with a fresh id (no fixation).
+pub async fn sign_in(session: &Session, user_id: i64, role: Role) -> Result<(), SessionError> {
+    session.cycle_id().await?;
+    session.insert(USER_ID, user_id).await?;
+    session.insert(ROLE, role.as_str()).await?;
+    Ok(())
+}
+
+/// Ends the session (it is deleted from the store).
+pub async fn sign_out(session: &Session) -> Result<(), SessionError> {
+    session.flush().await?;
+    Ok(())
+}
