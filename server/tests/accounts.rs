@@ -705,6 +705,19 @@ async fn sign_in_is_rate_limited_per_address_and_per_account(db: Db) {
         [401, 429, 429],
         "2 earlier failures + 1 = the account's 3"
     );
+    // The sign-in form's server function shares the per-account limit.
+    let res = app
+        .client
+        .post(app.url("/api/fn/account_login"))
+        .header("x-forwarded-for", "198.51.100.9")
+        .form(&[
+            ("email", "ada@example.com"),
+            ("password", "correct horse battery"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
     app.stop().await;
 }
 
