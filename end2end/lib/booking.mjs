@@ -64,6 +64,8 @@ export const TEXT = {
 export async function chooseSlot(page, base, { party, date, time, lang = 'fr', shoot }) {
   const t = TEXT[lang];
   await page.goto(`${base}/book`);
+  // A click while the client is still hydrating can be lost: wait for it.
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
   await page.selectOption('#party', String(party));
   await page.getByRole('button', { name: t.showAvailability }).click();
   await page.waitForURL((url) => url.searchParams.get('party') === String(party));

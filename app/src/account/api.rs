@@ -127,12 +127,14 @@ pub async fn register(
     .await
 }
 
-/// Uses an e-mail verification link.
+/// Confirms the e-mail address with the token of its link (single use).
 #[server(prefix = "/api/fn", endpoint = "account_verify")]
 pub async fn verify(token: String) -> Result<(), AppError> {
     answer(async move {
         let state = crate::state::app_state()?;
         backend::services::accounts::verify_email(&state.store, backend::now(), &token).await?;
+        // Without JavaScript the browser lands on the confirmation.
+        leptos_axum::redirect(&format!("/account/verify/{token}?done=1"));
         Ok(())
     })
     .await

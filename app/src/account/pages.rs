@@ -308,30 +308,41 @@ pub fn RegisterPage() -> impl IntoView {
 pub fn VerifyPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let query = use_query_map();
     let token = params.read_untracked().get("token").unwrap_or_default();
-    let result = Resource::new(move || token.clone(), api::verify);
+    // Opening the link changes nothing (mail scanners open links too): the
+    // address is confirmed by the button, a POST.
+    let action = ServerAction::<api::Verify>::new();
+    let done = move || {
+        query.read().get_str("done").is_some() || matches!(action.value().get(), Some(Ok(())))
+    };
+    let error = move || action.value().get().and_then(Result::err);
+    focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, account.verify_title).to_string() />
         <div class="narrow">
             <h1 id="page-title" tabindex="-1">{t!(i18n, account.verify_title)}</h1>
-            <Transition fallback=move || loading(i18n)>
-                {move || Suspend::new(async move {
-                    match result.await {
-                        Ok(()) => view! {
-                            <div class="alert alert-success" role="status"><p>{t!(i18n, account.verify_ok)}</p></div>
-                            <p><a class="button button-primary" href="/account">{t!(i18n, nav.account)}</a></p>
+            {move || if done() {
+                view! {
+                    <div class="alert alert-success" role="status"><p>{t!(i18n, account.verify_ok)}</p></div>
+                    <p><a class="button button-primary" href="/account">{t!(i18n, nav.account)}</a></p>
+                }.into_any()
+            } else {
+                let token = token.clone();
+                view! {
+                    {move || error().map(|error| match error {
+                        AppError::NotFound => view! {
+                            <div class="alert alert-error" role="alert"><p>{t!(i18n, account.link_invalid)}</p></div>
                         }.into_any(),
-                        Err(AppError::NotFound) => {
-                            crate::response::set_status(404);
-                            view! {
-                                <div class="alert alert-error" role="alert"><p>{t!(i18n, account.link_invalid)}</p></div>
-                                <p><a class="button button-secondary" href="/account">{t!(i18n, nav.account)}</a></p>
-                            }.into_any()
-                        }
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+                        error => view! { <ErrorMessage error /> }.into_any(),
+                    })}
+                    <ActionForm action attr:class="card form">
+                        <p>{t!(i18n, account.verify_intro)}</p>
+                        <input type="hidden" name="token" value=token />
+                        <button class="button button-primary" type="submit">{t!(i18n, account.verify_button)}</button>
+                    </ActionForm>
+                }.into_any()
+            }}
         </div>
     }
 }
