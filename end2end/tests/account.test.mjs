@@ -119,6 +119,7 @@ test('register, verify, log in, book while signed in, see and cancel it', async 
   // The verification link from the e-mail.
   const mail = await waitForMail(server.mailDir, '/account/verify/');
   await page.goto(link(mail, 'verify'));
+  await waitForHydration(page);
   // Opening the link changes nothing: the button confirms.
   assert.equal(await page.locator('.alert-success').count(), 0);
   await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();

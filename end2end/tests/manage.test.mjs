@@ -193,6 +193,7 @@ test('an unknown manage link answers 404 with a way to find the booking', async 
   const res = await page.goto(`${server.base}/manage/${'x'.repeat(43)}`);
   assert.equal(res.status(), 404);
   await page.getByRole('heading', { level: 1, name: 'Réservation introuvable' }).waitFor();
+  await waitForHydration(page);
   await page.getByRole('link', { name: 'Retrouver ma réservation' }).click();
   await page.waitForURL(`${server.base}/manage`);
   const confirmation = await page.goto(`${server.base}/book/confirmation/nope`);
