@@ -473,7 +473,20 @@ pub async fn book(
                     manage_token: token,
                 });
             }
-            Ok(Err(problem)) => return Err(refusal(&ctx, store, now, &req, problem).await),
+            Ok(Err(problem)) => {
+                return Err(refusal(
+                    &ctx,
+                    store,
+                    now,
+                    Asked {
+                        date: req.date,
+                        time: req.time,
+                        party: req.party,
+                    },
+                    problem,
+                )
+                .await)
+            }
             // A reference collision (or a database-level overlap refusal,
             // which the lock should make impossible): try again, then give up
             // as "no longer available".
@@ -486,7 +499,11 @@ pub async fn book(
                     &ctx,
                     store,
                     now,
-                    &req,
+                    Asked {
+                        date: req.date,
+                        time: req.time,
+                        party: req.party,
+                    },
                     SlotProblem::Unavailable(SlotReason::Full),
                 )
                 .await);
@@ -496,27 +513,33 @@ pub async fn book(
     }
 }
 
+/// The slot a refused request asked for.
+struct Asked {
+    date: NaiveDate,
+    time: NaiveTime,
+    party: PartySize,
+}
+
 async fn refusal(
     ctx: &Context,
     store: &Store,
     now: DateTime<Utc>,
-    req: &BookingRequest,
+    asked: Asked,
     problem: SlotProblem,
 ) -> ServiceError {
     match problem {
         SlotProblem::NotASlot => ServiceError::Invalid("time"),
         SlotProblem::TooLate => ServiceError::TooLate,
         SlotProblem::Unavailable(reason) => {
-            let party = req.party.get();
-            let wanted = rules::local_to_utc(&ctx.tz, req.date, req.time)
-                .unwrap_or_else(|| req.date.and_time(req.time).and_utc());
-            let last = req
-                .date
+            let Asked { date, time, party } = asked;
+            let wanted = rules::local_to_utc(&ctx.tz, date, time)
+                .unwrap_or_else(|| date.and_time(time).and_utc());
+            let last = date
                 .checked_add_days(chrono::Days::new(ALTERNATIVE_DAYS))
-                .unwrap_or(req.date);
-            let (from, to) = ctx.window(req.date, last);
+                .unwrap_or(date);
+            let (from, to) = ctx.window(date, last);
             let alternatives = match store.active_bookings(ctx.restaurant.id, from, to).await {
-                Ok(bookings) => ctx.alternatives(&bookings, now, req.date, wanted, party),
+                Ok(bookings) => ctx.alternatives(&bookings, now, date, wanted, party.get()),
                 Err(e) => {
                     tracing::error!(error = %e, "cannot compute alternatives");
                     Vec::new()
@@ -770,16 +793,18 @@ async fn modify_found(
         .await;
     match result {
         Ok(Ok(row)) => ctx.view(&row, now),
-        Ok(Err(problem)) => {
-            let as_request = BookingRequest {
+        Ok(Err(problem)) => Err(refusal(
+            ctx,
+            store,
+            now,
+            Asked {
                 date: req.date,
                 time: req.time,
                 party: req.party,
-                guest: req.guest.clone(),
-                locale: Locale::default(),
-            };
-            Err(refusal(ctx, store, now, &as_request, problem).await)
-        }
+            },
+            problem,
+        )
+        .await),
         Err(crate::StoreError::Conflict(what)) => {
             tracing::warn!(%what, "conflict while modifying");
             Err(ServiceError::SlotUnavailable {
@@ -877,24 +902,20 @@ fn keep_tables(
     (free && min <= party && party <= capacity).then(|| current.to_vec())
 }
 
-/// The `.ics` calendar file of a reservation, by manage token.
+/// The `.ics` calendar file of a reservation, by manage token, with the
+/// booking reference (for its file name).
 #[tracing::instrument(skip_all)]
 pub async fn calendar_file(
     store: &Store,
     now: DateTime<Utc>,
     token: &str,
-) -> Result<String, ServiceError> {
+) -> Result<(String, String), ServiceError> {
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
     let row = store.reservation_by_token_hash(&hash).await?;
     let view = ctx.view(&row, now)?;
-    Ok(crate::mail::ics::event(
-        &view,
-        &ctx.card(),
-        row.starts_at,
-        row.ends_at,
-        now,
-    ))
+    let ics = crate::mail::ics::event(&view, &ctx.card(), row.starts_at, row.ends_at, now);
+    Ok((view.reference, ics))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! session id is renewed at sign-in and whenever the role differs from the
 //! stored one (a role change by an admin).
 
-use super::error::{ApiError, ApiJson, ApiQuery, Fields, Lang};
+use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
 use app::account::session::{self, SessionError};
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -21,10 +21,6 @@ use domain::{Email, GuestName, Locale, Password, Role, UserView};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use utoipa::ToSchema;
-
-fn service<T>(result: Result<T, ServiceError>, lang: Lang) -> Result<T, ApiError> {
-    result.map_err(|e| ApiError::from_service(e, lang))
-}
 
 fn session_error(e: SessionError, lang: Lang) -> ApiError {
     match e {

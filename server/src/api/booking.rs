@@ -3,7 +3,7 @@
 //! domain values, calls the same service as the web pages, and maps the
 //! result to the API's JSON shapes.
 
-use super::error::{ApiError, ApiJson, ApiQuery, Fields, Lang};
+use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -16,13 +16,6 @@ use utoipa::{IntoParams, ToSchema};
 
 fn party(n: i64, lang: Lang) -> Result<PartySize, ApiError> {
     PartySize::parse(n).map_err(|e| ApiError::invalid(e.field(), lang))
-}
-
-fn service<T>(
-    result: Result<T, backend::services::ServiceError>,
-    lang: Lang,
-) -> Result<T, ApiError> {
-    result.map_err(|e| ApiError::from_service(e, lang))
 }
 
 /// `GET /api/availability` query.
@@ -498,16 +491,11 @@ pub async fn calendar(
     lang: Lang,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
-    let now = backend::now();
-    let view = service(booking::by_token(&state.store, now, &token).await, lang)?;
-    let ics = service(
-        booking::calendar_file(&state.store, now, &token).await,
+    let (reference, ics) = service(
+        booking::calendar_file(&state.store, backend::now(), &token).await,
         lang,
     )?;
-    let disposition = format!(
-        "attachment; filename=\"reservation-{}.ics\"",
-        view.reference
-    );
+    let disposition = format!("attachment; filename=\"reservation-{reference}.ics\"");
     Ok((
         [
             (

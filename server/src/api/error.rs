@@ -154,6 +154,11 @@ impl ApiError {
     }
 }
 
+/// A service result as an API result, errors in the caller's language.
+pub fn service<T>(result: Result<T, ServiceError>, lang: Lang) -> Result<T, ApiError> {
+    result.map_err(|e| ApiError::from_service(e, lang))
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = Body {
