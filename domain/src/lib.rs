@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod booking;
+pub mod form;
 pub mod restaurant;
 pub mod time;
 
@@ -15,8 +16,9 @@ pub use booking::{
     GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,
     ReservationStatus, ReservationView, SlotReason, SlotView,
 };
+pub use form::{FieldError, ReservationPatch, ReservationPatchInput};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,
 };
-pub use time::{TimeOfDay, Weekday};
+pub use time::{Date, DateError, TimeOfDay, Weekday};

@@ -78,6 +78,105 @@ impl From<TimeOfDay> for String {
     }
 }
 
+/// A calendar date (proleptic Gregorian), `YYYY-MM-DD` on the wire. Years
+/// are limited to 1900–2200: enough for any booking or report, and date
+/// arithmetic on them can never overflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("expected a date as YYYY-MM-DD")]
+    Format,
+    #[error("date out of range")]
+    Range,
+}
+
+impl Date {
+    pub const MIN_YEAR: u16 = 1900;
+    pub const MAX_YEAR: u16 = 2200;
+
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
+        let year = u16::try_from(year).map_err(|_| DateError::Range)?;
+        if !(Self::MIN_YEAR..=Self::MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
+            return Err(DateError::Range);
+        }
+        let month = month as u8;
+        if day == 0 || day > u32::from(days_in_month(year, month)) {
+            return Err(DateError::Range);
+        }
+        Ok(Date {
+            year,
+            month,
+            day: day as u8,
+        })
+    }
+
+    /// Parses `YYYY-MM-DD` (exactly four, two and two digits).
+    pub fn parse(s: &str) -> Result<Self, DateError> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
+            return Err(DateError::Format);
+        }
+        let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().map_err(|_| DateError::Format);
+        Self::from_ymd(n(0..4)? as i32, n(5..7)?, n(8..10)?)
+    }
+
+    pub fn year(self) -> i32 {
+        i32::from(self.year)
+    }
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Date> for String {
+    fn from(value: Date) -> Self {
+        value.to_string()
+    }
+}
+
 /// Day of the week, ISO order (Monday = 0 … Sunday = 6), as stored in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -140,6 +239,40 @@ mod tests {
         let t = TimeOfDay::from_hm(19, 30).unwrap();
         assert_eq!(serde_json::to_string(&t).unwrap(), "\"19:30\"");
         assert!(serde_json::from_str::<TimeOfDay>("\"19:99\"").is_err());
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert_eq!(Date::parse("2028-02-29").unwrap().to_string(), "2028-02-29");
+        assert_eq!(Date::parse(" 2026-12-01 ").unwrap().day(), 1);
+        for bad in [
+            "",
+            "2026-1-01",
+            "2026-13-01",
+            "2026-02-29",
+            "1900-02-29",
+            "+262143-12-31",
+            "2201-01-01",
+            "1899-12-31",
+            "2026-00-10",
+            "2026-04-31",
+            "２０２６-01-01",
+            "2026/01/01",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad:?} should be rejected");
+        }
+        assert_eq!(Date::parse("2000-02-29").unwrap().month(), 2);
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn dates_round_trip(y in 1900i32..=2200, m in 1u32..=12, d in 1u32..=31) {
+            match Date::from_ymd(y, m, d) {
+                Ok(date) => prop_assert_eq!(Date::parse(&date.to_string()).unwrap(), date),
+                Err(_) => prop_assert!(d > 28),
+            }
+        }
     }
 
     #[test]
