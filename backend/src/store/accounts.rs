@@ -71,8 +71,7 @@ impl Store {
                     .execute(&mut *tx).await?;
             }
             if let Some((kind, payload)) = outbox {
-                sqlx::query("INSERT INTO outbox (kind, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $3)")
-                    .bind(kind).bind(payload).bind(now).execute(&mut *tx).await?;
+                queue_mail!(tx, kind, payload, now);
             }
             let row = sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
                 .bind(id).fetch_one(&mut *tx).await?;
@@ -109,8 +108,7 @@ impl Store {
             sqlx::query("INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(token_hash).bind(user_id).bind(purpose.as_str()).bind(now).bind(db_time(expires))
                 .execute(&mut *tx).await?;
-            sqlx::query("INSERT INTO outbox (kind, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $3)")
-                .bind(outbox.0).bind(outbox.1).bind(now).execute(&mut *tx).await?;
+            queue_mail!(tx, outbox.0, outbox.1, now);
             tx.commit().await?;
             Ok(())
         })

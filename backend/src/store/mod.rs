@@ -4,6 +4,60 @@
 //! drivers) and run on whichever pool is configured through [`on_pool!`];
 //! only what really differs (migrations, locking) is written per backend.
 
+// SQL fragments written by several transactions are macros (so each
+// statement exists once, and runs on the transaction of either backend).
+
+/// Queues an e-mail in the outbox, in the caller's transaction `$tx`.
+macro_rules! queue_mail {
+    ($tx:expr, $kind:expr, $payload:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO outbox (kind, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $3)",
+        )
+        .bind($kind)
+        .bind($payload)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Adds a line to a reservation's history, in the caller's transaction.
+macro_rules! record_event {
+    ($tx:expr, $reservation_id:expr, $now:expr, $actor:expr, $action:expr, $details:expr) => {
+        sqlx::query(
+            "INSERT INTO reservation_events (reservation_id, at, actor, action, details) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($reservation_id)
+        .bind($now)
+        .bind($actor)
+        .bind($action)
+        .bind($details)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Writes the holds of a reservation on its tables over `start..end`, in
+/// the caller's transaction (the database refuses overlapping active holds).
+macro_rules! hold_tables {
+    ($tx:expr, $reservation_id:expr, $table_ids:expr, $start:expr, $end:expr, $active:expr) => {
+        for table_id in $table_ids {
+            sqlx::query(
+                "INSERT INTO reservation_tables (reservation_id, table_id, starts_at, ends_at, active) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind($reservation_id)
+            .bind(table_id)
+            .bind($start)
+            .bind($end)
+            .bind($active)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    };
+}
+
 mod accounts;
 mod booking;
 mod restaurant;

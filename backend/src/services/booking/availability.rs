@@ -1,0 +1,86 @@
+//! Availability of a day or a month, and the booking policy.
+
+use super::context::context;
+use super::MAX_LOOKAHEAD_DAYS;
+use crate::services::ServiceError;
+use crate::store::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{BookingPolicy, DayFlag, DaySlots, MonthDays, PartySize};
+
+/// Every slot of a date for a party.
+#[tracing::instrument(skip_all)]
+pub async fn day_availability(
+    store: &Store,
+    now: DateTime<Utc>,
+    date: NaiveDate,
+    party: PartySize,
+) -> Result<DaySlots, ServiceError> {
+    let ctx = context(store).await?;
+    ctx.check_date(now, date)?;
+    let (from, to) = ctx.window(date, date);
+    let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
+    Ok(ctx.day_slots(&ctx.day(&bookings, now, date, party.get())))
+}
+
+/// Which dates of a month have at least one bookable slot for a party.
+#[tracing::instrument(skip_all)]
+pub async fn month_availability(
+    store: &Store,
+    now: DateTime<Utc>,
+    (year, month): (i32, u32),
+    party: PartySize,
+) -> Result<MonthDays, ServiceError> {
+    let ctx = context(store).await?;
+    let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or(ServiceError::Invalid("month"))?;
+    let last = first
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .ok_or(ServiceError::Invalid("month"))?;
+    let today = now.with_timezone(&ctx.tz).date_naive();
+    let horizon = today.checked_add_days(chrono::Days::new(MAX_LOOKAHEAD_DAYS));
+    if last < today || horizon.is_none_or(|h| first > h) {
+        return Err(ServiceError::Invalid("month"));
+    }
+    let (from, to) = ctx.window(first, last);
+    let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
+    let days = rules::month_availability(
+        &ctx.setup.rules,
+        &ctx.setup.tables,
+        &ctx.setup.combinations,
+        &bookings,
+        now,
+        year,
+        month,
+        party.get(),
+    );
+    Ok(MonthDays {
+        month: first.format("%Y-%m").to_string(),
+        party_size: party.get(),
+        days: days
+            .into_iter()
+            .map(|(d, available)| DayFlag {
+                date: d.format("%Y-%m-%d").to_string(),
+                available,
+            })
+            .collect(),
+    })
+}
+
+/// The policy shown before confirming: party limits, cut-off, and the
+/// deposit this party would owe (none while no payment provider exists).
+#[tracing::instrument(skip_all)]
+pub async fn policy(store: &Store, party: PartySize) -> Result<BookingPolicy, ServiceError> {
+    let ctx = context(store).await?;
+    let window = ctx.setup.rules.window;
+    Ok(BookingPolicy {
+        min_party: window.min_party(),
+        max_party_online: window.max_party_online(),
+        max_advance_days: window.max_advance_days(),
+        min_notice_minutes: window.min_notice_minutes(),
+        cancel_cutoff_minutes: ctx.setup.cancel_cutoff_minutes,
+        deposit_cents: rules::deposit_cents(ctx.setup.deposit, party.get(), PAYMENTS_AVAILABLE),
+    })
+}
+
+/// No payment provider is wired in yet, so no deposit can be required.
+const PAYMENTS_AVAILABLE: bool = false;

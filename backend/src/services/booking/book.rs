@@ -1,0 +1,159 @@
+//! Making a reservation, and the refusal (with alternatives) when the slot
+//! cannot be booked.
+
+use super::context::{check_slot, context, Context, SlotProblem};
+use super::tokens::{new_reference, new_token};
+use super::{BookingRequest, ALTERNATIVE_DAYS};
+use crate::mail::MailKind;
+use crate::services::ServiceError;
+use crate::store::{Actor, NewReservation, Store};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use domain::{BookedReservation, PartySize, ReservationStatus, SlotReason};
+
+/// Books a table: re-checks the slot and picks the tables inside one
+/// booking transaction, then records the history line and the confirmation
+/// e-mail with it. A slot taken meanwhile answers
+/// [`ServiceError::SlotUnavailable`] with the nearest alternatives.
+#[tracing::instrument(skip_all, fields(date = %req.date, time = %req.time, party = req.party.get()))]
+pub async fn book(
+    store: &Store,
+    now: DateTime<Utc>,
+    req: BookingRequest,
+) -> Result<BookedReservation, ServiceError> {
+    let ctx = context(store).await?;
+    ctx.check_date(now, req.date)?;
+    let party = req.party.get();
+    let window = ctx.window(req.date, req.date);
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let (token, token_hash) = new_token();
+        let reference = new_reference();
+        let result = store
+            .create_reservation(
+                ctx.restaurant.id,
+                window,
+                |bookings| {
+                    let day = ctx.day(bookings, now, req.date, party);
+                    let start = check_slot(&day, req.time)?;
+                    let end = start
+                        + TimeDelta::minutes(i64::from(
+                            ctx.setup.rules.turn_times.minutes_for(party),
+                        ));
+                    let assignment = rules::assign_tables(
+                        &ctx.setup.tables,
+                        &ctx.setup.combinations,
+                        bookings,
+                        start,
+                        end,
+                        party,
+                    )
+                    .ok_or(SlotProblem::Unavailable(SlotReason::Full))?;
+                    Ok(NewReservation {
+                        restaurant_id: ctx.restaurant.id,
+                        reference: reference.clone(),
+                        token_hash: token_hash.clone(),
+                        status: ReservationStatus::Confirmed,
+                        starts_at: start,
+                        ends_at: end,
+                        party_size: party,
+                        guest_name: req.guest.name.to_string(),
+                        guest_email: req.guest.email.to_string(),
+                        guest_phone: req.guest.phone.to_string(),
+                        notes: req.guest.notes.to_string(),
+                        locale: req.locale.as_str().to_owned(),
+                        table_ids: assignment.table_ids,
+                    })
+                },
+                (Actor::Guest, "created", "{}"),
+                |row| ctx.mail(MailKind::Confirmation, row, now, Some(&token)),
+                now,
+            )
+            .await;
+        match result {
+            Ok(Ok(row)) => {
+                tracing::info!(reference = %row.reference, "reservation created");
+                return Ok(BookedReservation {
+                    reservation: ctx.view(&row, now)?,
+                    manage_token: token,
+                });
+            }
+            Ok(Err(problem)) => {
+                return Err(refusal(
+                    &ctx,
+                    store,
+                    now,
+                    Asked {
+                        date: req.date,
+                        time: req.time,
+                        party: req.party,
+                    },
+                    problem,
+                )
+                .await)
+            }
+            // A reference collision (or a database-level overlap refusal,
+            // which the lock should make impossible): try again, then give up
+            // as "no longer available".
+            Err(crate::StoreError::Conflict(what)) if attempts < 3 => {
+                tracing::warn!(%what, "conflict while booking; retrying");
+            }
+            Err(crate::StoreError::Conflict(what)) => {
+                tracing::warn!(%what, "conflict while booking; giving up");
+                return Err(refusal(
+                    &ctx,
+                    store,
+                    now,
+                    Asked {
+                        date: req.date,
+                        time: req.time,
+                        party: req.party,
+                    },
+                    SlotProblem::Unavailable(SlotReason::Full),
+                )
+                .await);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// The slot a refused request asked for.
+pub(super) struct Asked {
+    pub(super) date: NaiveDate,
+    pub(super) time: NaiveTime,
+    pub(super) party: PartySize,
+}
+
+pub(super) async fn refusal(
+    ctx: &Context,
+    store: &Store,
+    now: DateTime<Utc>,
+    asked: Asked,
+    problem: SlotProblem,
+) -> ServiceError {
+    match problem {
+        SlotProblem::NotASlot => ServiceError::Invalid("time"),
+        SlotProblem::TooLate => ServiceError::TooLate,
+        SlotProblem::Unavailable(reason) => {
+            let Asked { date, time, party } = asked;
+            let wanted = rules::local_to_utc(&ctx.tz, date, time)
+                .unwrap_or_else(|| date.and_time(time).and_utc());
+            let last = date
+                .checked_add_days(chrono::Days::new(ALTERNATIVE_DAYS))
+                .unwrap_or(date);
+            let (from, to) = ctx.window(date, last);
+            let alternatives = match store.active_bookings(ctx.restaurant.id, from, to).await {
+                Ok(bookings) => ctx.alternatives(&bookings, now, date, wanted, party.get()),
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot compute alternatives");
+                    Vec::new()
+                }
+            };
+            ServiceError::SlotUnavailable {
+                reason,
+                alternatives,
+            }
+        }
+    }
+}

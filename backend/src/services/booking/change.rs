@@ -1,0 +1,197 @@
+//! The booking transactions that change an existing reservation: a patch
+//! merged into the booking as read inside the transaction, and
+//! cancellation.
+
+use super::book::{refusal, Asked};
+use super::context::{check_slot, Context, SlotProblem};
+use super::{naive_date, naive_time};
+use crate::mail::MailKind;
+use crate::services::ServiceError;
+use crate::store::{Actor, BookingSetup, Change, ReservationChange, ReservationRow, Store};
+use chrono::{DateTime, TimeDelta, Utc};
+use domain::{PartySize, ReservationPatch, ReservationStatus, ReservationView, SlotReason};
+
+pub(super) async fn modify_found(
+    ctx: &Context,
+    store: &Store,
+    now: DateTime<Utc>,
+    found: ReservationRow,
+    patch: &ReservationPatch,
+    actor: Actor,
+    token: Option<&str>,
+) -> Result<ReservationView, ServiceError> {
+    let new_date = match patch.date {
+        Some(date) => {
+            let date = naive_date(date).ok_or(ServiceError::Invalid("date"))?;
+            ctx.check_date(now, date)?;
+            Some(date)
+        }
+        None => None,
+    };
+    let new_time = match patch.time {
+        Some(time) => Some(naive_time(time).ok_or(ServiceError::Invalid("time"))?),
+        None => None,
+    };
+    // What was asked, as merged into the booking read inside the
+    // transaction (for the refusal's alternatives).
+    let mut asked: Option<Asked> = None;
+    let result = store
+        .change_reservation(
+            ctx.restaurant.id,
+            found.id,
+            |current| {
+                let current_date = current.starts_at.with_timezone(&ctx.tz).date_naive();
+                let date = new_date.unwrap_or(current_date);
+                ctx.window(date.min(current_date), date.max(current_date))
+            },
+            |current, current_tables, others| {
+                ensure_changeable(ctx, current, now, actor)?;
+                let local = current.starts_at.with_timezone(&ctx.tz);
+                let date = new_date.unwrap_or(local.date_naive());
+                let time = new_time.unwrap_or(local.time());
+                let current_party = u32::try_from(current.party_size).unwrap_or(0);
+                let party = patch.party_size.map_or(current_party, PartySize::get);
+                asked = PartySize::parse(i64::from(party))
+                    .ok()
+                    .map(|party| Asked { date, time, party });
+                let same_slot = rules::local_to_utc(&ctx.tz, date, time) == Some(current.starts_at)
+                    && party == current_party;
+                let (start, end, tables) = if same_slot {
+                    (current.starts_at, current.ends_at, current_tables.to_vec())
+                } else {
+                    let day = ctx.day(others, now, date, party);
+                    let start = check_slot(&day, time)?;
+                    let end = start
+                        + TimeDelta::minutes(i64::from(ctx.setup.rules.turn_times.minutes_for(party)));
+                    let tables = keep_tables(&ctx.setup, current_tables, others, start, end, party)
+                        .or_else(|| {
+                            rules::assign_tables(
+                                &ctx.setup.tables,
+                                &ctx.setup.combinations,
+                                others,
+                                start,
+                                end,
+                                party,
+                            )
+                            .map(|a| a.table_ids)
+                        })
+                        .ok_or(SlotProblem::Unavailable(SlotReason::Full))?;
+                    (start, end, tables)
+                };
+                let details = serde_json::json!({
+                    "from": {"start": ctx.rfc3339(current.starts_at), "party_size": current.party_size},
+                    "to": {"start": ctx.rfc3339(start), "party_size": party},
+                })
+                .to_string();
+                let or_current = |given: Option<String>, current: &str| {
+                    given.unwrap_or_else(|| current.to_owned())
+                };
+                Ok(Change::Modify {
+                    change: ReservationChange {
+                        starts_at: start,
+                        ends_at: end,
+                        party_size: party,
+                        guest_name: or_current(patch.name.as_ref().map(ToString::to_string), &current.guest_name),
+                        guest_email: or_current(patch.email.as_ref().map(ToString::to_string), &current.guest_email),
+                        guest_phone: or_current(patch.phone.as_ref().map(ToString::to_string), &current.guest_phone),
+                        notes: or_current(patch.notes.as_ref().map(ToString::to_string), &current.notes),
+                        table_ids: tables,
+                    },
+                    details,
+                })
+            },
+            actor,
+            |row| ctx.mail(MailKind::Modification, row, now, token),
+            now,
+        )
+        .await;
+    match result {
+        Ok(Ok(row)) => ctx.view(&row, now),
+        Ok(Err(SlotProblem::TooLate)) => Err(ServiceError::TooLate),
+        Ok(Err(problem)) => match asked {
+            Some(asked) => Err(refusal(ctx, store, now, asked, problem).await),
+            None => Err(ServiceError::Invalid("party_size")),
+        },
+        Err(crate::StoreError::Conflict(what)) => {
+            tracing::warn!(%what, "conflict while modifying");
+            Err(ServiceError::SlotUnavailable {
+                reason: SlotReason::Full,
+                alternatives: Vec::new(),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn cancel_found(
+    ctx: &Context,
+    store: &Store,
+    now: DateTime<Utc>,
+    found: ReservationRow,
+    actor: Actor,
+) -> Result<ReservationView, ServiceError> {
+    let result = store
+        .change_reservation(
+            ctx.restaurant.id,
+            found.id,
+            |current| (current.starts_at, current.ends_at),
+            |current, _, _| {
+                ensure_changeable(ctx, current, now, actor)?;
+                Ok(Change::Status {
+                    status: ReservationStatus::Cancelled,
+                    details: "{}".to_owned(),
+                })
+            },
+            actor,
+            |row| ctx.mail(MailKind::Cancellation, row, now, None),
+            now,
+        )
+        .await?;
+    match result {
+        Ok(row) => ctx.view(&row, now),
+        Err(SlotProblem::TooLate) => Err(ServiceError::TooLate),
+        Err(_) => Err(ServiceError::TooLate),
+    }
+}
+
+/// Only confirmed bookings change; guests only before the cut-off.
+fn ensure_changeable(
+    ctx: &Context,
+    current: &ReservationRow,
+    now: DateTime<Utc>,
+    actor: Actor,
+) -> Result<(), SlotProblem> {
+    let confirmed = current.status().ok() == Some(ReservationStatus::Confirmed);
+    let in_time = actor == Actor::Staff
+        || rules::guest_can_change(now, current.starts_at, ctx.setup.cancel_cutoff_minutes);
+    if confirmed && in_time {
+        Ok(())
+    } else {
+        Err(SlotProblem::TooLate)
+    }
+}
+
+/// The current tables, if they are still free over the new span and seat
+/// the new party.
+fn keep_tables(
+    setup: &BookingSetup,
+    current: &[i64],
+    others: &[rules::ExistingBooking],
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    party: u32,
+) -> Option<Vec<i64>> {
+    if current.is_empty() {
+        return None;
+    }
+    let tables: Vec<&rules::Table> = current
+        .iter()
+        .map(|id| setup.tables.iter().find(|t| t.id == *id && t.active))
+        .collect::<Option<_>>()?;
+    let capacity: u32 = tables.iter().map(|t| t.max_seats).sum();
+    let min = tables.iter().map(|t| t.min_seats).max().unwrap_or(0);
+    let free = current
+        .iter()
+        .all(|id| rules::is_free(*id, others, start, end));
+    (free && min <= party && party <= capacity).then(|| current.to_vec())
+}

@@ -1,0 +1,102 @@
+//! The guest's own booking, opened by its secret manage token (or found
+//! again by reference and e-mail).
+
+use super::change::{cancel_found, modify_found};
+use super::context::context;
+use super::tokens::{new_token, token_hash_checked};
+use crate::services::ServiceError;
+use crate::store::{Actor, Store};
+use chrono::{DateTime, Utc};
+use domain::{BookedReservation, ReservationPatch, ReservationView};
+
+/// The reservation a manage token opens.
+#[tracing::instrument(skip_all)]
+pub async fn by_token(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<ReservationView, ServiceError> {
+    let hash = token_hash_checked(token)?;
+    let ctx = context(store).await?;
+    let row = store.reservation_by_token_hash(&hash).await?;
+    ctx.view(&row, now)
+}
+
+/// Finds a booking by its reference and the guest's e-mail, and issues a
+/// new manage token for it (the e-mailed link keeps working).
+#[tracing::instrument(skip_all)]
+pub async fn find_by_reference(
+    store: &Store,
+    now: DateTime<Utc>,
+    reference: &str,
+    email: &str,
+) -> Result<BookedReservation, ServiceError> {
+    let reference = reference.trim().to_ascii_uppercase();
+    if reference.is_empty() || reference.len() > 20 || email.trim().is_empty() {
+        return Err(ServiceError::NotFound);
+    }
+    let ctx = context(store).await?;
+    let row = store
+        .reservation_by_reference(ctx.restaurant.id, &reference, email.trim())
+        .await?;
+    let (token, hash) = new_token();
+    store.add_reservation_token(row.id, &hash, now).await?;
+    Ok(BookedReservation {
+        reservation: ctx.view(&row, now)?,
+        manage_token: token,
+    })
+}
+
+/// The guest changes date, time, party size or details. The new slot is
+/// re-checked (the booking itself does not count against it) and the same
+/// tables are kept when they still fit and are free.
+#[tracing::instrument(skip_all)]
+pub async fn modify(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+    patch: impl Into<ReservationPatch>,
+) -> Result<ReservationView, ServiceError> {
+    let hash = token_hash_checked(token)?;
+    let ctx = context(store).await?;
+    let found = store.reservation_by_token_hash(&hash).await?;
+    modify_found(
+        &ctx,
+        store,
+        now,
+        found,
+        &patch.into(),
+        Actor::Guest,
+        Some(token),
+    )
+    .await
+}
+
+/// The guest cancels, up to the restaurant's cut-off.
+#[tracing::instrument(skip_all)]
+pub async fn cancel(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<ReservationView, ServiceError> {
+    let hash = token_hash_checked(token)?;
+    let ctx = context(store).await?;
+    let found = store.reservation_by_token_hash(&hash).await?;
+    cancel_found(&ctx, store, now, found, Actor::Guest).await
+}
+
+/// The `.ics` calendar file of a reservation, by manage token, with the
+/// booking reference (for its file name).
+#[tracing::instrument(skip_all)]
+pub async fn calendar_file(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<(String, String), ServiceError> {
+    let hash = token_hash_checked(token)?;
+    let ctx = context(store).await?;
+    let row = store.reservation_by_token_hash(&hash).await?;
+    let view = ctx.view(&row, now)?;
+    let ics = crate::mail::ics::event(&view, &ctx.card(), row.starts_at, row.ends_at, now);
+    Ok((view.reference, ics))
+}

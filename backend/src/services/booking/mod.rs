@@ -1,0 +1,167 @@
+//! Booking: availability, making a reservation, and the guest's own changes
+//! through the manage token. The web layer (server functions and the JSON
+//! API) calls only these.
+//!
+//! Every function takes `now` instead of reading the clock, so tests can
+//! pick the instant.
+
+//!
+//! The module is cut along its seams: `context` (the restaurant's setup
+//! loaded once per request, and the views made from it), `availability`,
+//! `book`, `guest` (by manage token), `staff` (by reference, for a signed-in
+//! guest or staff), `change` (the booking transactions that modify or cancel)
+//! and `tokens`.
+
+mod availability;
+mod book;
+mod change;
+mod context;
+mod guest;
+mod staff;
+mod tokens;
+
+pub use availability::{day_availability, month_availability, policy};
+pub use book::book;
+pub use guest::{by_token, calendar_file, cancel, find_by_reference, modify};
+pub use staff::{cancel_as, get_as, list_all, modify_as, views};
+pub use tokens::{hash_token, new_reference, new_token};
+
+use super::ServiceError;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use domain::{GuestDetails, Locale, PartySize, ReservationPatch};
+
+/// How many other slots are offered when the asked one is taken.
+pub const ALTERNATIVES: usize = 3;
+/// Dates further ahead are refused outright.
+const MAX_LOOKAHEAD_DAYS: u64 = 366;
+/// How many days after the asked date alternatives are looked for.
+const ALTERNATIVE_DAYS: u64 = 7;
+
+/// Parses a `YYYY-MM-DD` date from a form or the API.
+/// Years outside 1900–2200 are refused ([`domain::Date`]), so date
+/// arithmetic on a parsed date cannot overflow.
+pub fn parse_date(raw: &str) -> Result<NaiveDate, ServiceError> {
+    domain::Date::parse(raw)
+        .ok()
+        .and_then(naive_date)
+        .ok_or(ServiceError::Invalid("date"))
+}
+
+/// Parses an `HH:MM` time from a form or the API.
+pub fn parse_time(raw: &str) -> Result<NaiveTime, ServiceError> {
+    NaiveTime::parse_from_str(raw.trim(), "%H:%M").map_err(|_| ServiceError::Invalid("time"))
+}
+
+/// Parses a `YYYY-MM` month.
+pub fn parse_month(raw: &str) -> Result<(i32, u32), ServiceError> {
+    let date = NaiveDate::parse_from_str(&format!("{}-01", raw.trim()), "%Y-%m-%d")
+        .map_err(|_| ServiceError::Invalid("month"))?;
+    Ok((date.year(), date.month()))
+}
+
+/// A guest's booking request, validated at the boundary.
+#[derive(Debug, Clone)]
+pub struct BookingRequest {
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub party: PartySize,
+    pub guest: GuestDetails,
+    pub locale: Locale,
+}
+
+/// A guest's change to their booking.
+#[derive(Debug, Clone)]
+pub struct ModifyRequest {
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub party: PartySize,
+    pub guest: GuestDetails,
+}
+
+/// A complete change of a booking (the manage form sends every field): a
+/// patch that gives each one.
+impl From<ModifyRequest> for ReservationPatch {
+    fn from(req: ModifyRequest) -> Self {
+        ReservationPatch {
+            date: domain::Date::from_ymd(req.date.year(), req.date.month(), req.date.day()).ok(),
+            time: domain::TimeOfDay::from_minutes(i64::from(
+                req.time.num_seconds_from_midnight() / 60,
+            ))
+            .ok(),
+            party_size: Some(req.party),
+            name: Some(req.guest.name),
+            email: Some(req.guest.email),
+            phone: Some(req.guest.phone),
+            notes: Some(req.guest.notes),
+        }
+    }
+}
+
+/// A wire date as the restaurant's calendar date.
+pub(crate) fn naive_date(date: domain::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(date.year(), date.month(), date.day())
+}
+
+/// A wire time of day as a clock time (`24:00` is not one).
+pub(crate) fn naive_time(time: domain::TimeOfDay) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(u32::from(time.hour()), u32::from(time.minute()), 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundary_parsers() {
+        assert_eq!(
+            parse_date("2026-12-01").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+        assert!(matches!(
+            parse_date("2026-13-01"),
+            Err(ServiceError::Invalid("date"))
+        ));
+        assert!(matches!(
+            parse_date("+262143-12-31"),
+            Err(ServiceError::Invalid("date"))
+        ));
+        assert!(matches!(
+            parse_date("tomorrow"),
+            Err(ServiceError::Invalid("date"))
+        ));
+        assert_eq!(
+            parse_time("19:30").unwrap(),
+            NaiveTime::from_hms_opt(19, 30, 0).unwrap()
+        );
+        assert!(matches!(
+            parse_time("25:00"),
+            Err(ServiceError::Invalid("time"))
+        ));
+        assert_eq!(parse_month("2026-02").unwrap(), (2026, 2));
+        assert!(matches!(
+            parse_month("2026-00"),
+            Err(ServiceError::Invalid("month"))
+        ));
+    }
+
+    #[test]
+    fn a_full_change_is_a_patch_of_every_field() {
+        let guest = GuestDetails::parse("Ana", "ana@example.com", "+33612345678", "").unwrap();
+        let patch = ReservationPatch::from(ModifyRequest {
+            date: NaiveDate::from_ymd_opt(2027, 3, 28).unwrap(),
+            time: NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
+            party: PartySize::parse(3).unwrap(),
+            guest,
+        });
+        assert_eq!(
+            patch.date.map(|d| d.to_string()).as_deref(),
+            Some("2027-03-28")
+        );
+        assert_eq!(
+            patch.time.and_then(naive_time),
+            NaiveTime::from_hms_opt(19, 30, 0)
+        );
+        assert_eq!(patch.party_size.map(PartySize::get), Some(3));
+        assert!(patch.name.is_some() && patch.email.is_some() && patch.notes.is_some());
+    }
+}

@@ -1,0 +1,205 @@
+//! Booking data: the restaurant's booking rules, its tables, reservations
+//! and their tables, history, manage tokens, and the e-mail outbox.
+//!
+//! Every write that can change who holds a table runs in a *booking
+//! transaction* ([`Store::booking_tx`]): `BEGIN IMMEDIATE` on SQLite (one
+//! writer at a time) and a transaction-scoped advisory lock per restaurant on
+//! PostgreSQL, so the availability re-check inside it cannot race. Below
+//! that, the database itself refuses two active rows of one table over
+//! overlapping times (an exclusion constraint on PostgreSQL, triggers on
+//! SQLite); such a refusal surfaces as [`StoreError::Conflict`].
+//!
+//! The module is cut along its seams: `setup` (the restaurant's booking
+//! rules and tables), `reservations` (holds, creating and changing
+//! reservations in booking transactions, lookups, history) and `outbox`.
+
+/// Runs `$body` in a booking transaction on whichever backend the store
+/// holds, with `$tx` bound to the transaction; commits when the body returns
+/// `Ok`, rolls back otherwise.
+macro_rules! booking_tx {
+    ($store:expr, $restaurant_id:expr, $tx:ident => $body:expr) => {
+        match $store {
+            Store::Sqlite(pool) => {
+                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let result = $body;
+                if result.is_ok() {
+                    $tx.commit().await?;
+                }
+                result
+            }
+            Store::Postgres(pool) => {
+                let mut $tx = pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(ADVISORY_BOOKING_BASE + $restaurant_id)
+                    .execute(&mut *$tx)
+                    .await?;
+                let result = $body;
+                if result.is_ok() {
+                    $tx.commit().await?;
+                }
+                result
+            }
+        }
+    };
+}
+
+mod outbox;
+mod reservations;
+mod setup;
+
+pub use outbox::OutboxRow;
+pub use setup::BookingSetup;
+
+use crate::error::StoreError;
+use chrono::{DateTime, SubsecRound, Utc};
+use domain::ReservationStatus;
+use rules::ExistingBooking;
+
+/// Instants are written with whole seconds so that SQLite's text order is
+/// time order.
+pub fn db_time(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.trunc_subsecs(0)
+}
+
+/// A reservation as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReservationRow {
+    pub id: i64,
+    pub restaurant_id: i64,
+    pub reference: String,
+    pub status: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub party_size: i64,
+    pub guest_name: String,
+    pub guest_email: String,
+    pub guest_phone: String,
+    pub notes: String,
+    pub locale: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ReservationRow {
+    pub fn status(&self) -> Result<ReservationStatus, StoreError> {
+        ReservationStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::corrupt(format!("reservation status {:?}", self.status)))
+    }
+}
+
+/// A new reservation, with its tables already chosen.
+#[derive(Debug, Clone)]
+pub struct NewReservation {
+    pub restaurant_id: i64,
+    pub reference: String,
+    pub token_hash: String,
+    pub status: ReservationStatus,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub party_size: u32,
+    pub guest_name: String,
+    pub guest_email: String,
+    pub guest_phone: String,
+    pub notes: String,
+    pub locale: String,
+    pub table_ids: Vec<i64>,
+}
+
+/// New values for a reservation's time, size, guest and tables.
+#[derive(Debug, Clone)]
+pub struct ReservationChange {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub party_size: u32,
+    pub guest_name: String,
+    pub guest_email: String,
+    pub guest_phone: String,
+    pub notes: String,
+    pub table_ids: Vec<i64>,
+}
+
+/// A line of a reservation's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Guest,
+    Staff,
+    System,
+}
+
+impl Actor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Actor::Guest => "guest",
+            Actor::Staff => "staff",
+            Actor::System => "system",
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRow {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub action: String,
+    pub details: String,
+}
+
+pub(crate) const RESERVATION_COLUMNS: &str =
+    "r.id, r.restaurant_id, r.reference, r.status, r.starts_at, \
+     r.ends_at, r.party_size, r.guest_name, r.guest_email, r.guest_phone, r.notes, r.locale, \
+     r.created_at, r.updated_at";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct HoldRow {
+    reservation_id: i64,
+    table_id: i64,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    party_size: i64,
+}
+
+pub(super) fn to_u32(n: i64, what: &str) -> Result<u32, StoreError> {
+    u32::try_from(n).map_err(|_| StoreError::corrupt(format!("{what} {n}")))
+}
+
+/// Groups table rows into bookings, in the order of the rows (by reservation).
+pub(super) fn group_holds(rows: Vec<HoldRow>) -> Result<Vec<ExistingBooking>, StoreError> {
+    let mut out: Vec<ExistingBooking> = Vec::new();
+    for row in rows {
+        match out.last_mut() {
+            Some(b) if b.id == row.reservation_id => b.table_ids.push(row.table_id),
+            _ => out.push(ExistingBooking {
+                id: row.reservation_id,
+                start: row.starts_at,
+                end: row.ends_at,
+                party_size: to_u32(row.party_size, "party size")?,
+                table_ids: vec![row.table_id],
+            }),
+        }
+    }
+    Ok(out)
+}
+
+pub(super) const HOLDS_SQL: &str =
+    "SELECT rt.reservation_id, rt.table_id, rt.starts_at, rt.ends_at, \
+     r.party_size FROM reservation_tables rt JOIN reservations r ON r.id = rt.reservation_id \
+     WHERE r.restaurant_id = $1 AND rt.active AND rt.starts_at < $3 AND rt.ends_at > $2 \
+     AND r.id <> $4 ORDER BY rt.reservation_id, rt.table_id";
+
+/// Advisory lock keys for booking transactions (one per restaurant).
+pub(crate) const ADVISORY_BOOKING_BASE: i64 = 0x7465_6368_0000_0000;
+
+/// What a booking transaction does to an existing reservation.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// New time, size, guest details or tables; `details` is the history's JSON.
+    Modify {
+        change: ReservationChange,
+        details: String,
+    },
+    /// A new status (cancelled, seated, ...).
+    Status {
+        status: ReservationStatus,
+        details: String,
+    },
+}

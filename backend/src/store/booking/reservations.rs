@@ -1,0 +1,220 @@
+//! Reservations: the active holds of a time window, creating and changing
+//! reservations inside booking transactions, lookups and history.
+
+use super::{
+    db_time, group_holds, Actor, Change, EventRow, HoldRow, NewReservation, ReservationRow,
+    ADVISORY_BOOKING_BASE, HOLDS_SQL, RESERVATION_COLUMNS,
+};
+use crate::error::StoreError;
+use crate::store::{on_pool, Store};
+use chrono::{DateTime, Utc};
+use rules::ExistingBooking;
+
+impl Store {
+    /// Active bookings of a restaurant overlapping `from..to`.
+    pub async fn active_bookings(
+        &self,
+        restaurant_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ExistingBooking>, StoreError> {
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, HoldRow>(HOLDS_SQL)
+            .bind(restaurant_id).bind(db_time(from)).bind(db_time(to)).bind(-1_i64)
+            .fetch_all(pool).await)?;
+        group_holds(rows)
+    }
+
+    /// Runs `decide` on the active bookings overlapping `from..to` (leaving
+    /// out `exclude`) inside a booking transaction, and creates the
+    /// reservation it returns, with its token, its first history line and
+    /// its outbox message, all in that transaction. `decide` returning
+    /// `Err` writes nothing.
+    pub async fn create_reservation<E>(
+        &self,
+        restaurant_id: i64,
+        window: (DateTime<Utc>, DateTime<Utc>),
+        decide: impl FnOnce(&[ExistingBooking]) -> Result<NewReservation, E>,
+        event: (Actor, &str, &str),
+        outbox: impl FnOnce(&ReservationRow) -> Option<(String, String)>,
+        now: DateTime<Utc>,
+    ) -> Result<Result<ReservationRow, E>, StoreError> {
+        let now = db_time(now);
+        booking_tx!(self, restaurant_id, tx => {
+            let rows = sqlx::query_as::<_, HoldRow>(HOLDS_SQL)
+                .bind(restaurant_id).bind(db_time(window.0)).bind(db_time(window.1)).bind(-1_i64)
+                .fetch_all(&mut *tx).await?;
+            let bookings = group_holds(rows)?;
+            match decide(&bookings) {
+                Err(e) => Ok::<_, StoreError>(Err(e)),
+                Ok(new) => {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO reservations (restaurant_id, reference, status, starts_at, \
+                         ends_at, party_size, guest_name, guest_email, guest_phone, notes, locale, \
+                         created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+                    )
+                    .bind(new.restaurant_id).bind(&new.reference).bind(new.status.as_str())
+                    .bind(db_time(new.starts_at)).bind(db_time(new.ends_at))
+                    .bind(i64::from(new.party_size)).bind(&new.guest_name).bind(&new.guest_email)
+                    .bind(&new.guest_phone).bind(&new.notes).bind(&new.locale).bind(now)
+                    .fetch_one(&mut *tx).await?;
+                    sqlx::query("INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)")
+                        .bind(&new.token_hash).bind(id).bind(now).execute(&mut *tx).await?;
+                    hold_tables!(tx, id, &new.table_ids, db_time(new.starts_at),
+                        db_time(new.ends_at), new.status.is_active());
+                    record_event!(tx, id, now, event.0.as_str(), event.1, event.2);
+                    let row = sqlx::query_as::<_, ReservationRow>(&format!(
+                        "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
+                        .bind(id).fetch_one(&mut *tx).await?;
+                    if let Some((kind, payload)) = outbox(&row) {
+                        queue_mail!(tx, kind, payload, now);
+                    }
+                    Ok(Ok(row))
+                }
+            }
+        })
+    }
+
+    /// Changes a reservation inside a booking transaction: `decide` sees the
+    /// reservation as it is now and the other active bookings overlapping
+    /// the span `window` gives for it, and returns the change (or refuses it). The change, its
+    /// history line and its outbox message are written together.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn change_reservation<E>(
+        &self,
+        restaurant_id: i64,
+        reservation_id: i64,
+        window: impl FnOnce(&ReservationRow) -> (DateTime<Utc>, DateTime<Utc>),
+        decide: impl FnOnce(&ReservationRow, &[i64], &[ExistingBooking]) -> Result<Change, E>,
+        actor: Actor,
+        outbox: impl FnOnce(&ReservationRow) -> Option<(String, String)>,
+        now: DateTime<Utc>,
+    ) -> Result<Result<ReservationRow, E>, StoreError> {
+        let now = db_time(now);
+        booking_tx!(self, restaurant_id, tx => {
+            let current = sqlx::query_as::<_, ReservationRow>(&format!(
+                "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1 AND r.restaurant_id = $2"))
+                .bind(reservation_id).bind(restaurant_id).fetch_one(&mut *tx).await?;
+            let current_tables: Vec<i64> = sqlx::query_scalar(
+                "SELECT table_id FROM reservation_tables WHERE reservation_id = $1 ORDER BY table_id")
+                .bind(reservation_id).fetch_all(&mut *tx).await?;
+            let window = window(&current);
+            let rows = sqlx::query_as::<_, HoldRow>(HOLDS_SQL)
+                .bind(restaurant_id).bind(db_time(window.0)).bind(db_time(window.1)).bind(reservation_id)
+                .fetch_all(&mut *tx).await?;
+            let others = group_holds(rows)?;
+            match decide(&current, &current_tables, &others) {
+                Err(e) => Ok::<_, StoreError>(Err(e)),
+                Ok(change) => {
+                    let (action, details) = match &change {
+                        Change::Modify { details, .. } => ("modified", details.clone()),
+                        Change::Status { status, details } => (status.as_str(), details.clone()),
+                    };
+                    match change {
+                        Change::Modify { change: c, .. } => {
+                            sqlx::query(
+                                "UPDATE reservations SET starts_at = $2, ends_at = $3, party_size = $4, \
+                                 guest_name = $5, guest_email = $6, guest_phone = $7, notes = $8, \
+                                 updated_at = $9 WHERE id = $1")
+                                .bind(reservation_id).bind(db_time(c.starts_at)).bind(db_time(c.ends_at))
+                                .bind(i64::from(c.party_size)).bind(&c.guest_name).bind(&c.guest_email)
+                                .bind(&c.guest_phone).bind(&c.notes).bind(now)
+                                .execute(&mut *tx).await?;
+                            sqlx::query("DELETE FROM reservation_tables WHERE reservation_id = $1")
+                                .bind(reservation_id).execute(&mut *tx).await?;
+                            hold_tables!(tx, reservation_id, &c.table_ids, db_time(c.starts_at),
+                                db_time(c.ends_at), true);
+                        }
+                        Change::Status { status, .. } => {
+                            sqlx::query("UPDATE reservations SET status = $2, updated_at = $3 WHERE id = $1")
+                                .bind(reservation_id).bind(status.as_str()).bind(now)
+                                .execute(&mut *tx).await?;
+                            sqlx::query("UPDATE reservation_tables SET active = $2 WHERE reservation_id = $1")
+                                .bind(reservation_id).bind(status.is_active())
+                                .execute(&mut *tx).await?;
+                        }
+                    }
+                    record_event!(tx, reservation_id, now, actor.as_str(), action, details);
+                    let row = sqlx::query_as::<_, ReservationRow>(&format!(
+                        "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
+                        .bind(reservation_id).fetch_one(&mut *tx).await?;
+                    if let Some((kind, payload)) = outbox(&row) {
+                        queue_mail!(tx, kind, payload, now);
+                    }
+                    Ok(Ok(row))
+                }
+            }
+        })
+    }
+
+    /// The reservation a manage token opens, by the token's hash.
+    pub async fn reservation_by_token_hash(
+        &self,
+        token_hash: &str,
+    ) -> Result<ReservationRow, StoreError> {
+        let sql = format!(
+            "SELECT {RESERVATION_COLUMNS} FROM reservations r \
+             JOIN reservation_tokens t ON t.reservation_id = r.id WHERE t.token_hash = $1"
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(token_hash).fetch_one(pool).await)?,
+        )
+    }
+
+    /// The reservation with this reference and guest e-mail (case-insensitive).
+    pub async fn reservation_by_reference(
+        &self,
+        restaurant_id: i64,
+        reference: &str,
+        email: &str,
+    ) -> Result<ReservationRow, StoreError> {
+        let sql = format!(
+            "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.restaurant_id = $1 \
+             AND r.reference = $2 AND LOWER(r.guest_email) = LOWER($3)"
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(restaurant_id).bind(reference).bind(email).fetch_one(pool).await)?,
+        )
+    }
+
+    /// Adds a manage token to a reservation.
+    pub async fn add_reservation_token(
+        &self,
+        reservation_id: i64,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = "INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)";
+        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).bind(reservation_id)
+            .bind(db_time(now)).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
+    /// The tables a reservation holds (or held), by id.
+    pub async fn reservation_table_ids(&self, reservation_id: i64) -> Result<Vec<i64>, StoreError> {
+        let sql =
+            "SELECT table_id FROM reservation_tables WHERE reservation_id = $1 ORDER BY table_id";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(reservation_id).fetch_all(pool).await)?)
+    }
+
+    /// The history of a reservation, oldest first.
+    pub async fn reservation_events(
+        &self,
+        reservation_id: i64,
+    ) -> Result<Vec<EventRow>, StoreError> {
+        let sql = "SELECT at, actor, action, details FROM reservation_events \
+                   WHERE reservation_id = $1 ORDER BY id";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, EventRow>(sql)
+            .bind(reservation_id).fetch_all(pool).await)?)
+    }
+
+    /// Reservations of a restaurant, for tests and the staff tools.
+    pub async fn reservation_count(&self, restaurant_id: i64) -> Result<i64, StoreError> {
+        let sql = "SELECT COUNT(*) FROM reservations WHERE restaurant_id = $1";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(restaurant_id).fetch_one(pool).await)?)
+    }
+}
