@@ -6,42 +6,35 @@
 //! session id is renewed at sign-in and whenever the role differs from the
 //! stored one (a role change by an admin).
 
-use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
-use app::account::session::{self, SessionError};
+use super::caller::{session_error, Caller};
+use super::error::{service, ApiError, ApiJson, Fields, Lang};
+use super::shapes::UserOut;
+use app::account::session;
 use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
 use backend::services::accounts;
-use backend::services::authz::Principal;
-use backend::services::booking;
-use backend::services::ServiceError;
-use domain::{Email, GuestName, Locale, Password, Role, UserView};
+use domain::{Email, GuestName, Locale, Password, Role};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use utoipa::ToSchema;
 
-fn session_error(e: SessionError, lang: Lang) -> ApiError {
-    match e {
-        SessionError::Session(e) => {
-            tracing::error!(error = %e, "session store error");
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", lang)
-        }
-        SessionError::Service(e) => ApiError::from_service(e, lang),
-    }
-}
-
-/// The signed-in user of this request, if any (see
-/// [`app::account::session::current_principal`]).
-pub async fn current(
-    session: &Session,
-    state: &AppState,
-    lang: Lang,
-) -> Result<Option<Principal>, ApiError> {
-    session::current_principal(session, &state.store)
-        .await
-        .map_err(|e| session_error(e, lang))
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/auth/register", post(register))
+        .route("/api/auth/login", post(login))
+        .route("/api/auth/logout", post(logout))
+        .route("/api/auth/refresh", post(refresh))
+        .route("/api/auth/me", get(me))
+        .route("/api/auth/password/forgot", post(forgot))
+        .route("/api/auth/password/reset", post(reset))
+        .route("/api/auth/verify", post(verify))
+        .route("/api/auth/invite", post(invite))
+        .route("/api/auth/invite/accept", post(accept_invite))
+        .route("/api/auth/role", put(set_role))
 }
 
 /// Opens a session for `user_id` with a fresh id (no fixation).
@@ -49,31 +42,6 @@ async fn sign_in(session: &Session, user_id: i64, role: Role, lang: Lang) -> Res
     session::sign_in(session, user_id, role)
         .await
         .map_err(|e| session_error(e, lang))
-}
-
-/// The signed-in user.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserOut {
-    email: String,
-    name: String,
-    phone: String,
-    locale: String,
-    /// `diner`, `staff` or `admin`.
-    role: String,
-    email_verified: bool,
-}
-
-impl From<UserView> for UserOut {
-    fn from(u: UserView) -> Self {
-        UserOut {
-            email: u.email,
-            name: u.name,
-            phone: u.phone,
-            locale: u.locale.as_str().to_owned(),
-            role: u.role.as_str().to_owned(),
-            email_verified: u.email_verified,
-        }
-    }
 }
 
 fn password(raw: &str, field: &str, lang: Lang) -> Result<Password, ApiError> {
@@ -117,9 +85,9 @@ impl Fields for RegisterIn {
 #[utoipa::path(post, path = "/api/auth/register", tag = "auth", request_body = RegisterIn,
     responses(
         (status = 201, description = "Registered and signed in", body = UserOut),
-        (status = 409, description = "An account exists with this e-mail", body = super::ErrorOut),
-        (status = 422, description = "Invalid input (`reason` for passwords: too_short, too_long, too_common)", body = super::ErrorOut),
-        (status = 429, description = "Too many attempts", body = super::ErrorOut),
+        (status = 409, description = "An account exists with this e-mail", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`reason` for passwords: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many attempts", body = super::shapes::ErrorOut),
     ))]
 pub async fn register(
     State(state): State<AppState>,
@@ -154,8 +122,8 @@ impl Fields for LoginIn {
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginIn,
     responses(
         (status = 200, description = "Signed in", body = UserOut),
-        (status = 401, description = "Wrong e-mail or password", body = super::ErrorOut),
-        (status = 429, description = "Too many attempts", body = super::ErrorOut),
+        (status = 401, description = "Wrong e-mail or password", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many attempts", body = super::shapes::ErrorOut),
     ))]
 pub async fn login(
     State(state): State<AppState>,
@@ -197,16 +165,14 @@ pub struct RefreshOut {
 #[utoipa::path(post, path = "/api/auth/refresh", tag = "auth",
     responses(
         (status = 200, description = "Extended", body = RefreshOut),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
+        (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
     ))]
 pub async fn refresh(
-    State(state): State<AppState>,
+    caller: Caller,
     session: Session,
     lang: Lang,
 ) -> Result<Json<RefreshOut>, ApiError> {
-    current(&session, &state, lang)
-        .await?
-        .ok_or_else(|| ApiError::from_service(ServiceError::Unauthorized, lang))?;
+    caller.required(lang)?;
     session
         .insert("refreshed_at", backend::now().timestamp())
         .await
@@ -220,16 +186,14 @@ pub async fn refresh(
 #[utoipa::path(get, path = "/api/auth/me", tag = "auth",
     responses(
         (status = 200, description = "The signed-in user", body = UserOut),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
+        (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
     ))]
 pub async fn me(
     State(state): State<AppState>,
-    session: Session,
+    caller: Caller,
     lang: Lang,
 ) -> Result<Json<UserOut>, ApiError> {
-    let who = current(&session, &state, lang)
-        .await?
-        .ok_or_else(|| ApiError::from_service(ServiceError::Unauthorized, lang))?;
+    let who = caller.required(lang)?;
     Ok(Json(
         service(accounts::me(&state.store, &who).await, lang)?.into(),
     ))
@@ -276,8 +240,8 @@ impl Fields for TokenPasswordIn {
 #[utoipa::path(post, path = "/api/auth/password/reset", tag = "auth", request_body = TokenPasswordIn,
     responses(
         (status = 204, description = "Password changed"),
-        (status = 404, description = "Unknown, used or expired link", body = super::ErrorOut),
-        (status = 422, description = "Invalid password", body = super::ErrorOut),
+        (status = 404, description = "Unknown, used or expired link", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid password", body = super::shapes::ErrorOut),
     ))]
 pub async fn reset(
     State(state): State<AppState>,
@@ -306,7 +270,7 @@ impl Fields for TokenIn {
 #[utoipa::path(post, path = "/api/auth/verify", tag = "auth", request_body = TokenIn,
     responses(
         (status = 204, description = "Verified"),
-        (status = 404, description = "Unknown, used or expired link", body = super::ErrorOut),
+        (status = 404, description = "Unknown, used or expired link", body = super::shapes::ErrorOut),
     ))]
 pub async fn verify(
     State(state): State<AppState>,
@@ -339,17 +303,17 @@ impl Fields for InviteIn {
 #[utoipa::path(post, path = "/api/auth/invite", tag = "auth", request_body = InviteIn,
     responses(
         (status = 201, description = "Invitation sent"),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
-        (status = 403, description = "Not an admin", body = super::ErrorOut),
-        (status = 409, description = "An account exists with this e-mail", body = super::ErrorOut),
+        (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
+        (status = 403, description = "Not an admin", body = super::shapes::ErrorOut),
+        (status = 409, description = "An account exists with this e-mail", body = super::shapes::ErrorOut),
     ))]
 pub async fn invite(
     State(state): State<AppState>,
-    session: Session,
+    caller: Caller,
     lang: Lang,
     ApiJson(body): ApiJson<InviteIn>,
 ) -> Result<StatusCode, ApiError> {
-    let who = current(&session, &state, lang).await?;
+    let who = caller.0;
     let role = Role::parse(&body.role).ok_or_else(|| ApiError::invalid("role", lang))?;
     let email = email(&body.email, lang)?;
     let name = name(&body.name, lang)?;
@@ -374,7 +338,7 @@ pub async fn invite(
 #[utoipa::path(post, path = "/api/auth/invite/accept", tag = "auth", request_body = TokenPasswordIn,
     responses(
         (status = 200, description = "Signed in", body = UserOut),
-        (status = 404, description = "Unknown, used or expired link", body = super::ErrorOut),
+        (status = 404, description = "Unknown, used or expired link", body = super::shapes::ErrorOut),
     ))]
 pub async fn accept_invite(
     State(state): State<AppState>,
@@ -411,17 +375,17 @@ impl Fields for RoleIn {
 #[utoipa::path(put, path = "/api/auth/role", tag = "auth", request_body = RoleIn,
     responses(
         (status = 204, description = "Changed"),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
-        (status = 403, description = "Not an admin, or one's own role", body = super::ErrorOut),
-        (status = 404, description = "No such account", body = super::ErrorOut),
+        (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
+        (status = 403, description = "Not an admin, or one's own role", body = super::shapes::ErrorOut),
+        (status = 404, description = "No such account", body = super::shapes::ErrorOut),
     ))]
 pub async fn set_role(
     State(state): State<AppState>,
-    session: Session,
+    caller: Caller,
     lang: Lang,
     ApiJson(body): ApiJson<RoleIn>,
 ) -> Result<StatusCode, ApiError> {
-    let who = current(&session, &state, lang).await?;
+    let who = caller.0;
     let role = Role::parse(&body.role).ok_or_else(|| ApiError::invalid("role", lang))?;
     service(
         accounts::set_role(
@@ -435,142 +399,4 @@ pub async fn set_role(
         lang,
     )?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// `GET /api/reservations` query.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct ListQuery {
-    /// Staff: first date (`YYYY-MM-DD`, default today).
-    #[serde(default)]
-    from: Option<String>,
-    /// Staff: last date (default `from` + 30 days).
-    #[serde(default)]
-    to: Option<String>,
-    /// From 0.
-    #[serde(default)]
-    page: Option<u32>,
-    /// 1 to 100 (default 50).
-    #[serde(default)]
-    per_page: Option<u32>,
-}
-
-impl Fields for ListQuery {
-    const FIELDS: &'static [&'static str] = &["from", "to", "page", "per_page"];
-}
-
-/// The caller's bookings (a verified diner: every booking made with their
-/// e-mail); staff see every booking between two dates.
-#[utoipa::path(get, path = "/api/reservations", tag = "account", params(ListQuery),
-    responses(
-        (status = 200, description = "Bookings", body = [super::booking::ReservationOut]),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
-        (status = 403, description = "E-mail not verified yet", body = super::ErrorOut),
-    ))]
-pub async fn list(
-    State(state): State<AppState>,
-    session: Session,
-    lang: Lang,
-    ApiQuery(q): ApiQuery<ListQuery>,
-) -> Result<Json<Vec<super::booking::ReservationOut>>, ApiError> {
-    let who = current(&session, &state, lang).await?;
-    let now = backend::now();
-    let (page, per_page) = (q.page.unwrap_or(0), q.per_page.unwrap_or(50));
-    let views = if who.as_ref().is_some_and(|p| p.role.is_staff()) {
-        let today = now.date_naive();
-        let from = match q.from.as_deref() {
-            Some(raw) => service(booking::parse_date(raw), lang)?,
-            None => today,
-        };
-        let to = match q.to.as_deref() {
-            Some(raw) => service(booking::parse_date(raw), lang)?,
-            None => from + chrono::Days::new(30),
-        };
-        service(
-            booking::list_all(&state.store, now, who.as_ref(), from, to, page, per_page).await,
-            lang,
-        )?
-    } else {
-        service(
-            accounts::my_reservations(&state.store, now, who.as_ref(), page, per_page).await,
-            lang,
-        )?
-    };
-    Ok(Json(views.into_iter().map(Into::into).collect()))
-}
-
-/// A booking by its reference: its signed-in guest (verified) or staff.
-#[utoipa::path(get, path = "/api/reservations/{reference}", tag = "account",
-    params(("reference" = String, Path, description = "The booking reference")),
-    responses(
-        (status = 200, description = "The booking", body = super::booking::ReservationOut),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
-        (status = 404, description = "No such booking of yours", body = super::ErrorOut),
-    ))]
-pub async fn get_one(
-    State(state): State<AppState>,
-    session: Session,
-    lang: Lang,
-    Path(reference): Path<String>,
-) -> Result<Json<super::booking::ReservationOut>, ApiError> {
-    let who = current(&session, &state, lang).await?;
-    let view = service(
-        booking::get_as(&state.store, backend::now(), who.as_ref(), &reference).await,
-        lang,
-    )?;
-    Ok(Json(view.into()))
-}
-
-/// Changes a booking by reference (fields left out keep their value).
-#[utoipa::path(put, path = "/api/reservations/{reference}", tag = "account",
-    params(("reference" = String, Path, description = "The booking reference")),
-    request_body = super::booking::UpdateReservationIn,
-    responses(
-        (status = 200, description = "The changed booking", body = super::booking::ReservationOut),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
-        (status = 404, description = "No such booking of yours", body = super::ErrorOut),
-        (status = 409, description = "Slot unavailable, or past the cut-off", body = super::ErrorOut),
-    ))]
-pub async fn update_one(
-    State(state): State<AppState>,
-    session: Session,
-    lang: Lang,
-    Path(reference): Path<String>,
-    ApiJson(body): ApiJson<super::booking::UpdateReservationIn>,
-) -> Result<Json<super::booking::ReservationOut>, ApiError> {
-    let who = current(&session, &state, lang).await?;
-    let now = backend::now();
-    let current = service(
-        booking::get_as(&state.store, now, who.as_ref(), &reference).await,
-        lang,
-    )?;
-    let request = super::booking::merge_update(&current, body, lang)?;
-    let view = service(
-        booking::modify_as(&state.store, now, who.as_ref(), &reference, request).await,
-        lang,
-    )?;
-    Ok(Json(view.into()))
-}
-
-/// Cancels a booking by reference.
-#[utoipa::path(delete, path = "/api/reservations/{reference}", tag = "account",
-    params(("reference" = String, Path, description = "The booking reference")),
-    responses(
-        (status = 200, description = "The cancelled booking", body = super::booking::ReservationOut),
-        (status = 401, description = "Not signed in", body = super::ErrorOut),
-        (status = 404, description = "No such booking of yours", body = super::ErrorOut),
-        (status = 409, description = "Past the cut-off", body = super::ErrorOut),
-    ))]
-pub async fn cancel_one(
-    State(state): State<AppState>,
-    session: Session,
-    lang: Lang,
-    Path(reference): Path<String>,
-) -> Result<Json<super::booking::ReservationOut>, ApiError> {
-    let who = current(&session, &state, lang).await?;
-    let view = service(
-        booking::cancel_as(&state.store, backend::now(), who.as_ref(), &reference).await,
-        lang,
-    )?;
-    Ok(Json(view.into()))
 }

@@ -10,7 +10,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use backend::services::ServiceError;
-use domain::{Alternative, Locale, SlotReason};
+use domain::{Alternative, FieldError, Locale, SlotReason};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -72,7 +72,8 @@ pub fn message(locale: Locale, code: &str) -> String {
 pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
-    pub field: Option<String>,
+    /// Every input field at fault (the envelope's `field` is the first).
+    pub fields: Vec<FieldError>,
     pub reason: Option<SlotReason>,
     pub alternatives: Option<Vec<Alternative>>,
     /// A `reason` that is not a slot's (e.g. why a password was refused).
@@ -93,6 +94,8 @@ struct Detail<'a> {
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    fields: &'a [FieldError],
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +107,7 @@ impl ApiError {
         ApiError {
             status,
             code,
-            field: None,
+            fields: Vec::new(),
             reason: None,
             alternatives: None,
             reason_text: None,
@@ -116,7 +119,16 @@ impl ApiError {
     /// 422 `invalid_input`, naming the field at fault.
     pub fn invalid(field: impl Into<String>, lang: Lang) -> Self {
         ApiError {
-            field: Some(field.into()),
+            fields: vec![FieldError::invalid(field)],
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
+        }
+    }
+
+    /// 422 `invalid_input` naming every field at fault (`field` is the
+    /// first one, for clients that show one).
+    pub fn fields(fields: Vec<FieldError>, lang: Lang) -> Self {
+        ApiError {
+            fields,
             ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
         }
     }
@@ -165,7 +177,8 @@ impl IntoResponse for ApiError {
             error: Detail {
                 code: self.code,
                 message: message(self.lang.0, self.code),
-                field: self.field.as_deref(),
+                field: self.fields.first().map(|f| f.field.as_str()),
+                fields: &self.fields,
                 reason: self.reason.map(SlotReason::as_str).or(self.reason_text),
                 alternatives: self.alternatives.as_deref(),
             },
@@ -235,7 +248,9 @@ fn json_rejection(rejection: JsonRejection, fields: &[&'static str], lang: Lang)
             ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "invalid_input", lang)
         }
         _ => ApiError {
-            field: field_of(&text, fields).map(str::to_owned),
+            fields: field_of(&text, fields)
+                .map(|f| vec![FieldError::invalid(f)])
+                .unwrap_or_default(),
             ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
         },
     }
@@ -263,7 +278,9 @@ where
 fn query_rejection(rejection: &QueryRejection, fields: &[&'static str], lang: Lang) -> ApiError {
     let text = rejection.body_text();
     ApiError {
-        field: field_of(&text, fields).map(str::to_owned),
+        fields: field_of(&text, fields)
+            .map(|f| vec![FieldError::invalid(f)])
+            .unwrap_or_default(),
         ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
     }
 }

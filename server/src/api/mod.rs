@@ -1,45 +1,27 @@
 //! The public JSON API under `/api`, documented by OpenAPI
 //! (`GET /api/openapi.json`, rendered at `GET /api/docs`). Handlers call the
 //! same services as the server functions of the web pages.
+//!
+//! One module per resource, each with its own `routes()`: `availability`,
+//! `reservations`, `manage` (by token), `auth`. Below them: `caller` (who
+//! is calling, as an extractor), `shapes` (wire shapes shared by several
+//! resources), `error` (the error envelope and the extractors that answer
+//! with it) and `docs`.
 
 pub mod auth;
-pub mod booking;
+pub mod availability;
+pub mod caller;
 pub mod docs;
 pub mod error;
+pub mod manage;
+pub mod reservations;
+pub mod shapes;
 
 use app::state::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
-
-/// Every error answer: `{"error": {...}}`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorOut {
-    error: ErrorDetailOut,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorDetailOut {
-    /// Stable code: `invalid_input`, `not_found`, `slot_unavailable`,
-    /// `too_late`, `conflict`, `internal`.
-    code: String,
-    /// Human-readable, in the language of `Accept-Language` (fr or en).
-    message: String,
-    /// The input field at fault, for `invalid_input`.
-    field: Option<String>,
-    /// Why the slot cannot be booked, for `slot_unavailable`.
-    reason: Option<String>,
-    /// The nearest bookable slots, for `slot_unavailable`.
-    alternatives: Option<Vec<AlternativeOut>>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AlternativeOut {
-    date: String,
-    time: String,
-    start: String,
-}
+use shapes::{AlternativeOut, ErrorDetailOut, ErrorOut, FieldErrorOut};
+use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -51,13 +33,13 @@ pub struct AlternativeOut {
         license(name = "AGPL-3.0-or-later"),
     ),
     paths(
-        booking::day_availability,
-        booking::month_availability,
-        booking::create,
-        booking::get_managed,
-        booking::update_managed,
-        booking::cancel_managed,
-        booking::calendar,
+        availability::day_availability,
+        availability::month_availability,
+        reservations::create,
+        manage::get_managed,
+        manage::update_managed,
+        manage::cancel_managed,
+        manage::calendar,
         auth::register,
         auth::login,
         auth::logout,
@@ -69,12 +51,12 @@ pub struct AlternativeOut {
         auth::invite,
         auth::accept_invite,
         auth::set_role,
-        auth::list,
-        auth::get_one,
-        auth::update_one,
-        auth::cancel_one,
+        reservations::list,
+        reservations::get_one,
+        reservations::update_one,
+        reservations::cancel_one,
     ),
-    components(schemas(ErrorOut, ErrorDetailOut, AlternativeOut)),
+    components(schemas(ErrorOut, ErrorDetailOut, FieldErrorOut, AlternativeOut)),
     tags(
         (name = "booking", description = "Availability and booking"),
         (name = "manage", description = "A guest's booking, by its secret manage token"),
@@ -86,45 +68,10 @@ pub struct ApiDoc;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/availability", get(booking::day_availability))
-        .route("/api/availability/month", get(booking::month_availability))
-        .route(
-            "/api/reservations",
-            axum::routing::post(booking::create).get(auth::list),
-        )
-        .route(
-            "/api/reservations/{reference}",
-            get(auth::get_one)
-                .put(auth::update_one)
-                .delete(auth::cancel_one),
-        )
-        .route("/api/auth/register", axum::routing::post(auth::register))
-        .route("/api/auth/login", axum::routing::post(auth::login))
-        .route("/api/auth/logout", axum::routing::post(auth::logout))
-        .route("/api/auth/refresh", axum::routing::post(auth::refresh))
-        .route("/api/auth/me", get(auth::me))
-        .route(
-            "/api/auth/password/forgot",
-            axum::routing::post(auth::forgot),
-        )
-        .route("/api/auth/password/reset", axum::routing::post(auth::reset))
-        .route("/api/auth/verify", axum::routing::post(auth::verify))
-        .route("/api/auth/invite", axum::routing::post(auth::invite))
-        .route(
-            "/api/auth/invite/accept",
-            axum::routing::post(auth::accept_invite),
-        )
-        .route("/api/auth/role", axum::routing::put(auth::set_role))
-        .route(
-            "/api/reservations/manage/{token}",
-            get(booking::get_managed)
-                .put(booking::update_managed)
-                .delete(booking::cancel_managed),
-        )
-        .route(
-            "/api/reservations/manage/{token}/calendar.ics",
-            get(booking::calendar),
-        )
+        .merge(availability::routes())
+        .merge(reservations::routes())
+        .merge(manage::routes())
+        .merge(auth::routes())
         .route(
             "/api/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),
