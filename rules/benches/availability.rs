@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc, Wee
 use criterion::{criterion_group, criterion_main, Criterion};
 use rules::{
     assign_tables, day_availability, local_to_utc, month_availability, Combination,
-    ExistingBooking, PeriodHours, PeriodKind, Rules, ServicePeriod, Table,
+    ExistingBooking, PeriodHours, Rules, ServiceKind, ServicePeriod, Table,
 };
 use std::hint::black_box;
 
@@ -37,8 +37,8 @@ fn t(h: u32, m: u32) -> NaiveTime {
 }
 
 fn rules() -> Rules {
-    let lunch = PeriodHours::new(PeriodKind::Lunch, t(12, 0), t(14, 0)).unwrap();
-    let dinner = PeriodHours::new(PeriodKind::Dinner, t(19, 0), t(22, 0))
+    let lunch = PeriodHours::new(ServiceKind::Lunch, t(12, 0), t(14, 0)).unwrap();
+    let dinner = PeriodHours::new(ServiceKind::Dinner, t(19, 0), t(22, 0))
         .unwrap()
         .with_pacing(40)
         .unwrap();

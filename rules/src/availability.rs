@@ -1,7 +1,7 @@
 //! Which slots of a day (or which days of a month) can be booked online.
 
 use crate::assign::{overlaps, Candidates, Occupancy};
-use crate::model::{Combination, ExistingBooking, PeriodHours, PeriodKind, Rules, Table};
+use crate::model::{Combination, ExistingBooking, PeriodHours, Rules, ServiceKind, Table};
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +42,7 @@ pub struct Slot {
 /// The slots of one service period of the day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodAvailability {
-    pub kind: PeriodKind,
+    pub kind: ServiceKind,
     /// In local-time order; local times skipped by a spring clock change are
     /// left out.
     pub slots: Vec<Slot>,
@@ -397,7 +397,7 @@ fn saturating_add(at: DateTime<Utc>, delta: TimeDelta) -> DateTime<Utc> {
 mod tests {
     use super::*;
     use crate::model::{BookingWindow, Exception, ServicePeriod, TurnTimes};
-    use crate::{assign_tables, PeriodKind};
+    use crate::{assign_tables, ServiceKind};
     use chrono::Weekday;
     use chrono_tz::Europe::Paris;
 
@@ -424,11 +424,11 @@ mod tests {
     }
 
     fn dinner() -> PeriodHours {
-        PeriodHours::new(PeriodKind::Dinner, t(19, 0), t(21, 0)).unwrap()
+        PeriodHours::new(ServiceKind::Dinner, t(19, 0), t(21, 0)).unwrap()
     }
 
     fn lunch() -> PeriodHours {
-        PeriodHours::new(PeriodKind::Lunch, t(12, 0), t(13, 30)).unwrap()
+        PeriodHours::new(ServiceKind::Lunch, t(12, 0), t(13, 30)).unwrap()
     }
 
     /// Paris, lunch 12:00–13:30 and dinner 19:00–21:00 every day, 90-minute turns.
@@ -459,7 +459,7 @@ mod tests {
         d(2026, 5, 2)
     }
 
-    fn reasons(day: &DayAvailability, kind: PeriodKind) -> Vec<(NaiveTime, Option<Unavailable>)> {
+    fn reasons(day: &DayAvailability, kind: ServiceKind) -> Vec<(NaiveTime, Option<Unavailable>)> {
         day.periods
             .iter()
             .filter(|p| p.kind == kind)
@@ -486,7 +486,7 @@ mod tests {
         assert_eq!(got.date, saturday());
         assert_eq!(got.party_size, 2);
         let kinds: Vec<_> = got.periods.iter().map(|p| p.kind).collect();
-        assert_eq!(kinds, [PeriodKind::Lunch, PeriodKind::Dinner]);
+        assert_eq!(kinds, [ServiceKind::Lunch, ServiceKind::Dinner]);
         let lunch: Vec<_> = got.periods[0].slots.iter().map(|s| s.local_time).collect();
         assert_eq!(
             lunch,
@@ -513,10 +513,10 @@ mod tests {
         // 17:30 in Paris with 2 hours' notice: 19:30 is the first bookable slot.
         let now = utc(2026, 5, 2, 15, 30);
         let got = day(&rules(), &[table(1, 1, 4)], &[], now, saturday(), 2);
-        assert!(reasons(&got, PeriodKind::Lunch)
+        assert!(reasons(&got, ServiceKind::Lunch)
             .iter()
             .all(|&(_, r)| r == Some(Unavailable::TooSoon)));
-        let dinner = reasons(&got, PeriodKind::Dinner);
+        let dinner = reasons(&got, ServiceKind::Dinner);
         assert_eq!(dinner[1], (t(19, 15), Some(Unavailable::TooSoon)));
         assert_eq!(dinner[2], (t(19, 30), None));
         // Days in the past are too soon as well.
@@ -593,7 +593,7 @@ mod tests {
     #[test]
     fn special_hours_replace_the_weekly_periods() {
         let mut rules = rules();
-        let brunch = PeriodHours::new(PeriodKind::Lunch, t(11, 0), t(11, 30))
+        let brunch = PeriodHours::new(ServiceKind::Lunch, t(11, 0), t(11, 30))
             .unwrap()
             .with_interval(30)
             .unwrap();
@@ -608,10 +608,10 @@ mod tests {
         let tables = [table(1, 1, 4)];
         let got = day(&rules, &tables, &[], now(), saturday(), 2);
         assert_eq!(
-            reasons(&got, PeriodKind::Lunch),
+            reasons(&got, ServiceKind::Lunch),
             [(t(11, 0), None), (t(11, 30), None)]
         );
-        assert!(reasons(&got, PeriodKind::Dinner).is_empty());
+        assert!(reasons(&got, ServiceKind::Dinner).is_empty());
         assert!(day(&rules, &tables, &[], now(), d(2026, 5, 3), 2).closed);
         assert_eq!(
             day(&rules, &tables, &[], now(), d(2026, 5, 4), 2)
@@ -630,7 +630,7 @@ mod tests {
             booking(2, utc(2026, 5, 2, 17, 0), utc(2026, 5, 2, 19, 0), 4, &[2]),
         ];
         let got = day(&rules(), &tables, &bookings, now(), saturday(), 2);
-        let dinner = reasons(&got, PeriodKind::Dinner);
+        let dinner = reasons(&got, ServiceKind::Dinner);
         // Until 20:30 local (18:30 UTC) table 1 is taken and table 2 until 21:00.
         for &(time, reason) in &dinner {
             let expected = (time < t(20, 30)).then_some(Unavailable::Full);
@@ -658,7 +658,7 @@ mod tests {
             &[1],
         )];
         let got = day(&rules(), &tables, &bookings, now(), saturday(), 2);
-        let dinner = reasons(&got, PeriodKind::Dinner);
+        let dinner = reasons(&got, ServiceKind::Dinner);
         assert_eq!(dinner[0], (t(19, 0), None));
         assert!(dinner[1..]
             .iter()
@@ -677,7 +677,7 @@ mod tests {
             &[1],
         )];
         let got = day(&rules(), &tables, &bookings, now(), saturday(), 2);
-        let dinner = reasons(&got, PeriodKind::Dinner);
+        let dinner = reasons(&got, ServiceKind::Dinner);
         assert_eq!(dinner[1], (t(19, 15), Some(Unavailable::Full)));
         assert_eq!(dinner[2], (t(19, 30), None));
     }
@@ -702,11 +702,11 @@ mod tests {
             ),
         ];
         let two = day(&rules, &tables, &bookings, now(), saturday(), 2);
-        let two = reasons(&two, PeriodKind::Dinner);
+        let two = reasons(&two, ServiceKind::Dinner);
         assert_eq!(two[0], (t(19, 0), None));
         assert_eq!(two[2], (t(19, 30), Some(Unavailable::Pacing)));
         let three = day(&rules, &tables, &bookings, now(), saturday(), 3);
-        let three = reasons(&three, PeriodKind::Dinner);
+        let three = reasons(&three, ServiceKind::Dinner);
         assert_eq!(three[0], (t(19, 0), Some(Unavailable::Pacing)));
         assert_eq!(three[1], (t(19, 15), None));
         // A party above the limit never fits.
@@ -778,7 +778,7 @@ mod tests {
 
     fn night_rules(date: NaiveDate) -> Rules {
         let mut rules = Rules::new(Paris);
-        let night = PeriodHours::new(PeriodKind::Dinner, t(1, 30), t(3, 30)).unwrap();
+        let night = PeriodHours::new(ServiceKind::Dinner, t(1, 30), t(3, 30)).unwrap();
         rules.exceptions.push(Exception::SpecialHours {
             date,
             periods: vec![night],

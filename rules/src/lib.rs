@@ -24,7 +24,7 @@ pub use availability::{
     Unavailable,
 };
 pub use model::{
-    BookingWindow, Combination, Exception, ExistingBooking, PeriodHours, PeriodKind, Rules,
-    RulesError, ServicePeriod, Table, TurnTimes,
+    BookingWindow, Combination, Exception, ExistingBooking, PeriodHours, Rules, RulesError,
+    ServiceKind, ServicePeriod, Table, TurnTimes,
 };
 pub use policy::{deposit_cents, guest_can_change, DepositPolicy};

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
+use domain::TimeOfDay;
 use serde::{Deserialize, Serialize};
 
 /// Minutes in a day; the upper bound for slot intervals and turn times.
@@ -17,6 +18,9 @@ pub enum RulesError {
     /// The slot interval is 0 or longer than a day.
     #[error("the slot interval must be between 1 and 1440 minutes")]
     Interval,
+    /// The service closes before its last seating.
+    #[error("a service must not close before its last seating")]
+    ClosesBeforeLastSeating,
     /// The pacing limit is 0 (use exceptions to close a period instead).
     #[error("the maximum number of covers per slot must be at least 1")]
     Pacing,
@@ -33,13 +37,8 @@ pub enum RulesError {
     TurnTimes,
 }
 
-/// The name of a service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PeriodKind {
-    Lunch,
-    Dinner,
-}
+/// The name of a service: the domain's one kind, shared with the pages.
+pub use domain::ServiceKind;
 
 /// The seatings of one service: from `first_seating` every
 /// `slot_interval_minutes` up to and including `last_seating` (the last slot
@@ -48,22 +47,27 @@ pub enum PeriodKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawPeriodHours")]
 pub struct PeriodHours {
-    kind: PeriodKind,
+    kind: ServiceKind,
     first_seating: NaiveTime,
     last_seating: NaiveTime,
     slot_interval_minutes: u32,
     max_covers_per_slot: Option<u32>,
+    /// When the service ends (the kitchen closes), for display; `24:00`
+    /// is midnight. Not stated: the last seating.
+    closes: Option<TimeOfDay>,
 }
 
 #[derive(Deserialize)]
 struct RawPeriodHours {
-    kind: PeriodKind,
+    kind: ServiceKind,
     first_seating: NaiveTime,
     last_seating: NaiveTime,
     #[serde(default = "default_interval")]
     slot_interval_minutes: u32,
     #[serde(default)]
     max_covers_per_slot: Option<u32>,
+    #[serde(default)]
+    closes: Option<TimeOfDay>,
 }
 
 fn default_interval() -> u32 {
@@ -73,8 +77,11 @@ fn default_interval() -> u32 {
 impl TryFrom<RawPeriodHours> for PeriodHours {
     type Error = RulesError;
     fn try_from(raw: RawPeriodHours) -> Result<Self, RulesError> {
-        let hours = PeriodHours::new(raw.kind, raw.first_seating, raw.last_seating)?
+        let mut hours = PeriodHours::new(raw.kind, raw.first_seating, raw.last_seating)?
             .with_interval(raw.slot_interval_minutes)?;
+        if let Some(closes) = raw.closes {
+            hours = hours.with_closing(closes)?;
+        }
         match raw.max_covers_per_slot {
             Some(max) => hours.with_pacing(max),
             None => Ok(hours),
@@ -88,7 +95,7 @@ impl PeriodHours {
 
     /// Seatings every 15 minutes, no pacing limit.
     pub fn new(
-        kind: PeriodKind,
+        kind: ServiceKind,
         first_seating: NaiveTime,
         last_seating: NaiveTime,
     ) -> Result<Self, RulesError> {
@@ -101,7 +108,25 @@ impl PeriodHours {
             last_seating,
             slot_interval_minutes: Self::DEFAULT_INTERVAL_MINUTES,
             max_covers_per_slot: None,
+            closes: None,
         })
+    }
+
+    /// The same period with its closing time (not before the last seating).
+    pub fn with_closing(mut self, closes: TimeOfDay) -> Result<Self, RulesError> {
+        if closes < time_of_day(self.last_seating) {
+            return Err(RulesError::ClosesBeforeLastSeating);
+        }
+        self.closes = Some(closes);
+        Ok(self)
+    }
+
+    /// The opening hours shown to guests: from the first seating to the
+    /// closing time (or the last seating when none is stated).
+    pub fn display(&self) -> Option<domain::ServicePeriod> {
+        let opens = time_of_day(self.first_seating);
+        let closes = self.closes.unwrap_or(time_of_day(self.last_seating));
+        domain::ServicePeriod::parse(self.kind, opens, closes).ok()
     }
 
     /// The same period with another slot interval (1 to 1440 minutes).
@@ -123,7 +148,7 @@ impl PeriodHours {
         Ok(self)
     }
 
-    pub fn kind(&self) -> PeriodKind {
+    pub fn kind(&self) -> ServiceKind {
         self.kind
     }
 
@@ -172,6 +197,19 @@ impl ServicePeriod {
     pub fn new(weekday: Weekday, hours: PeriodHours) -> Self {
         ServicePeriod { weekday, hours }
     }
+
+    /// The weekday and hours shown to guests (the one model of opening
+    /// hours, projected for display).
+    pub fn display(&self) -> Option<(domain::Weekday, domain::ServicePeriod)> {
+        let day = domain::Weekday::from_index(i64::from(self.weekday.num_days_from_monday()))?;
+        Some((day, self.hours.display()?))
+    }
+}
+
+/// A clock time as the domain's time of day (minute precision).
+fn time_of_day(t: NaiveTime) -> TimeOfDay {
+    TimeOfDay::from_minutes(i64::from(t.num_seconds_from_midnight() / 60))
+        .unwrap_or(TimeOfDay::MIDNIGHT)
 }
 
 /// A departure from the weekly periods on given dates.
@@ -459,15 +497,35 @@ mod tests {
     }
 
     #[test]
+    fn opening_hours_are_the_service_periods_projected_for_display() {
+        let hours = PeriodHours::new(ServiceKind::Dinner, t(19, 0), t(22, 0)).unwrap();
+        let tod = |s: &str| TimeOfDay::parse(s).unwrap();
+        // Without a closing time, the last seating is shown.
+        let shown = hours.display().unwrap();
+        assert_eq!((shown.opens, shown.closes), (tod("19:00"), tod("22:00")));
+        let late = hours.with_closing(TimeOfDay::END_OF_DAY).unwrap();
+        let (day, shown) = ServicePeriod::new(Weekday::Sun, late).display().unwrap();
+        assert_eq!(day, domain::Weekday::Sunday);
+        assert_eq!(
+            (shown.kind, shown.closes),
+            (ServiceKind::Dinner, TimeOfDay::END_OF_DAY)
+        );
+        assert_eq!(
+            hours.with_closing(tod("21:59")),
+            Err(RulesError::ClosesBeforeLastSeating)
+        );
+    }
+
+    #[test]
     fn seatings_include_last_seating() {
-        let p = PeriodHours::new(PeriodKind::Dinner, t(19, 0), t(20, 0)).unwrap();
+        let p = PeriodHours::new(ServiceKind::Dinner, t(19, 0), t(20, 0)).unwrap();
         let got: Vec<_> = p.seatings().collect();
         assert_eq!(got, [t(19, 0), t(19, 15), t(19, 30), t(19, 45), t(20, 0)]);
     }
 
     #[test]
     fn seatings_stop_before_passing_last_seating() {
-        let p = PeriodHours::new(PeriodKind::Lunch, t(12, 0), t(13, 0))
+        let p = PeriodHours::new(ServiceKind::Lunch, t(12, 0), t(13, 0))
             .unwrap()
             .with_interval(25)
             .unwrap();
@@ -477,17 +535,17 @@ mod tests {
 
     #[test]
     fn single_seating_period() {
-        let p = PeriodHours::new(PeriodKind::Lunch, t(12, 0), t(12, 0)).unwrap();
+        let p = PeriodHours::new(ServiceKind::Lunch, t(12, 0), t(12, 0)).unwrap();
         assert_eq!(p.seatings().collect::<Vec<_>>(), [t(12, 0)]);
     }
 
     #[test]
     fn constructors_reject_invalid_values() {
         assert_eq!(
-            PeriodHours::new(PeriodKind::Lunch, t(13, 0), t(12, 0)),
+            PeriodHours::new(ServiceKind::Lunch, t(13, 0), t(12, 0)),
             Err(RulesError::LastBeforeFirst)
         );
-        let p = PeriodHours::new(PeriodKind::Lunch, t(12, 0), t(13, 0)).unwrap();
+        let p = PeriodHours::new(ServiceKind::Lunch, t(12, 0), t(13, 0)).unwrap();
         assert_eq!(p.with_interval(0), Err(RulesError::Interval));
         assert_eq!(p.with_interval(1441), Err(RulesError::Interval));
         assert_eq!(p.with_pacing(0), Err(RulesError::Pacing));
@@ -539,8 +597,8 @@ mod tests {
     #[test]
     fn special_hours_replace_weekly_periods_and_closed_wins() {
         let mut rules = Rules::new(chrono_tz::Europe::Paris);
-        let dinner = PeriodHours::new(PeriodKind::Dinner, t(19, 0), t(21, 0)).unwrap();
-        let lunch = PeriodHours::new(PeriodKind::Lunch, t(12, 0), t(13, 0)).unwrap();
+        let dinner = PeriodHours::new(ServiceKind::Dinner, t(19, 0), t(21, 0)).unwrap();
+        let lunch = PeriodHours::new(ServiceKind::Lunch, t(12, 0), t(13, 0)).unwrap();
         rules.periods = vec![
             ServicePeriod::new(Weekday::Sat, dinner),
             ServicePeriod::new(Weekday::Sat, lunch),

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use rules::{
     assign_tables, day_availability, is_free, month_availability, overlaps, BookingWindow,
-    Combination, DayAvailability, Exception, ExistingBooking, PeriodHours, PeriodKind, Rules,
+    Combination, DayAvailability, Exception, ExistingBooking, PeriodHours, Rules, ServiceKind,
     ServicePeriod, Table, TurnTimes, Unavailable,
 };
 
@@ -37,7 +37,7 @@ fn time(minutes: u32) -> NaiveTime {
 
 fn period_hours() -> impl Strategy<Value = PeriodHours> {
     (
-        prop_oneof![Just(PeriodKind::Lunch), Just(PeriodKind::Dinner)],
+        prop_oneof![Just(ServiceKind::Lunch), Just(ServiceKind::Dinner)],
         0u32..24 * 60,
         0u32..300,
         prop_oneof![Just(5u32), Just(15), Just(30), Just(45), Just(60)],

@@ -7,7 +7,10 @@ use domain::{weekly_hours, MenuCategory, RestaurantInfo};
 #[tracing::instrument(skip_all)]
 pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceError> {
     let row = store.primary_restaurant().await?;
-    let periods = store.service_periods(row.id).await?;
+    // One model of opening hours: the booking rules' service periods,
+    // projected for display.
+    let setup = store.booking_setup(row.id, &row.time_zone).await?;
+    let periods = setup.rules.periods.iter().filter_map(|p| p.display());
     Ok(RestaurantInfo {
         tagline: row.tagline(),
         address: row.address(),

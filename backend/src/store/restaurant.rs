@@ -1,10 +1,9 @@
-//! Restaurant identity, opening hours and menu.
+//! Restaurant identity and menu (opening hours are part of the booking
+//! setup: `store/booking/setup.rs`).
 
 use super::{on_pool, Store};
 use crate::error::StoreError;
-use domain::{
-    Address, Localized, MenuCategory, MenuItem, ServiceKind, ServicePeriod, TimeOfDay, Weekday,
-};
+use domain::{Address, Localized, MenuCategory, MenuItem};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RestaurantRow {
@@ -40,27 +39,6 @@ impl RestaurantRow {
 }
 
 #[derive(Debug, sqlx::FromRow)]
-struct PeriodRow {
-    weekday: i64,
-    kind: String,
-    opens_minute: i64,
-    closes_minute: i64,
-}
-
-impl PeriodRow {
-    fn into_domain(self) -> Result<(Weekday, ServicePeriod), StoreError> {
-        let day = Weekday::from_index(self.weekday)
-            .ok_or_else(|| StoreError::corrupt(format!("weekday {}", self.weekday)))?;
-        let kind = ServiceKind::parse(&self.kind)
-            .ok_or_else(|| StoreError::corrupt(format!("service kind {:?}", self.kind)))?;
-        let opens = TimeOfDay::from_minutes(self.opens_minute).map_err(StoreError::corrupt)?;
-        let closes = TimeOfDay::from_minutes(self.closes_minute).map_err(StoreError::corrupt)?;
-        let period = ServicePeriod::parse(kind, opens, closes).map_err(StoreError::corrupt)?;
-        Ok((day, period))
-    }
-}
-
-#[derive(Debug, sqlx::FromRow)]
 struct MenuRow {
     category_id: i64,
     category_fr: String,
@@ -92,16 +70,6 @@ impl Store {
         Ok(
             on_pool!(self, pool => sqlx::query_as::<_, RestaurantRow>(&sql).bind(slug).fetch_one(pool).await)?,
         )
-    }
-
-    pub async fn service_periods(
-        &self,
-        restaurant_id: i64,
-    ) -> Result<Vec<(Weekday, ServicePeriod)>, StoreError> {
-        let sql = "SELECT weekday, kind, opens_minute, closes_minute FROM service_periods \
-                   WHERE restaurant_id = $1 ORDER BY weekday, opens_minute";
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, PeriodRow>(sql).bind(restaurant_id).fetch_all(pool).await)?;
-        rows.into_iter().map(PeriodRow::into_domain).collect()
     }
 
     /// Categories in order, each with its items in order (empty categories kept).

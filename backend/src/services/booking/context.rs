@@ -8,8 +8,8 @@ use crate::store::{BookingSetup, ReservationRow, RestaurantRow, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, TimeDelta, Utc};
 use chrono_tz::Tz;
 use domain::{
-    Alternative, DaySlots, Locale, PeriodSlots, ReservationStatus, ReservationView, ServiceKind,
-    SlotReason, SlotView,
+    Alternative, DaySlots, Locale, PeriodSlots, ReservationStatus, ReservationView, SlotReason,
+    SlotView,
 };
 
 /// The restaurant and its booking setup, loaded once per request.
@@ -71,10 +71,7 @@ impl Context {
                 .periods
                 .iter()
                 .map(|p| PeriodSlots {
-                    kind: match p.kind {
-                        rules::PeriodKind::Lunch => ServiceKind::Lunch,
-                        rules::PeriodKind::Dinner => ServiceKind::Dinner,
-                    },
+                    kind: p.kind,
                     slots: p
                         .slots
                         .iter()

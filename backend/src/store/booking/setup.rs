@@ -7,7 +7,7 @@ use crate::store::{on_pool, Store};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use rules::{
-    BookingWindow, Combination, DepositPolicy, Exception, PeriodHours, PeriodKind, Rules,
+    BookingWindow, Combination, DepositPolicy, Exception, PeriodHours, Rules, ServiceKind,
     ServicePeriod, Table, TurnTimes,
 };
 
@@ -83,8 +83,8 @@ impl SeatingRow {
             .and_then(|d| Weekday::try_from(d).ok())
             .ok_or_else(|| StoreError::corrupt(format!("weekday {}", self.weekday)))?;
         let kind = match self.kind.as_str() {
-            "lunch" => PeriodKind::Lunch,
-            "dinner" => PeriodKind::Dinner,
+            "lunch" => ServiceKind::Lunch,
+            "dinner" => ServiceKind::Dinner,
             other => return Err(StoreError::corrupt(format!("service kind {other:?}"))),
         };
         // Without an explicit last seating, the last table sits down an hour
@@ -96,6 +96,9 @@ impl SeatingRow {
         let mut hours = PeriodHours::new(kind, minute_time(self.opens_minute)?, minute_time(last)?)
             .and_then(|h| h.with_interval(interval))
             .map_err(StoreError::corrupt)?;
+        let closes =
+            domain::TimeOfDay::from_minutes(self.closes_minute).map_err(StoreError::corrupt)?;
+        hours = hours.with_closing(closes).map_err(StoreError::corrupt)?;
         if let Some(max) = self.max_covers_per_slot {
             hours = hours
                 .with_pacing(to_u32(max, "pacing")?)
