@@ -1,0 +1,97 @@
+//! The signed-in user's own account: profile, password, deletion, bookings.
+
+use super::{hash_password, verify_password, view};
+use crate::services::authz::{authorize, Action, Principal};
+use crate::services::ServiceError;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use domain::{GuestName, Locale, Password, Phone, ReservationView, UserView};
+
+/// Changes the password of a signed-in user, who confirms the current one.
+#[tracing::instrument(skip_all)]
+pub async fn change_password(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: &Principal,
+    current: &str,
+    new: Password,
+) -> Result<(), ServiceError> {
+    let row = store.user_by_id(who.user_id).await?;
+    if !verify_password(current, &row.password_hash).await {
+        tracing::warn!(
+            security_event = "password_change_refused",
+            user_id = row.id,
+            "wrong current password"
+        );
+        return Err(ServiceError::Invalid("current_password"));
+    }
+    let hash = hash_password(&new).await?;
+    store.set_password_hash(row.id, &hash, now).await?;
+    tracing::info!(
+        security_event = "password_changed",
+        user_id = row.id,
+        "password changed"
+    );
+    Ok(())
+}
+
+pub async fn me(store: &Store, who: &Principal) -> Result<UserView, ServiceError> {
+    view(&store.user_by_id(who.user_id).await?)
+}
+
+/// Name, phone and preferred language (also used for e-mails).
+pub async fn update_profile(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: &Principal,
+    name: GuestName,
+    phone: Option<Phone>,
+    locale: Locale,
+) -> Result<UserView, ServiceError> {
+    let phone = phone.map(|p| p.to_string()).unwrap_or_default();
+    store
+        .update_profile(who.user_id, name.as_str(), &phone, locale.as_str(), now)
+        .await?;
+    me(store, who).await
+}
+
+/// Deletes the account after checking the password. Bookings keep the
+/// guest's name and e-mail for the restaurant's records.
+#[tracing::instrument(skip_all)]
+pub async fn delete_account(
+    store: &Store,
+    who: &Principal,
+    password: &str,
+) -> Result<(), ServiceError> {
+    let row = store.user_by_id(who.user_id).await?;
+    if !verify_password(password, &row.password_hash).await {
+        return Err(ServiceError::Invalid("password"));
+    }
+    store.delete_user(row.id).await?;
+    tracing::info!(
+        security_event = "account_deleted",
+        user_id = row.id,
+        "account deleted"
+    );
+    Ok(())
+}
+
+/// A verified diner's bookings (every booking made with their e-mail), newest first.
+pub async fn my_reservations(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    page: u32,
+    per_page: u32,
+) -> Result<Vec<ReservationView>, ServiceError> {
+    let who = authorize(who, Action::ListOwnReservations)?;
+    let per_page = per_page.clamp(1, 100);
+    let rows = store
+        .reservations_by_email(
+            &who.email,
+            i64::from(per_page),
+            i64::from(page) * i64::from(per_page),
+        )
+        .await?;
+    crate::services::booking::views(store, now, &rows).await
+}

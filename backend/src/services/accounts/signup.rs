@@ -1,0 +1,129 @@
+//! Registering, verifying the e-mail address, and the forgotten password.
+
+use super::{account_mail, hash_password, verify_password, view, RESET_VALID, VERIFY_VALID};
+use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
+use crate::services::booking::{hash_token, new_token};
+use crate::services::ServiceError;
+use crate::store::{Store, TokenPurpose};
+use crate::StoreError;
+use chrono::{DateTime, Utc};
+use domain::{Email, GuestName, Locale, Password, Role, UserView};
+
+/// A new diner account (its id and view), and the e-mail with its
+/// verification link. A taken e-mail address is [`ServiceError::Conflict`].
+#[tracing::instrument(skip_all)]
+pub async fn register(
+    store: &Store,
+    now: DateTime<Utc>,
+    name: GuestName,
+    email: Email,
+    password: Password,
+    locale: Locale,
+) -> Result<(i64, UserView), ServiceError> {
+    let hash = hash_password(&password).await?;
+    let (token, token_hash) = new_token();
+    let mail = account_mail(
+        store,
+        AccountMailKind::VerifyEmail,
+        email.as_str(),
+        name.as_str(),
+        locale,
+        &token,
+    )
+    .await?;
+    let row = store
+        .create_user(
+            email.as_str(),
+            name.as_str(),
+            locale.as_str(),
+            &hash,
+            Role::Diner.as_str(),
+            Some((&token_hash, TokenPurpose::VerifyEmail, now + VERIFY_VALID)),
+            Some((ACCOUNT_OUTBOX_KIND, &mail)),
+            now,
+        )
+        .await?;
+    tracing::info!(
+        security_event = "account_registered",
+        user_id = row.id,
+        "account created"
+    );
+    Ok((row.id, view(&row)?))
+}
+
+/// Uses an e-mail verification link.
+#[tracing::instrument(skip_all)]
+pub async fn verify_email(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<(), ServiceError> {
+    let user_id = store
+        .consume_user_token(&hash_token(token), TokenPurpose::VerifyEmail, now)
+        .await?;
+    store.set_email_verified(user_id, now).await?;
+    Ok(())
+}
+
+/// Sends a reset link when the account exists; answers the same either way.
+#[tracing::instrument(skip_all)]
+pub async fn forgot_password(
+    store: &Store,
+    now: DateTime<Utc>,
+    email: &str,
+) -> Result<(), ServiceError> {
+    let row = match store.user_by_email(email).await {
+        Ok(row) => row,
+        Err(StoreError::NotFound) => {
+            // Cost about as much as the real path.
+            let _ = verify_password("x", "").await;
+            return Ok(());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let (token, token_hash) = new_token();
+    let locale = Locale::parse(&row.locale).unwrap_or_default();
+    let mail = account_mail(
+        store,
+        AccountMailKind::ResetPassword,
+        &row.email,
+        &row.name,
+        locale,
+        &token,
+    )
+    .await?;
+    store
+        .add_user_token(
+            row.id,
+            &token_hash,
+            TokenPurpose::ResetPassword,
+            now + RESET_VALID,
+            (ACCOUNT_OUTBOX_KIND, &mail),
+            now,
+        )
+        .await?;
+    tracing::info!(
+        security_event = "password_reset_requested",
+        user_id = row.id,
+        "reset link sent"
+    );
+    Ok(())
+}
+
+/// Sets a new password with a reset link (which also proves the e-mail).
+#[tracing::instrument(skip_all)]
+pub async fn reset_password(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+    password: Password,
+) -> Result<(), ServiceError> {
+    let hash = hash_password(&password).await?;
+    let user_id = store
+        .consume_user_token(&hash_token(token), TokenPurpose::ResetPassword, now)
+        .await?;
+    store.set_password_hash(user_id, &hash, now).await?;
+    store.set_email_verified(user_id, now).await?;
+    tracing::info!(security_event = "password_reset", user_id, "password reset");
+    Ok(())
+}

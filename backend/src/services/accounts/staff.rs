@@ -1,0 +1,155 @@
+//! Admins and staff: the first admin, invitations, roles.
+
+use super::{account_mail, hash_password, INVITE_VALID};
+use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
+use crate::services::authz::{authorize, Action, Principal};
+use crate::services::booking::{hash_token, new_token};
+use crate::services::ServiceError;
+use crate::store::{Store, TokenPurpose};
+use crate::StoreError;
+use chrono::{DateTime, Utc};
+use domain::{Email, GuestName, Locale, Password, Role};
+
+/// Accepts a staff invitation: sets the password and verifies the e-mail.
+#[tracing::instrument(skip_all)]
+pub async fn accept_invite(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+    password: Password,
+) -> Result<i64, ServiceError> {
+    let hash = hash_password(&password).await?;
+    let user_id = store
+        .consume_user_token(&hash_token(token), TokenPurpose::Invite, now)
+        .await?;
+    store.set_password_hash(user_id, &hash, now).await?;
+    store.set_email_verified(user_id, now).await?;
+    tracing::info!(
+        security_event = "invite_accepted",
+        user_id,
+        "invitation accepted"
+    );
+    Ok(user_id)
+}
+
+/// The first admin (or a new one), from the command line: created verified
+/// with this password, or an existing account promoted and given it.
+#[tracing::instrument(skip_all)]
+pub async fn create_admin(
+    store: &Store,
+    now: DateTime<Utc>,
+    email: Email,
+    name: GuestName,
+    password: Password,
+) -> Result<(), ServiceError> {
+    let hash = hash_password(&password).await?;
+    match store.user_by_email(email.as_str()).await {
+        Ok(row) => {
+            store.set_password_hash(row.id, &hash, now).await?;
+            store.set_role(row.id, Role::Admin.as_str(), now).await?;
+            store.set_email_verified(row.id, now).await?;
+            tracing::info!(
+                security_event = "role_changed",
+                user_id = row.id,
+                role = "admin",
+                "promoted from the command line"
+            );
+        }
+        Err(StoreError::NotFound) => {
+            let row = store
+                .create_user(
+                    email.as_str(),
+                    name.as_str(),
+                    Locale::Fr.as_str(),
+                    &hash,
+                    Role::Admin.as_str(),
+                    None,
+                    None,
+                    now,
+                )
+                .await?;
+            store.set_email_verified(row.id, now).await?;
+            tracing::info!(
+                security_event = "role_changed",
+                user_id = row.id,
+                role = "admin",
+                "admin created from the command line"
+            );
+        }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
+}
+
+/// An admin invites a staff member by e-mail: an account without password
+/// is created with the role, and the invitation link is e-mailed.
+#[tracing::instrument(skip_all)]
+pub async fn invite_staff(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    email: Email,
+    name: GuestName,
+    role: Role,
+    locale: Locale,
+) -> Result<(), ServiceError> {
+    authorize(who, Action::ManageStaff)?;
+    if !role.is_staff() {
+        return Err(ServiceError::Invalid("role"));
+    }
+    let (token, token_hash) = new_token();
+    let mail = account_mail(
+        store,
+        AccountMailKind::Invite,
+        email.as_str(),
+        name.as_str(),
+        locale,
+        &token,
+    )
+    .await?;
+    let row = store
+        .create_user(
+            email.as_str(),
+            name.as_str(),
+            locale.as_str(),
+            "",
+            role.as_str(),
+            Some((&token_hash, TokenPurpose::Invite, now + INVITE_VALID)),
+            Some((ACCOUNT_OUTBOX_KIND, &mail)),
+            now,
+        )
+        .await?;
+    tracing::info!(
+        security_event = "staff_invited",
+        user_id = row.id,
+        role = role.as_str(),
+        "staff invited"
+    );
+    Ok(())
+}
+
+/// An admin changes someone's role (not their own, so that an admin always
+/// remains).
+#[tracing::instrument(skip_all)]
+pub async fn set_role(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    email: &str,
+    role: Role,
+) -> Result<(), ServiceError> {
+    let admin = authorize(who, Action::ManageStaff)?;
+    let row = store.user_by_email(email).await?;
+    if row.id == admin.user_id {
+        return Err(ServiceError::Forbidden);
+    }
+    store.set_role(row.id, role.as_str(), now).await?;
+    tracing::info!(
+        security_event = "role_changed",
+        user_id = row.id,
+        by = admin.user_id,
+        role = role.as_str(),
+        "role changed"
+    );
+    Ok(())
+}
