@@ -57,5 +57,6 @@ impl MailJob {
 
 pub mod account;
 pub mod ics;
+mod message;
 pub mod render;
 pub mod worker;

@@ -14,21 +14,17 @@
 //! Logs name the outbox id, the kind and the booking reference, never the
 //! manage token nor a full e-mail address.
 
-use super::account::{AccountMailJob, ACCOUNT_OUTBOX_KIND};
-use super::render::render;
-use super::{MailJob, OUTBOX_KIND};
+use super::message::Outgoing;
 use crate::store::{OutboxRow, Store};
 use chrono::{DateTime, TimeDelta, Utc};
 use lettre::address::Envelope;
-use lettre::message::header::{
-    ContentTransferEncoding, ContentType, Header, HeaderName, HeaderValue,
-};
-use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::time::Duration;
+
+pub use super::message::{build_account_message, build_message};
 
 /// How long a claimed message is reserved for this worker.
 pub const LEASE: TimeDelta = TimeDelta::seconds(60);
@@ -138,146 +134,6 @@ impl std::fmt::Debug for Mailer {
     }
 }
 
-/// The `Content-Language` header.
-#[derive(Debug, Clone)]
-struct ContentLanguage(&'static str);
-
-impl Header for ContentLanguage {
-    fn name() -> HeaderName {
-        HeaderName::new_from_ascii_str("Content-Language")
-    }
-
-    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        match s.trim() {
-            "fr" => Ok(ContentLanguage("fr")),
-            "en" => Ok(ContentLanguage("en")),
-            other => Err(format!("unsupported language {other:?}").into()),
-        }
-    }
-
-    fn display(&self) -> HeaderValue {
-        HeaderValue::new(Self::name(), self.0.to_owned())
-    }
-}
-
-/// A quoted-printable text part (any text, any line length).
-fn part(content: String, content_type: ContentType) -> SinglePart {
-    SinglePart::builder()
-        .header(content_type)
-        .header(ContentTransferEncoding::QuotedPrintable)
-        .body(
-            Body::new_with_encoding(content, ContentTransferEncoding::QuotedPrintable)
-                .unwrap_or_else(|_| unreachable!("quoted-printable takes any text")),
-        )
-}
-
-/// `Name <address>`, or an error naming whose address is not valid.
-fn mailbox(name: &str, address: &str, whose: &str) -> Result<Mailbox, String> {
-    let address = address
-        .parse()
-        .map_err(|e| format!("{whose} e-mail address is not valid: {e}"))?;
-    Ok(Mailbox::new(Some(name.to_owned()), address))
-}
-
-/// The MIME message of a job: text and HTML alternatives, plus the `.ics`
-/// as an attachment when there is one.
-pub fn build_message(job: &MailJob, public_url: &str) -> Result<Message, String> {
-    let mail = render(job, public_url);
-    let card = &job.restaurant;
-    let from = mailbox(&card.name, &card.email, "the restaurant's")?;
-    let to = mailbox(&job.reservation.name, &job.to, "the guest's")?;
-    let alternative = MultiPart::alternative()
-        .singlepart(part(mail.text, ContentType::TEXT_PLAIN))
-        .singlepart(part(mail.html, ContentType::TEXT_HTML));
-    let body = match mail.ics {
-        Some(ics) => {
-            let calendar_type = ContentType::parse("text/calendar; method=PUBLISH; charset=UTF-8")
-                .map_err(|e| e.to_string())?;
-            MultiPart::mixed()
-                .multipart(alternative)
-                .singlepart(Attachment::new("reservation.ics".to_owned()).body(ics, calendar_type))
-        }
-        None => alternative,
-    };
-    Message::builder()
-        .from(from.clone())
-        .reply_to(from)
-        .to(to)
-        .subject(mail.subject)
-        .header(ContentLanguage(job.locale.as_str()))
-        .multipart(body)
-        .map_err(|e| e.to_string())
-}
-
-/// An outbox message of either kind.
-enum Outgoing {
-    Booking(Box<MailJob>),
-    Account(AccountMailJob),
-}
-
-impl Outgoing {
-    fn parse(kind: &str, payload: &str) -> Result<Self, String> {
-        match kind {
-            OUTBOX_KIND => serde_json::from_str(payload)
-                .map(|job| Outgoing::Booking(Box::new(job)))
-                .map_err(|e| format!("payload: {e}")),
-            ACCOUNT_OUTBOX_KIND => serde_json::from_str(payload)
-                .map(Outgoing::Account)
-                .map_err(|e| format!("payload: {e}")),
-            other => Err(format!("unknown outbox kind {other:?}")),
-        }
-    }
-
-    /// For the logs: the kind, the booking reference (if any) and the
-    /// recipient's domain only.
-    fn label(&self) -> (String, String, String) {
-        match self {
-            Outgoing::Booking(job) => (
-                format!("{:?}", job.kind),
-                job.reservation.reference.clone(),
-                domain_of(&job.to).to_owned(),
-            ),
-            Outgoing::Account(job) => (
-                format!("{:?}", job.kind),
-                String::new(),
-                domain_of(&job.to).to_owned(),
-            ),
-        }
-    }
-
-    fn message(&self, public_url: &str) -> Result<Message, String> {
-        match self {
-            Outgoing::Booking(job) => build_message(job, public_url),
-            Outgoing::Account(job) => build_account_message(job, public_url),
-        }
-    }
-
-    fn scrubbed_json(&self) -> String {
-        match self {
-            Outgoing::Booking(job) => job.scrubbed().to_json(),
-            Outgoing::Account(job) => job.scrubbed().to_json(),
-        }
-    }
-}
-
-/// The MIME message of an account e-mail (text and HTML alternatives).
-pub fn build_account_message(job: &AccountMailJob, public_url: &str) -> Result<Message, String> {
-    let (subject, text, html) = super::account::render(job, public_url);
-    let from = mailbox(&job.restaurant, &job.from, "the restaurant's")?;
-    let to = mailbox(&job.name, &job.to, "the recipient's")?;
-    Message::builder()
-        .from(from)
-        .to(to)
-        .subject(subject)
-        .header(ContentLanguage(job.locale.as_str()))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(part(text, ContentType::TEXT_PLAIN))
-                .singlepart(part(html, ContentType::TEXT_HTML)),
-        )
-        .map_err(|e| e.to_string())
-}
-
 /// The wait before the next attempt, after `attempts` earlier failed ones:
 /// 30 s × 2^attempts, at most 1 h.
 pub fn backoff(attempts: i64) -> TimeDelta {
@@ -287,11 +143,6 @@ pub fn backoff(attempts: i64) -> TimeDelta {
     BASE_BACKOFF
         .checked_mul(factor)
         .map_or(MAX_BACKOFF, |d| d.min(MAX_BACKOFF))
-}
-
-/// The domain of an address, for the logs.
-fn domain_of(address: &str) -> &str {
-    address.rsplit_once('@').map_or("?", |(_, domain)| domain)
 }
 
 /// Replaces the local part of anything that looks like an e-mail address
@@ -452,6 +303,8 @@ async fn record_failure(store: &Store, id: i64, retry_at: DateTime<Utc>, error: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mail::message::domain_of;
+    use crate::mail::MailJob;
     use crate::mail::{MailKind, RestaurantCard};
     use domain::{Locale, ReservationStatus, ReservationView};
 
