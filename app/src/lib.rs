@@ -13,7 +13,7 @@ pub mod manage;
 pub mod response;
 pub mod site;
 #[cfg(feature = "ssr")]
-pub mod state;
+pub mod ssr;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 

@@ -4,8 +4,6 @@
 
 pub mod api;
 mod pages;
-#[cfg(feature = "ssr")]
-pub mod session;
 
 pub use pages::{
     AccountLink, AccountPage, ForgotPage, InvitePage, LoginPage, RegisterPage, ResetPage,

@@ -7,8 +7,8 @@
 //! stored one (a role change by an admin).
 
 use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
-use app::account::session::{self, SessionError};
-use app::state::AppState;
+use app::ssr::session::{self, SessionError};
+use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

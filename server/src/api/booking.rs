@@ -4,7 +4,7 @@
 //! result to the API's JSON shapes.
 
 use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};

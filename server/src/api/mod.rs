@@ -7,7 +7,7 @@ pub mod booking;
 pub mod docs;
 pub mod error;
 
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
