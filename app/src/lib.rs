@@ -14,6 +14,7 @@ pub mod response;
 pub mod site;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod ui;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
@@ -52,7 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Runs once in the browser, after the first page has hydrated.
-    Effect::new(|_| booking::ui::mark_hydrated());
+    Effect::new(|_| ui::focus::mark_hydrated());
 
     view! {
         <I18nContextProvider>
@@ -63,7 +64,7 @@ pub fn App() -> impl IntoView {
                 if page.is_empty() { "TechPlus".to_string() } else { format!("{page} · TechPlus") }
             } />
             <Router>
-                <site::RestaurantProvider>
+                <ui::restaurant::RestaurantProvider>
                     <layout::SkipLink />
                     <layout::Header />
                     <main id="main" tabindex="-1">
@@ -91,7 +92,7 @@ pub fn App() -> impl IntoView {
                         </Routes>
                     </main>
                     <layout::Footer />
-                </site::RestaurantProvider>
+                </ui::restaurant::RestaurantProvider>
             </Router>
         </I18nContextProvider>
     }

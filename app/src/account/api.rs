@@ -6,7 +6,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
-use domain::{ReservationView, UserView};
+use domain::ReservationView;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
@@ -17,18 +17,6 @@ use {
     },
     backend::services::{accounts, ServiceError},
 };
-
-/// The signed-in user, or `None`.
-#[server(prefix = "/api/fn", endpoint = "account_me")]
-pub async fn account_me() -> Result<Option<UserView>, AppError> {
-    call(|cx| async move {
-        match cx.caller().await? {
-            Some(who) => Ok(Some(accounts::me(cx.store(), &who).await?)),
-            None => Ok(None),
-        }
-    })
-    .await
-}
 
 /// Creates a diner account, signs it in, and e-mails a verification link.
 #[server(prefix = "/api/fn", endpoint = "account_register")]

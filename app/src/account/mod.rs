@@ -6,6 +6,5 @@ pub mod api;
 mod pages;
 
 pub use pages::{
-    AccountLink, AccountPage, ForgotPage, InvitePage, LoginPage, RegisterPage, ResetPage,
-    StaffPage, VerifyPage,
+    AccountPage, ForgotPage, InvitePage, LoginPage, RegisterPage, ResetPage, StaffPage, VerifyPage,
 };

@@ -1,213 +1,21 @@
 //! The account pages.
 
 use super::api;
-use crate::booking::dates::long_date;
-use crate::booking::ui::{focus_heading_on_arrival, focus_later, party_label, ErrorSummary, Field};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
+use crate::ui::dates::long_date;
+use crate::ui::focus::{focus_heading_on_arrival, focus_later};
+use crate::ui::form::{
+    done_alert, locale_select, page_locale, text, Field, FormAlerts, FormErrors,
+};
+use crate::ui::labels::{party_label, status_label};
+use crate::ui::user::account_me;
+use crate::ui::Loading;
 use domain::{ReservationView, Role, UserView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
-
-type I18n = leptos_i18n::I18nContext<Locale>;
-
-fn loading(i18n: I18n) -> impl IntoView {
-    view! { <p class="loading">{t!(i18n, loading)}</p> }
-}
-
-// ---------------------------------------------------------------- errors
-
-/// The translated inline error of an account form field (`password:too_short`).
-fn message(i18n: I18n, field: &str) -> String {
-    let (_, reason) = field.split_once(':').unwrap_or((field, ""));
-    match (field, reason) {
-        ("name", _) => t_string!(i18n, form.errors.name),
-        ("email", _) => t_string!(i18n, form.errors.email),
-        ("phone", _) => t_string!(i18n, form.errors.phone),
-        ("email:taken", _) => t_string!(i18n, account.errors.email_taken),
-        (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
-        (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
-        (_, "too_common") => t_string!(i18n, account.errors.password_too_common),
-        ("current_password", _) => t_string!(i18n, account.errors.current_password),
-        ("delete_password", _) => t_string!(i18n, account.errors.current_password),
-        ("role", _) => t_string!(i18n, account.errors.role),
-        _ => t_string!(i18n, error.invalid_input),
-    }
-    .to_string()
-}
-
-fn label(i18n: I18n, field: &str) -> &'static str {
-    match field.split_once(':').map_or(field, |(f, _)| f) {
-        "name" => t_string!(i18n, form.name),
-        "email" => t_string!(i18n, form.email),
-        "phone" => t_string!(i18n, form.phone),
-        "password" | "delete_password" => t_string!(i18n, account.password),
-        "new_password" => t_string!(i18n, account.new_password),
-        "current_password" => t_string!(i18n, account.current_password),
-        "role" => t_string!(i18n, account.role),
-        _ => t_string!(i18n, form.other),
-    }
-}
-
-/// The errors of one form: inline per field, a summary, and the rest.
-#[derive(Clone, Copy)]
-struct FormErrors {
-    error: Memo<Option<AppError>>,
-    fields: Memo<Vec<String>>,
-}
-
-impl FormErrors {
-    fn new(error: Memo<Option<AppError>>, summary_id: &'static str) -> Self {
-        let fields = Memo::new(move |_| error.get().map(|e| e.fields()).unwrap_or_default());
-        Effect::new(move |_| {
-            if error.get().is_some() {
-                focus_later(summary_id);
-            }
-        });
-        FormErrors { error, fields }
-    }
-
-    fn field(self, i18n: I18n, name: &'static str) -> Signal<Option<String>> {
-        let fields = self.fields;
-        Signal::derive(move || {
-            fields.with(|f| {
-                f.iter()
-                    .find(|x| *x == name || x.split_once(':').is_some_and(|(n, _)| n == name))
-                    .map(|x| message(i18n, x))
-            })
-        })
-    }
-
-    fn summary(self, i18n: I18n) -> Signal<Vec<String>> {
-        let fields = self.fields;
-        Signal::derive(move || {
-            fields
-                .get()
-                .iter()
-                .map(|f| {
-                    t_string!(
-                        i18n,
-                        form.summary_line,
-                        label = label(i18n, f),
-                        message = message(i18n, f)
-                    )
-                    .to_string()
-                })
-                .collect()
-        })
-    }
-
-    /// Errors that are not about a field.
-    fn other(self) -> Signal<Option<AppError>> {
-        let error = self.error;
-        Signal::derive(move || error.get().filter(|e| e.fields().is_empty()))
-    }
-}
-
-/// The summary of a form's field errors and its other error.
-#[component]
-fn FormAlerts(id: &'static str, errors: FormErrors) -> impl IntoView {
-    let i18n = use_i18n();
-    let other = errors.other();
-    view! {
-        <ErrorSummary id=id messages=errors.summary(i18n) />
-        {move || other.get().map(|error| view! {
-            <div id=id tabindex="-1"><ErrorMessage error /></div>
-        })}
-    }
-}
-
-/// A "done" message from the `done` query parameter.
-fn done_alert(text: Signal<Option<String>>) -> impl IntoView {
-    Effect::watch(
-        move || text.get(),
-        move |text, _, _| {
-            if text.is_some() {
-                focus_later("done-message");
-            }
-        },
-        false,
-    );
-    move || {
-        text.get().map(|text| {
-            view! {
-                <div class="alert alert-success" role="status" id="done-message" tabindex="-1">
-                    <p>{text}</p>
-                </div>
-            }
-        })
-    }
-}
-
-fn locale_select(i18n: I18n, id: &'static str, current: domain::Locale) -> impl IntoView {
-    let option = move |l: domain::Locale| {
-        view! {
-            <option value=l.as_str() selected=current == l>
-                {move || match l {
-                    domain::Locale::Fr => t_string!(i18n, language.fr),
-                    domain::Locale::En => t_string!(i18n, language.en),
-                }}
-            </option>
-        }
-    };
-    view! {
-        <div class="field">
-            <label for=id>{t!(i18n, account.language)}</label>
-            <select id=id name="locale">
-                {option(domain::Locale::Fr)}
-                {option(domain::Locale::En)}
-            </select>
-        </div>
-    }
-}
-
-fn page_locale(i18n: I18n) -> domain::Locale {
-    match i18n.get_locale_untracked() {
-        Locale::en => domain::Locale::En,
-        Locale::fr => domain::Locale::Fr,
-    }
-}
-
-fn text(i18n: I18n, f: fn(I18n) -> &'static str) -> Signal<String> {
-    Signal::derive(move || f(i18n).to_string())
-}
-
-// ---------------------------------------------------------------- header
-
-/// "Log in", or "My account" when signed in.
-#[component]
-pub fn AccountLink() -> impl IntoView {
-    let i18n = use_i18n();
-    let location = use_location();
-    let me = Resource::new(move || location.pathname.get(), |_| api::account_me());
-    let current =
-        move |href: &'static str| location.pathname.get().starts_with(href).then_some("page");
-    let login = move || {
-        view! { <a href="/login" aria-current=move || current("/login")>{t!(i18n, nav.login)}</a> }
-    };
-    view! {
-        <Transition fallback=login>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(Some(user)) => {
-                        let admin = user.role == Role::Admin;
-                        view! {
-                            {admin.then(|| view! {
-                                <a href="/admin/staff" class="nav-admin" aria-current=move || current("/admin")>{t!(i18n, nav.staff)}</a>
-                                " "
-                            })}
-                            <a href="/account" aria-current=move || current("/account")>{t!(i18n, nav.account)}</a>
-                        }
-                        .into_any()
-                    }
-                    _ => login().into_any(),
-                }
-            })}
-        </Transition>
-    }
-}
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 // ---------------------------------------------------------------- login
 
@@ -481,7 +289,7 @@ pub fn AccountPage() -> impl IntoView {
     provide_context(ServerAction::<api::ChangeReservation>::new());
     let me = Resource::new(
         move || (profile.version().get(), password.version().get()),
-        |_| api::account_me(),
+        |_| account_me(),
     );
     let reservations = Resource::new(move || cancel.version().get(), |_| api::my_reservations());
     let done = Signal::derive(move || {
@@ -501,7 +309,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, account.title).to_string() />
         <h1 id="page-title" tabindex="-1">{t!(i18n, account.title)}</h1>
-        <Transition fallback=move || loading(i18n)>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(None) | Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
@@ -645,7 +453,7 @@ fn Reservations(
         <section class="card" aria-labelledby="reservations-heading">
             <h2 id="reservations-heading" tabindex="-1">{t!(i18n, account.reservations_title)}</h2>
             {move || error.get().map(|error| view! { <ErrorMessage error /> })}
-            <Transition fallback=move || loading(i18n)>
+            <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match reservations.await {
                         Err(AppError::Forbidden) => view! {
@@ -742,7 +550,7 @@ fn ReservationItem(
             </p>
             <p class="reservation-meta">
                 {t!(i18n, done.reference)}" "<span class="reservation-ref">{r.reference.clone()}</span>" · "
-                <span class=format!("status status-{}", status.as_str())>{move || crate::manage::status_label(i18n, status)}</span>
+                <span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span>
             </p>
             {actions}
         </li>
@@ -756,7 +564,7 @@ pub fn StaffPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let invite = ServerAction::<api::InviteStaff>::new();
-    let me = Resource::new(|| (), |_| api::account_me());
+    let me = Resource::new(|| (), |_| account_me());
     let done = Signal::derive(move || {
         query
             .read()
@@ -766,7 +574,7 @@ pub fn StaffPage() -> impl IntoView {
     focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, admin.title).to_string() />
-        <Transition fallback=move || loading(i18n)>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(None) => view! { <Redirect path="/login" /> }.into_any(),

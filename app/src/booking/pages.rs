@@ -1,24 +1,51 @@
 //! The four steps of the booking wizard.
 
-use super::dates::{long_date, month_title, weekday_name, weekday_short, Month, Ymd};
-use super::ui::{
-    cutoff_hours, field_label, field_message, focus_heading_on_arrival, focus_later, party_label,
-    reason_label, service_label, submit_get_form, ErrorSummary, Field, PhoneLink, SlotSummary,
-    Steps, Unavailable,
-};
 use super::{api, slot_query, Calendar, DetailsForm, Draft, Review, SlotQuery, DEFAULT_PARTY};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
+use crate::ui::dates::{long_date, month_title, weekday_name, weekday_short, Month, Ymd};
+use crate::ui::focus::{focus_heading_on_arrival, focus_later};
+use crate::ui::form::{field_error, submit_get_form, summary_lines, ErrorSummary, Field};
+use crate::ui::labels::{cutoff_hours, party_label, reason_label, service_label};
+use crate::ui::reservation::{manage_link_not_found, SlotSummary, Unavailable};
+use crate::ui::restaurant::PhoneLink;
+use crate::ui::{I18n, Loading};
 use domain::{format_price, Alternative, BookingPolicy, DaySlots, PartySize, ReservationView};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-type I18n = leptos_i18n::I18nContext<Locale>;
-
-fn loading(i18n: I18n) -> impl IntoView {
-    view! { <p class="loading">{t!(i18n, loading)}</p> }
+/// The wizard's step indicator; `current` is 1 to 4.
+#[component]
+fn Steps(current: u8) -> impl IntoView {
+    let i18n = use_i18n();
+    let step = move |n: u8, label: fn(I18n) -> &'static str| {
+        let state = match n.cmp(&current) {
+            std::cmp::Ordering::Less => "step step-done",
+            std::cmp::Ordering::Equal => "step step-current",
+            std::cmp::Ordering::Greater => "step",
+        };
+        view! {
+            <li class=state aria-current=(n == current).then_some("step")>
+                <span class="step-number" aria-hidden="true">{n}</span>
+                <span class="step-label">{move || label(i18n)}</span>
+                {(n < current).then(|| view! {
+                    <span class="visually-hidden">" "{move || t_string!(i18n, steps.done_suffix)}</span>
+                })}
+            </li>
+        }
+    };
+    view! {
+        <nav class="steps-nav" aria-label=move || t_string!(i18n, steps.label)>
+            <ol class="steps">
+                {step(1, |i18n| t_string!(i18n, steps.choose))}
+                {step(2, |i18n| t_string!(i18n, steps.details))}
+                {step(3, |i18n| t_string!(i18n, steps.review))}
+                {step(4, |i18n| t_string!(i18n, steps.done))}
+            </ol>
+        </nav>
+    }
 }
 
 /// "Choose a date and time first", with a link to step 1.
@@ -107,7 +134,7 @@ pub fn ChoosePage() -> impl IntoView {
         <Title text=move || t_string!(i18n, book.title).to_string() />
         <h1 id="page-title" tabindex="-1">{t!(i18n, book.title)}</h1>
         <Steps current=1 />
-        <Transition fallback=move || loading(i18n)>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match policy.await {
                     Err(error) => Either::Left(view! { <ErrorMessage error /> }),
@@ -126,7 +153,7 @@ pub fn ChoosePage() -> impl IntoView {
                                 })}
                                 <section class="card calendar-card" aria-labelledby="calendar-heading"
                                     hidden=move || too_large(policy.max_party_online)>
-                                    <Transition fallback=move || loading(i18n)>
+                                    <Transition fallback=Loading>
                                         {move || Suspend::new(async move {
                                             match calendar.await {
                                                 Ok(calendar) => Either::Left(view! { <CalendarView calendar party date /> }),
@@ -144,7 +171,7 @@ pub fn ChoosePage() -> impl IntoView {
                                         None => t_string!(i18n, book.slots_title).to_string(),
                                     }}
                                 </h2>
-                                <Transition fallback=move || loading(i18n)>
+                                <Transition fallback=Loading>
                                     {move || Suspend::new(async move {
                                         match day.await {
                                             Ok(None) => EitherOf3::A(view! { <p class="hint">{t!(i18n, book.choose_day)}</p> }),
@@ -402,7 +429,7 @@ pub fn DetailsPage() -> impl IntoView {
         {move || match slot.get() {
             None => Either::Left(choose_first(i18n)),
             Some(slot) => Either::Right(view! {
-                <Transition fallback=move || loading(i18n)>
+                <Transition fallback=Loading>
                     {
                         let slot = slot.clone();
                         move || {
@@ -433,28 +460,7 @@ fn DetailsFormView(
     let slot = chosen;
     let DetailsForm { draft, policy } = form;
     let fields = Memo::new(move |_| error.get().map(|e| e.fields()).unwrap_or_default());
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || {
-            fields
-                .with(|f| f.iter().any(|x| x == name))
-                .then(|| field_message(i18n, name))
-        })
-    };
-    let summary = Signal::derive(move || {
-        fields
-            .get()
-            .iter()
-            .map(|f| {
-                t_string!(
-                    i18n,
-                    form.summary_line,
-                    label = field_label(i18n, f),
-                    message = field_message(i18n, f)
-                )
-                .to_string()
-            })
-            .collect::<Vec<_>>()
-    });
+    let summary = Signal::derive(move || summary_lines(i18n, &fields.get()));
     let other_error = move || {
         error
             .get()
@@ -462,7 +468,7 @@ fn DetailsFormView(
             .map(|error| view! { <ErrorMessage error /> })
     };
     let hours = cutoff_hours(policy.cancel_cutoff_minutes);
-    let consent_error = field_error("consent");
+    let consent_error = field_error(i18n, fields, "consent");
     let back = format!("/book?party={}&date={}", slot.party, slot.date);
     let Draft {
         name,
@@ -487,7 +493,7 @@ fn DetailsFormView(
             <Field
                 id="name"
                 label=Signal::derive(move || t_string!(i18n, form.name).to_string())
-                error=field_error("name")
+                error=field_error(i18n, fields, "name")
                 autocomplete="name"
                 value=name
                 required=true
@@ -498,7 +504,7 @@ fn DetailsFormView(
                 kind="email"
                 label=Signal::derive(move || t_string!(i18n, form.email).to_string())
                 hint=Signal::derive(move || t_string!(i18n, form.email_hint).to_string())
-                error=field_error("email")
+                error=field_error(i18n, fields, "email")
                 autocomplete="email"
                 value=email
                 required=true
@@ -509,7 +515,7 @@ fn DetailsFormView(
                 kind="tel"
                 label=Signal::derive(move || t_string!(i18n, form.phone).to_string())
                 hint=Signal::derive(move || t_string!(i18n, form.phone_hint).to_string())
-                error=field_error("phone")
+                error=field_error(i18n, fields, "phone")
                 autocomplete="tel"
                 value=phone
                 required=true
@@ -520,7 +526,7 @@ fn DetailsFormView(
                 multiline=true
                 label=Signal::derive(move || t_string!(i18n, form.notes).to_string())
                 hint=Signal::derive(move || t_string!(i18n, form.notes_hint).to_string())
-                error=field_error("notes")
+                error=field_error(i18n, fields, "notes")
                 value=notes
                 maxlength=500
             />
@@ -593,7 +599,7 @@ pub fn ReviewPage() -> impl IntoView {
         {move || match slot.get() {
             None => Either::Left(choose_first(i18n)),
             Some(slot) => Either::Right(view! {
-                <Transition fallback=move || loading(i18n)>
+                <Transition fallback=Loading>
                     {
                         let slot = slot.clone();
                         move || {
@@ -724,14 +730,14 @@ pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
-    let booking = Resource::new(move || token.get(), crate::manage::api::manage_booking);
+    let booking = Resource::new(move || token.get(), api::booking_confirmation);
     focus_heading_on_arrival("page-title");
     view! {
-        <Transition fallback=move || loading(i18n)>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match booking.await {
-                    Ok(data) => EitherOf3::A(view! { <Confirmation booking=data.reservation token=token.get_untracked() /> }),
-                    Err(AppError::NotFound) => EitherOf3::B(crate::manage::not_found_view()),
+                    Ok(booking) => EitherOf3::A(view! { <Confirmation booking token=token.get_untracked() /> }),
+                    Err(AppError::NotFound) => EitherOf3::B(manage_link_not_found()),
                     Err(error) => EitherOf3::C(view! {
                         <Title text=move || t_string!(i18n, book.title).to_string() />
                         <h1 id="page-title" tabindex="-1">{t!(i18n, book.title)}</h1>

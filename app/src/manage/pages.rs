@@ -1,65 +1,20 @@
 //! `/manage` (find a booking) and `/manage/{token}` (view, change, cancel).
 
-use super::{api, not_found_view, ManageView};
-use crate::booking::api::booking_day;
-use crate::booking::dates::long_date;
-use crate::booking::ui::{
-    cutoff_hours, field_label, field_message, focus_heading_on_arrival, focus_later, party_label,
-    reason_label, service_label, submit_get_form, ErrorSummary, Field, PhoneLink, SlotSummary,
-    Unavailable,
-};
+use super::{api, ManageView};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
+use crate::ui::dates::{long_date, Ymd};
+use crate::ui::focus::{focus_heading_on_arrival, focus_later};
+use crate::ui::form::{field_error, submit_get_form, summary_lines, ErrorSummary, Field};
+use crate::ui::labels::{cutoff_hours, party_label, reason_label, service_label, status_label};
+use crate::ui::reservation::{manage_link_not_found, SlotSummary, Unavailable};
+use crate::ui::restaurant::PhoneLink;
+use crate::ui::Loading;
 use domain::{Alternative, DaySlots, ReservationStatus};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-
-type I18n = leptos_i18n::I18nContext<Locale>;
-
-fn loading(i18n: I18n) -> impl IntoView {
-    view! { <p class="loading">{t!(i18n, loading)}</p> }
-}
-
-/// The lines of an error summary for the fields at fault.
-fn summary_lines(i18n: I18n, fields: &[String]) -> Vec<String> {
-    fields
-        .iter()
-        .map(|f| {
-            t_string!(
-                i18n,
-                form.summary_line,
-                label = field_label(i18n, f),
-                message = field_message(i18n, f)
-            )
-            .to_string()
-        })
-        .collect()
-}
-
-fn field_error(
-    i18n: I18n,
-    fields: Memo<Vec<String>>,
-    name: &'static str,
-) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        fields
-            .with(|f| f.iter().any(|x| x == name))
-            .then(|| field_message(i18n, name))
-    })
-}
-
-pub(crate) fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
-    match status {
-        ReservationStatus::PendingPayment => t_string!(i18n, status.pending_payment),
-        ReservationStatus::Confirmed => t_string!(i18n, status.confirmed),
-        ReservationStatus::Seated => t_string!(i18n, status.seated),
-        ReservationStatus::Completed => t_string!(i18n, status.completed),
-        ReservationStatus::Cancelled => t_string!(i18n, status.cancelled),
-        ReservationStatus::NoShow => t_string!(i18n, status.no_show),
-    }
-}
 
 // ------------------------------------------------------------ find
 
@@ -170,7 +125,7 @@ pub fn ManageBookingPage() -> impl IntoView {
     );
 
     view! {
-        <Transition fallback=move || loading(i18n)>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match booking.await {
                     Ok(data) => EitherOf3::A(view! {
@@ -186,7 +141,7 @@ pub fn ManageBookingPage() -> impl IntoView {
                         })}
                         <BookingView data token=token.get_untracked() modify cancel asking_cancel />
                     }),
-                    Err(AppError::NotFound) => EitherOf3::B(not_found_view()),
+                    Err(AppError::NotFound) => EitherOf3::B(manage_link_not_found()),
                     Err(error) => EitherOf3::C(view! {
                         <Title text=move || t_string!(i18n, manage.title).to_string() />
                         <h1 id="page-title" tabindex="-1">{t!(i18n, manage.title)}</h1>
@@ -332,7 +287,7 @@ fn ChangeForm(
             query
                 .read()
                 .get_str("date")
-                .and_then(crate::booking::dates::Ymd::parse)
+                .and_then(Ymd::parse)
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| current_date.clone())
         })
@@ -356,7 +311,7 @@ fn ChangeForm(
     };
     let slots = Resource::new(
         move || (party.get(), date.get()),
-        |(party, date)| booking_day(party, date),
+        |(party, date)| api::manage_day(party, date),
     );
     // A new date or party size was asked for: show its times.
     Effect::watch(
@@ -468,7 +423,7 @@ fn ChangeForm(
                     {move || time_error.get().map(|message| view! {
                         <p class="field-error" id="time-error">{message}</p>
                     })}
-                    <Transition fallback=move || loading(i18n)>
+                    <Transition fallback=Loading>
                         {
                             let (current_date, current_time) = (current_date.clone(), current_time.clone());
                             move || {
