@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod admin;
 pub mod booking;
 pub mod error;
 pub mod layout;
@@ -88,7 +89,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/forgot") view=account::ForgotPage />
                             <Route path=path!("/account/reset/:token") view=account::ResetPage />
                             <Route path=path!("/account/invite/:token") view=account::InvitePage />
-                            <Route path=path!("/admin/staff") view=account::StaffPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=SsrMode::Async />
                         </Routes>
                     </main>
                     <layout::Footer />
