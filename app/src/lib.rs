@@ -1,7 +1,17 @@
 //! The TechPlus web application: one Leptos codebase rendered on the server
 //! and hydrated in the browser.
 //!
-//! Feature folders (`site`, `booking`, `manage`, `account`) each hold thin `api.rs` server functions plus their components.
+//! - A feature folder (`site`, `layout`, `booking`, `manage`, `account`, and
+//!   `admin/<screen>` for each back-office screen) holds a thin `api.rs`
+//!   (its server functions) and its pages.
+//! - `ui` is the kit the pages are made of (forms, focus, labels, dates, the
+//!   restaurant and signed-in user every page shares); it knows no feature.
+//! - `ssr` (server only) is the one gate to the server: the state, the
+//!   session, `call` (the opener of every server function), input parsing.
+//! - Features never import each other: what two need moves to `ui` or
+//!   `ssr`. Only this file, with its route table, wires features together.
+//! - A file past ~400 lines becomes a folder (`pages/`, one file per page
+//!   or group of pages).
 
 #![recursion_limit = "256"]
 

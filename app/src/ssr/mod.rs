@@ -11,4 +11,4 @@ pub mod session;
 pub mod state;
 
 pub use call::{call, Ctx};
-pub use state::{app_state, AppState};
+pub use state::AppState;
