@@ -1,11 +1,22 @@
 //! The TechPlus web application: one Leptos codebase rendered on the server
 //! and hydrated in the browser.
 //!
-//! Feature folders (`site`, `booking`, `manage`, `account`) each hold thin `api.rs` server functions plus their components.
+//! - A feature folder (`site`, `layout`, `booking`, `manage`, `account`, and
+//!   `admin/<screen>` for each back-office screen) holds a thin `api.rs`
+//!   (its server functions) and its pages.
+//! - `ui` is the kit the pages are made of (forms, focus, labels, dates, the
+//!   restaurant and signed-in user every page shares); it knows no feature.
+//! - `ssr` (server only) is the one gate to the server: the state, the
+//!   session, `call` (the opener of every server function), input parsing.
+//! - Features never import each other: what two need moves to `ui` or
+//!   `ssr`. Only this file, with its route table, wires features together.
+//! - A file past ~400 lines becomes a folder (`pages/`, one file per page
+//!   or group of pages).
 
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod admin;
 pub mod booking;
 pub mod error;
 pub mod layout;
@@ -13,7 +24,8 @@ pub mod manage;
 pub mod response;
 pub mod site;
 #[cfg(feature = "ssr")]
-pub mod state;
+pub mod ssr;
+pub mod ui;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
@@ -52,7 +64,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Runs once in the browser, after the first page has hydrated.
-    Effect::new(|_| booking::ui::mark_hydrated());
+    Effect::new(|_| ui::focus::mark_hydrated());
 
     view! {
         <I18nContextProvider>
@@ -63,7 +75,7 @@ pub fn App() -> impl IntoView {
                 if page.is_empty() { "TechPlus".to_string() } else { format!("{page} · TechPlus") }
             } />
             <Router>
-                <site::RestaurantProvider>
+                <ui::restaurant::RestaurantProvider>
                     <layout::SkipLink />
                     <layout::Header />
                     <main id="main" tabindex="-1">
@@ -87,11 +99,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/forgot") view=account::ForgotPage />
                             <Route path=path!("/account/reset/:token") view=account::ResetPage />
                             <Route path=path!("/account/invite/:token") view=account::InvitePage />
-                            <Route path=path!("/admin/staff") view=account::StaffPage ssr=SsrMode::Async />
+                            <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=SsrMode::Async />
                         </Routes>
                     </main>
                     <layout::Footer />
-                </site::RestaurantProvider>
+                </ui::restaurant::RestaurantProvider>
             </Router>
         </I18nContextProvider>
     }

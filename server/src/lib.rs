@@ -9,7 +9,7 @@ pub mod security;
 pub mod sessions;
 pub mod telemetry;
 
-use app::state::AppState;
+use app::ssr::AppState;
 use app::{shell, App};
 use axum::Router;
 use backend::mail::worker::Mailer;

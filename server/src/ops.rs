@@ -1,6 +1,6 @@
 //! Operational endpoints: liveness, readiness, and the language cookie.
 
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

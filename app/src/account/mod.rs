@@ -1,13 +1,10 @@
 //! Accounts: register and verify the e-mail, sign in and out, forgotten
-//! password, the account page (profile, password, my reservations, delete),
-//! staff invitations and the admin's staff page.
+//! password, accepting a staff invitation, and the account page (profile,
+//! password, my reservations, delete).
 
 pub mod api;
 mod pages;
-#[cfg(feature = "ssr")]
-pub mod session;
 
 pub use pages::{
-    AccountLink, AccountPage, ForgotPage, InvitePage, LoginPage, RegisterPage, ResetPage,
-    StaffPage, VerifyPage,
+    AccountPage, ForgotPage, InvitePage, LoginPage, RegisterPage, ResetPage, VerifyPage,
 };

@@ -7,12 +7,11 @@
 //! session) between steps 2 and 3.
 
 pub mod api;
-pub(crate) mod dates;
 mod pages;
-pub(crate) mod ui;
 
 pub use pages::{ChoosePage, ConfirmationPage, DetailsPage, ReviewPage};
 
+use crate::ui::dates;
 use domain::{BookingPolicy, DayFlag};
 use serde::{Deserialize, Serialize};
 

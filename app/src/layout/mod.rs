@@ -1,8 +1,11 @@
-//! The frame around every page: skip link, header with navigation and
-//! language switcher, footer with address, hours and contact.
+//! The frame around every page: skip link, header with navigation, the
+//! account link and the language switcher, footer with address, hours and
+//! contact.
 
 use crate::i18n::*;
-use crate::site::{use_restaurant, HoursList};
+use crate::ui::restaurant::{use_restaurant, HoursList};
+use crate::ui::user::account_me;
+use domain::Role;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -42,12 +45,45 @@ pub fn Header() -> impl IntoView {
                         <li><a href="/book" aria-current=move || current("/book")>{t!(i18n, nav.book)}</a></li>
                         <li><a href="/manage" aria-current=move || current("/manage")>{t!(i18n, nav.manage)}</a></li>
                         <li><a href="/contact" aria-current=move || current("/contact")>{t!(i18n, nav.contact)}</a></li>
-                        <li class="nav-account"><crate::account::AccountLink /></li>
+                        <li class="nav-account"><AccountLink /></li>
                     </ul>
                 </nav>
                 <LanguageSwitcher />
             </div>
         </header>
+    }
+}
+
+/// "Log in", or "My account" when signed in (and "Staff" for an admin).
+#[component]
+pub fn AccountLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let me = Resource::new(move || location.pathname.get(), |_| account_me());
+    let current =
+        move |href: &'static str| location.pathname.get().starts_with(href).then_some("page");
+    let login = move || {
+        view! { <a href="/login" aria-current=move || current("/login")>{t!(i18n, nav.login)}</a> }
+    };
+    view! {
+        <Transition fallback=login>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(user)) => {
+                        let admin = user.role == Role::Admin;
+                        view! {
+                            {admin.then(|| view! {
+                                <a href="/admin/staff" class="nav-admin" aria-current=move || current("/admin")>{t!(i18n, nav.staff)}</a>
+                                " "
+                            })}
+                            <a href="/account" aria-current=move || current("/account")>{t!(i18n, nav.account)}</a>
+                        }
+                        .into_any()
+                    }
+                    _ => login().into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

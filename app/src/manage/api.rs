@@ -6,32 +6,28 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::ManageView;
-#[cfg(feature = "ssr")]
-use crate::booking::api::ssr::answer;
 use crate::error::AppError;
+use domain::DaySlots;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use {
+    crate::ssr::{call, input},
+    backend::services::booking as svc,
+};
 
 /// Finds a booking by reference and e-mail, then opens its manage page
 /// (with a new manage link).
 #[server(prefix = "/api/fn", endpoint = "manage_find")]
 pub async fn find_booking(reference: String, email: String) -> Result<(), AppError> {
-    answer(async move {
-        let state = crate::state::app_state()?;
-        let fields: Vec<String> = [("reference", &reference), ("email", &email)]
-            .into_iter()
-            .filter(|(_, value)| value.trim().is_empty())
-            .map(|(field, _)| field.to_owned())
-            .collect();
-        if !fields.is_empty() {
-            return Err(AppError::InvalidFields { fields });
-        }
-        let found = backend::services::booking::find_by_reference(
-            &state.store,
-            backend::now(),
-            &reference,
-            &email,
-        )
-        .await?;
+    call(|cx| async move {
+        input::check(
+            [("reference", &reference), ("email", &email)]
+                .into_iter()
+                .filter(|(_, value)| value.trim().is_empty())
+                .map(|(field, _)| field.to_owned())
+                .collect(),
+        )?;
+        let found = svc::find_by_reference(cx.store(), backend::now(), &reference, &email).await?;
         leptos_axum::redirect(&format!("/manage/{}", found.manage_token));
         Ok(())
     })
@@ -41,13 +37,11 @@ pub async fn find_booking(reference: String, email: String) -> Result<(), AppErr
 /// The booking a manage link opens, with the limits of the change form.
 #[server(prefix = "/api/fn", endpoint = "manage_booking")]
 pub async fn manage_booking(token: String) -> Result<ManageView, AppError> {
-    answer(async move {
-        use backend::services::booking as svc;
-        let state = crate::state::app_state()?;
-        let reservation = svc::by_token(&state.store, backend::now(), &token).await?;
-        let party = crate::booking::api::ssr::party(reservation.party_size.into())?;
-        let policy = svc::policy(&state.store, party).await?;
-        let today = crate::booking::api::ssr::today(&state.store).await?;
+    call(|cx| async move {
+        let reservation = svc::by_token(cx.store(), backend::now(), &token).await?;
+        let party = input::party(reservation.party_size.into())?;
+        let policy = svc::policy(cx.store(), party).await?;
+        let today = cx.today().await?;
         let last_day = today
             .checked_add_days(chrono::Days::new(policy.max_advance_days.into()))
             .unwrap_or(today);
@@ -58,6 +52,17 @@ pub async fn manage_booking(token: String) -> Result<ManageView, AppError> {
             min_party: policy.min_party,
             max_party_online: policy.max_party_online,
         })
+    })
+    .await
+}
+
+/// The slots of the date the change form asks about.
+#[server(prefix = "/api/fn", endpoint = "manage_day")]
+pub async fn manage_day(party: u32, date: String) -> Result<DaySlots, AppError> {
+    call(|cx| async move {
+        let party = input::party(party.into())?;
+        let date = svc::parse_date(&date)?;
+        Ok(svc::day_availability(cx.store(), backend::now(), date, party).await?)
     })
     .await
 }
@@ -75,29 +80,20 @@ pub async fn modify_booking(
     phone: String,
     notes: String,
 ) -> Result<(), AppError> {
-    answer(async move {
-        use crate::booking::api::ssr;
-        use backend::services::booking as svc;
-        let state = crate::state::app_state()?;
-        let party = ssr::party_str(&party)?;
+    call(|cx| async move {
+        let party = input::party_str(&party)?;
         let date = svc::parse_date(&date)?;
         let time = time.filter(|t| !t.trim().is_empty());
         let mut fields = Vec::new();
         if time.is_none() {
             fields.push("time".to_owned());
         }
-        fields.extend(ssr::detail_errors(&name, &email, &phone, &notes));
-        if !fields.is_empty() {
-            return Err(AppError::InvalidFields { fields });
-        }
+        fields.extend(input::detail_errors(&name, &email, &phone, &notes));
+        input::check(fields)?;
         let time = svc::parse_time(time.as_deref().unwrap_or_default())?;
-        let guest = domain::GuestDetails::parse(&name, &email, &phone, &notes).map_err(|e| {
-            AppError::InvalidInput {
-                field: Some(e.field().to_owned()),
-            }
-        })?;
+        let guest = input::guest(&name, &email, &phone, &notes)?;
         svc::modify(
-            &state.store,
+            cx.store(),
             backend::now(),
             &token,
             svc::ModifyRequest {
@@ -117,9 +113,8 @@ pub async fn modify_booking(
 /// Cancels the booking (the page asked for confirmation first).
 #[server(prefix = "/api/fn", endpoint = "manage_cancel")]
 pub async fn cancel_booking(token: String) -> Result<(), AppError> {
-    answer(async move {
-        let state = crate::state::app_state()?;
-        backend::services::booking::cancel(&state.store, backend::now(), &token).await?;
+    call(|cx| async move {
+        svc::cancel(cx.store(), backend::now(), &token).await?;
         leptos_axum::redirect(&format!("/manage/{token}?done=cancelled"));
         Ok(())
     })

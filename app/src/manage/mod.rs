@@ -4,13 +4,9 @@
 pub mod api;
 mod pages;
 
-pub(crate) use pages::status_label;
 pub use pages::{FindPage, ManageBookingPage};
 
-use crate::i18n::*;
 use domain::ReservationView;
-use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 /// A booking as its manage page shows it, with the limits of the change
@@ -23,18 +19,4 @@ pub struct ManageView {
     pub last_day: String,
     pub min_party: u32,
     pub max_party_online: u32,
-}
-
-/// The page for a manage link that opens no booking (answered with 404).
-pub fn not_found_view() -> impl IntoView {
-    crate::response::set_status(404);
-    let i18n = use_i18n();
-    view! {
-        <Title text=move || t_string!(i18n, manage.not_found_title).to_string() />
-        <section class="card not-found">
-            <h1 id="page-title" tabindex="-1">{t!(i18n, manage.not_found_title)}</h1>
-            <p>{t!(i18n, manage.not_found_text)}</p>
-            <p><a class="button button-primary" href="/manage">{t!(i18n, manage.find_submit)}</a></p>
-        </section>
-    }
 }

@@ -1,17 +1,13 @@
 //! Server functions of the public site: thin wrappers over the services.
+//! (The restaurant's information, which every page shows, comes from
+//! `ui::restaurant`.)
 
 use crate::error::AppError;
-use domain::{MenuCategory, RestaurantInfo};
+use domain::MenuCategory;
 use leptos::prelude::*;
-
-#[server(prefix = "/api/fn", endpoint = "restaurant_info")]
-pub async fn get_restaurant_info() -> Result<RestaurantInfo, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(backend::services::site::restaurant_info(&state.store).await?)
-}
 
 #[server(prefix = "/api/fn", endpoint = "menu")]
 pub async fn get_menu() -> Result<Vec<MenuCategory>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(backend::services::site::menu(&state.store).await?)
+    let cx = crate::ssr::Ctx::load()?;
+    Ok(backend::services::site::menu(cx.store()).await?)
 }

@@ -1,6 +1,10 @@
-use super::{api, use_restaurant, HoursList};
+//! Home, menu, contact, and the page of an unknown address.
+
+use super::api;
 use crate::error::ErrorMessage;
 use crate::i18n::*;
+use crate::ui::restaurant::{use_restaurant, HoursList};
+use crate::ui::Loading;
 use domain::{format_price, MenuCategory, RestaurantInfo};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -11,10 +15,9 @@ use leptos_meta::Title;
 fn with_restaurant<V: IntoView + 'static>(
     view: impl Fn(RestaurantInfo) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let restaurant = use_restaurant();
     view! {
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Transition fallback=Loading>
             {
                 let view = view.clone();
                 move || {
@@ -66,7 +69,7 @@ pub fn MenuPage() -> impl IntoView {
         <Title text=move || t_string!(i18n, menu.title).to_string() />
         <h1>{t!(i18n, menu.title)}</h1>
         <p class="lead">{t!(i18n, menu.intro)}</p>
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match menu.await {
                     Ok(categories) if categories.is_empty() => {

@@ -9,8 +9,8 @@
 use super::caller::{session_error, Caller};
 use super::error::{service, ApiError, ApiJson, Fields, Lang};
 use super::shapes::UserOut;
-use app::account::session;
-use app::state::AppState;
+use app::ssr::session;
+use app::ssr::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

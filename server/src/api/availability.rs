@@ -2,7 +2,7 @@
 //! can be booked for a party size.
 
 use super::error::{service, ApiError, ApiQuery, Fields, Lang};
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};

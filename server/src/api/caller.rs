@@ -3,8 +3,8 @@
 //! needs to know takes a [`Caller`]; none reads the session itself.
 
 use super::error::{ApiError, Lang};
-use app::account::session::{self, SessionError};
-use app::state::AppState;
+use app::ssr::session::{self, SessionError};
+use app::ssr::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::StatusCode;

@@ -3,7 +3,7 @@
 
 use super::error::{service, ApiError, ApiJson, Lang};
 use super::shapes::{ReservationOut, UpdateReservationIn};
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

@@ -17,7 +17,7 @@ pub mod manage;
 pub mod reservations;
 pub mod shapes;
 
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
 use shapes::{AlternativeOut, ErrorDetailOut, ErrorOut, FieldErrorOut};

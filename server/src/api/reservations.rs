@@ -5,7 +5,7 @@ use super::availability::party;
 use super::caller::Caller;
 use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
 use super::shapes::{ReservationOut, UpdateReservationIn};
-use app::state::AppState;
+use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

@@ -1,6 +1,6 @@
-//! The signed-in user of a request, kept in the tower-sessions `Session`.
-//! The one implementation, shared by the server functions and the JSON
-//! API (`server/src/api/auth.rs`).
+//! What a request keeps in its tower-sessions `Session`: the signed-in
+//! user (the one implementation, shared by the server functions and the
+//! JSON API, `server/src/api/auth.rs`) and the drafts of multi-step forms.
 //!
 //! The session holds the user's id (`user_id`) and the role it was opened
 //! with (`role`). The session id is renewed at sign-in and whenever the
@@ -11,6 +11,7 @@ use backend::services::authz::Principal;
 use backend::services::ServiceError;
 use backend::Store;
 use domain::Role;
+use serde::{de::DeserializeOwned, Serialize};
 use tower_sessions::Session;
 
 pub const USER_ID: &str = "user_id";
@@ -89,5 +90,30 @@ pub async fn sign_in(session: &Session, user_id: i64, role: Role) -> Result<(), 
 /// Ends the session (it is deleted from the store).
 pub async fn sign_out(session: &Session) -> Result<(), SessionError> {
     session.flush().await?;
+    Ok(())
+}
+
+/// A form's draft kept between the steps of a wizard (the booking wizard's
+/// guest details), under its own key.
+pub async fn load_draft<T: DeserializeOwned>(
+    session: &Session,
+    key: &str,
+) -> Result<Option<T>, SessionError> {
+    Ok(session.get::<T>(key).await?)
+}
+
+pub async fn save_draft<T: Serialize>(
+    session: &Session,
+    key: &str,
+    draft: &T,
+) -> Result<(), SessionError> {
+    Ok(session.insert(key, draft).await?)
+}
+
+pub async fn clear_draft<T: DeserializeOwned>(
+    session: &Session,
+    key: &str,
+) -> Result<(), SessionError> {
+    session.remove::<T>(key).await?;
     Ok(())
 }

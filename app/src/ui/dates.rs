@@ -2,6 +2,7 @@
 //! cross the wire, and their translated display. Pure, so the server and
 //! the browser lay the calendar out the same way (no date library in WASM).
 
+use super::I18n;
 use crate::i18n::*;
 
 /// A calendar date, as parsed from `YYYY-MM-DD`.
@@ -97,8 +98,6 @@ fn weekday(year: i32, month: u32, day: u32) -> u32 {
         .rem_euclid(7);
     ((sunday_based + 6) % 7) as u32
 }
-
-type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// The weekday name as used inside a sentence ("mardi", "Tuesday").
 pub fn weekday_name(i18n: I18n, weekday: u32) -> &'static str {

@@ -1,0 +1,55 @@
+//! Translated labels of domain values: party sizes, services, slot
+//! refusals, reservation statuses.
+
+use super::dates::long_date;
+use super::I18n;
+use crate::i18n::*;
+use domain::{ReservationStatus, ServiceKind, SlotReason};
+
+/// "1 personne", "4 personnes" / "1 guest", "4 guests".
+pub fn party_label(i18n: I18n, n: u32) -> String {
+    if n == 1 {
+        t_string!(i18n, party.single).to_string()
+    } else {
+        t_string!(i18n, party.many, count = n).to_string()
+    }
+}
+
+pub fn reason_label(i18n: I18n, reason: SlotReason) -> &'static str {
+    match reason {
+        SlotReason::Closed => t_string!(i18n, reason.closed),
+        SlotReason::PartySize => t_string!(i18n, reason.party_size),
+        SlotReason::TooFarAhead => t_string!(i18n, reason.too_far_ahead),
+        SlotReason::TooSoon => t_string!(i18n, reason.too_soon),
+        SlotReason::Pacing => t_string!(i18n, reason.pacing),
+        SlotReason::Full => t_string!(i18n, reason.full),
+    }
+}
+
+pub fn service_label(i18n: I18n, kind: ServiceKind) -> &'static str {
+    match kind {
+        ServiceKind::Lunch => t_string!(i18n, service.lunch),
+        ServiceKind::Dinner => t_string!(i18n, service.dinner),
+    }
+}
+
+pub fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
+    match status {
+        ReservationStatus::PendingPayment => t_string!(i18n, status.pending_payment),
+        ReservationStatus::Confirmed => t_string!(i18n, status.confirmed),
+        ReservationStatus::Seated => t_string!(i18n, status.seated),
+        ReservationStatus::Completed => t_string!(i18n, status.completed),
+        ReservationStatus::Cancelled => t_string!(i18n, status.cancelled),
+        ReservationStatus::NoShow => t_string!(i18n, status.no_show),
+    }
+}
+
+/// "mardi 1 décembre 2026 à 19:30".
+pub fn date_time_label(i18n: I18n, date: &str, time: &str) -> String {
+    t_string!(i18n, date.at, date = long_date(i18n, date), time = time).to_string()
+}
+
+/// Cut-off in whole hours, rounded up ("2"), as the policy texts say it.
+pub fn cutoff_hours(minutes: u32) -> u32 {
+    minutes.div_ceil(60)
+}
