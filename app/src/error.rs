@@ -2,7 +2,7 @@
 //! and carrying no internal detail (those stay in the server's logs).
 
 use crate::i18n::*;
-use domain::{Alternative, SlotReason};
+use domain::{Alternative, FieldError, SlotReason};
 use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -17,9 +17,9 @@ pub enum AppError {
     #[error("invalid input")]
     InvalidInput { field: Option<String> },
     /// Several form fields were rejected at once, in form order (so a form
-    /// can show every inline error together).
+    /// can show every inline error together), each with its reason.
     #[error("invalid input")]
-    InvalidFields { fields: Vec<String> },
+    InvalidFields { fields: Vec<FieldError> },
     #[error("conflict")]
     Conflict,
     /// The slot cannot be booked (any more): why, and the nearest free ones.
@@ -86,10 +86,10 @@ impl AppError {
 
 impl AppError {
     /// The form fields this error rejects (empty for other errors).
-    pub fn fields(&self) -> Vec<String> {
+    pub fn fields(&self) -> Vec<FieldError> {
         match self {
             AppError::InvalidFields { fields } => fields.clone(),
-            AppError::InvalidInput { field: Some(field) } => vec![field.clone()],
+            AppError::InvalidInput { field: Some(field) } => vec![FieldError::invalid(field)],
             _ => Vec::new(),
         }
     }
@@ -194,20 +194,24 @@ mod tests {
     #[test]
     fn several_invalid_fields_round_trip() {
         let err = AppError::InvalidFields {
-            fields: vec!["name".into(), "consent".into()],
+            fields: vec![
+                FieldError::invalid("name"),
+                FieldError::new("password", "too_short"),
+            ],
         };
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "invalid_fields");
         assert_eq!(json["code"], err.code());
+        assert_eq!(json["fields"][1]["reason"], "too_short");
         assert_eq!(err.status(), 422);
         let back: AppError = serde_json::from_value(json).unwrap();
-        assert_eq!(back.fields(), ["name", "consent"]);
+        assert_eq!(back.fields(), err.fields());
         assert_eq!(
             AppError::InvalidInput {
                 field: Some("time".into())
             }
             .fields(),
-            ["time"]
+            [FieldError::invalid("time")]
         );
         assert!(AppError::NotFound.fields().is_empty());
     }

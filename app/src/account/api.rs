@@ -50,7 +50,7 @@ pub async fn register(
         .await
         .map_err(|e| match e {
             ServiceError::Conflict(_) => AppError::InvalidFields {
-                fields: vec!["email:taken".into()],
+                fields: vec![domain::FieldError::new("email", "taken")],
             },
             e => e.into(),
         })?;
@@ -215,7 +215,7 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
             .await
             .map_err(|e| match e {
                 ServiceError::Invalid(_) => AppError::InvalidFields {
-                    fields: vec!["delete_password".into()],
+                    fields: vec![domain::FieldError::invalid("delete_password")],
                 },
                 e => e.into(),
             })?;

@@ -1,11 +1,13 @@
-//! Raw form input (as posted) into domain values. A field at fault is
-//! named as the form names it, with a reason when the form shows one
-//! (`password:too_short`), so a form can show every inline error at once.
+//! Raw form input (as posted) into domain values. A field at fault is a
+//! [`FieldError`]: named as the form names it, with its reason
+//! (`password` / `too_short`), so a form can show every inline error at once.
 
 use crate::error::AppError;
 use backend::services::booking as svc;
 use chrono::{NaiveDate, NaiveTime};
-use domain::{DetailsError, Email, GuestDetails, GuestName, Locale, PartySize, Password};
+use domain::{
+    DetailsError, Email, FieldError, GuestDetails, GuestName, Locale, PartySize, Password,
+};
 
 pub fn party(raw: i64) -> Result<PartySize, AppError> {
     PartySize::parse(raw).map_err(|e| AppError::InvalidInput {
@@ -30,10 +32,10 @@ pub fn slot(date: &str, time: &str) -> Result<(NaiveDate, NaiveTime), AppError> 
 }
 
 /// Every guest field at fault, in form order.
-pub fn detail_errors(name: &str, email: &str, phone: &str, notes: &str) -> Vec<String> {
+pub fn detail_errors(name: &str, email: &str, phone: &str, notes: &str) -> Vec<FieldError> {
     GuestDetails::errors(name, email, phone, notes)
         .into_iter()
-        .map(|e| e.field().to_owned())
+        .map(FieldError::from)
         .collect()
 }
 
@@ -45,18 +47,17 @@ pub fn guest(name: &str, email: &str, phone: &str, notes: &str) -> Result<GuestD
     })
 }
 
-/// A new password, or the field at fault with its reason
-/// (`password:too_short`).
-pub fn password(raw: &str, field: &str) -> Result<Password, String> {
-    Password::parse(raw).map_err(|e| format!("{field}:{}", e.as_str()))
+/// A new password, or the field at fault with its reason (`too_short`).
+pub fn password(raw: &str, field: &str) -> Result<Password, FieldError> {
+    Password::parse(raw).map_err(|e| FieldError::new(field, e.as_str()))
 }
 
-pub fn name(raw: &str) -> Result<GuestName, String> {
-    GuestName::parse(raw).map_err(|e| e.field().to_owned())
+pub fn name(raw: &str) -> Result<GuestName, FieldError> {
+    GuestName::parse(raw).map_err(FieldError::from)
 }
 
-pub fn email(raw: &str) -> Result<Email, String> {
-    Email::parse(raw).map_err(|e| e.field().to_owned())
+pub fn email(raw: &str) -> Result<Email, FieldError> {
+    Email::parse(raw).map_err(FieldError::from)
 }
 
 /// The chosen language; the default one when it is not known.
@@ -65,7 +66,7 @@ pub fn locale(raw: &str) -> Locale {
 }
 
 /// Every field at fault, or nothing.
-pub fn check(fields: Vec<String>) -> Result<(), AppError> {
+pub fn check(fields: Vec<FieldError>) -> Result<(), AppError> {
     if fields.is_empty() {
         Ok(())
     } else {
@@ -73,7 +74,7 @@ pub fn check(fields: Vec<String>) -> Result<(), AppError> {
     }
 }
 
-/// The `Err` of a parse result, as a field name.
-pub fn err<T>(r: &Result<T, String>) -> Option<String> {
+/// The `Err` of a parse result.
+pub fn err<T>(r: &Result<T, FieldError>) -> Option<FieldError> {
     r.as_ref().err().cloned()
 }

@@ -6,6 +6,7 @@ use super::focus::focus_later;
 use super::I18n;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
+use domain::FieldError;
 use leptos::prelude::*;
 
 /// A labelled text input (or textarea) with its hint and inline error,
@@ -107,11 +108,14 @@ pub fn ErrorSummary(id: &'static str, messages: Signal<Vec<String>>) -> impl Int
     }
 }
 
-/// The translated inline error of a field at fault, by its form name, with
-/// the reason when there is one (`password:too_short`, `email:taken`).
-pub fn field_message(i18n: I18n, field: &str) -> String {
-    let (_, reason) = field.split_once(':').unwrap_or((field, ""));
-    match (field, reason) {
+/// The translated inline error of a field at fault, by its form name and
+/// its reason (`password` / `too_short`, `email` / `taken`).
+pub fn field_message(i18n: I18n, error: &FieldError) -> String {
+    match (error.field.as_str(), error.reason.as_str()) {
+        ("email", "taken") => t_string!(i18n, account.errors.email_taken),
+        (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
+        (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
+        (_, "too_common") => t_string!(i18n, account.errors.password_too_common),
         ("name", _) => t_string!(i18n, form.errors.name),
         ("email", _) => t_string!(i18n, form.errors.email),
         ("phone", _) => t_string!(i18n, form.errors.phone),
@@ -121,10 +125,6 @@ pub fn field_message(i18n: I18n, field: &str) -> String {
         ("date", _) => t_string!(i18n, form.errors.date),
         ("party_size", _) => t_string!(i18n, form.errors.party_size),
         ("reference", _) => t_string!(i18n, form.errors.reference),
-        ("email:taken", _) => t_string!(i18n, account.errors.email_taken),
-        (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
-        (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
-        (_, "too_common") => t_string!(i18n, account.errors.password_too_common),
         ("current_password" | "delete_password", _) => {
             t_string!(i18n, account.errors.current_password)
         }
@@ -136,7 +136,7 @@ pub fn field_message(i18n: I18n, field: &str) -> String {
 
 /// The label of a field, for the error summary ("Name: ...").
 pub fn field_label(i18n: I18n, field: &str) -> &'static str {
-    match field.split_once(':').map_or(field, |(f, _)| f) {
+    match field {
         "name" => t_string!(i18n, form.name),
         "email" => t_string!(i18n, form.email),
         "phone" => t_string!(i18n, form.phone),
@@ -154,14 +154,14 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
 }
 
 /// The lines of an error summary for the fields at fault.
-pub fn summary_lines(i18n: I18n, fields: &[String]) -> Vec<String> {
+pub fn summary_lines(i18n: I18n, fields: &[FieldError]) -> Vec<String> {
     fields
         .iter()
         .map(|f| {
             t_string!(
                 i18n,
                 form.summary_line,
-                label = field_label(i18n, f),
+                label = field_label(i18n, &f.field),
                 message = field_message(i18n, f)
             )
             .to_string()
@@ -172,13 +172,13 @@ pub fn summary_lines(i18n: I18n, fields: &[String]) -> Vec<String> {
 /// The inline error of the field `name`, when it is among `fields`.
 pub fn field_error(
     i18n: I18n,
-    fields: Memo<Vec<String>>,
+    fields: Memo<Vec<FieldError>>,
     name: &'static str,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
         fields.with(|f| {
             f.iter()
-                .find(|x| *x == name || x.split_once(':').is_some_and(|(n, _)| n == name))
+                .find(|x| x.field == name)
                 .map(|x| field_message(i18n, x))
         })
     })
@@ -188,7 +188,7 @@ pub fn field_error(
 #[derive(Clone, Copy)]
 pub struct FormErrors {
     pub error: Memo<Option<AppError>>,
-    pub fields: Memo<Vec<String>>,
+    pub fields: Memo<Vec<FieldError>>,
 }
 
 impl FormErrors {

@@ -47,7 +47,7 @@ pub async fn invite_staff(
         .await
         .map_err(|e| match e {
             ServiceError::Conflict(_) => AppError::InvalidFields {
-                fields: vec!["email:taken".into()],
+                fields: vec![domain::FieldError::new("email", "taken")],
             },
             e => e.into(),
         })?;
