@@ -595,10 +595,67 @@ mod tests {
         }
 
         #[test]
-        fn parsed_emails_reparse_to_themselves(raw in "\\PC{0,40}") {
-            if let Ok(email) = Email::parse(&raw) {
-                proptest::prop_assert_eq!(Email::parse(email.as_str()).unwrap(), email);
-            }
+        fn valid_emails_parse_and_round_trip(
+            (local, domain) in valid_email(),
+            pad in "[ \t]{0,2}",
+        ) {
+            let raw = format!("{pad}{local}@{domain}{pad}");
+            let email = Email::parse(&raw);
+            proptest::prop_assert!(email.is_ok(), "{:?} refused", raw);
+            let email = email.unwrap();
+            // Trimmed, the domain lower-cased, the local part as typed.
+            proptest::prop_assert_eq!(
+                email.as_str(),
+                format!("{local}@{}", domain.to_lowercase())
+            );
+            proptest::prop_assert_eq!(Email::parse(email.as_str()).unwrap(), email.clone());
+            let json = serde_json::to_string(&email).unwrap();
+            proptest::prop_assert_eq!(serde_json::from_str::<Email>(&json).unwrap(), email);
         }
+
+        #[test]
+        fn broken_emails_are_refused(raw in invalid_email()) {
+            proptest::prop_assert_eq!(Email::parse(&raw), Err(DetailsError::Email), "{:?}", raw);
+            proptest::prop_assert!(serde_json::from_value::<Email>(raw.into()).is_err());
+        }
+    }
+
+    /// (local part, domain) of a valid address: common local-part
+    /// characters, two to four labels of letters and digits with inner
+    /// hyphens, in any case.
+    fn valid_email() -> impl proptest::strategy::Strategy<Value = (String, String)> {
+        use proptest::strategy::Strategy;
+        let label = "[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?";
+        (
+            "[A-Za-z0-9._%+-]{1,64}",
+            proptest::collection::vec(label, 2..5),
+        )
+            .prop_map(|(local, labels)| (local, labels.join(".")))
+    }
+
+    /// A valid address broken in one way.
+    fn invalid_email() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::{Just, Strategy};
+        valid_email().prop_flat_map(|(local, domain)| {
+            let undotted = domain.replace('.', "");
+            proptest::prop_oneof![
+                Just(format!("{local}{domain}")),
+                Just(format!("@{domain}")),
+                Just(format!("{local}@")),
+                Just(format!("{local}@@{domain}")),
+                Just(format!("{local}@{domain}@example.com")),
+                Just(format!("{local} x@{domain}")),
+                Just(format!("{local}@{domain}\u{7}")),
+                Just(format!("{local}@{undotted}")),
+                Just(format!("{local}@.{domain}")),
+                Just(format!("{local}@{domain}.")),
+                Just(format!("{local}@{domain}..com")),
+                Just(format!("{local}@-{domain}")),
+                Just(format!("{local}@{domain}-")),
+                Just(format!("{local}@{domain}_x.com")),
+                Just(format!("{}@{domain}", "x".repeat(65))),
+                Just(format!("{local}@{}.com", "a".repeat(250))),
+            ]
+        })
     }
 }

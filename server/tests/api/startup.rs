@@ -1,9 +1,8 @@
-//! The server binary stops with one clear line on bad configuration, and
-//! the optional Redis session store works.
+//! The server binary itself: one clear line and exit code 1 on bad
+//! configuration, `seed-demo`, `admin create`, JSON logs and SIGTERM; and
+//! (in process) start-up with Redis.
 
-mod common;
-
-use common::{fresh_database_url, redis_url, Db, TestApp};
+use crate::helpers::{config_with, redis_url, Db, ScratchSqlite, TestApp};
 use std::process::Command;
 
 fn run_server(envs: &[(&str, &str)]) -> (i32, String) {
@@ -52,14 +51,10 @@ fn unreachable_database_is_one_line() {
 fn port_in_use_is_one_line() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let db = fresh_database_url(Db::Sqlite);
-    let (code, stderr) = run_server(&[("DATABASE_URL", &db), ("LEPTOS_SITE_ADDR", &addr)]);
+    let db = ScratchSqlite::new();
+    let (code, stderr) = run_server(&[("DATABASE_URL", &db.url), ("LEPTOS_SITE_ADDR", &addr)]);
     assert_eq!(code, 1);
     assert_one_clear_line(&stderr, "cannot listen on");
-    let path = db.trim_start_matches("sqlite://");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{path}{suffix}"));
-    }
 }
 
 #[test]
@@ -71,11 +66,11 @@ fn bad_log_format_is_one_line() {
 
 #[test]
 fn seed_demo_command_creates_and_fills_a_database() {
-    let db = fresh_database_url(Db::Sqlite);
+    let db = ScratchSqlite::new();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_server"));
     let out = cmd
         .arg("seed-demo")
-        .env("DATABASE_URL", &db)
+        .env("DATABASE_URL", &db.url)
         .env("RUST_LOG", "off")
         .output()
         .unwrap();
@@ -84,17 +79,12 @@ fn seed_demo_command_creates_and_fills_a_database() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let path = db.trim_start_matches("sqlite://");
-    assert!(std::path::Path::new(path).exists());
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{path}{suffix}"));
-    }
+    assert!(std::path::Path::new(db.path()).exists());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sessions_and_readiness_use_redis_when_configured() {
-    let db = fresh_database_url(Db::Sqlite);
-    let app = TestApp::spawn_with(&db, Some(&redis_url())).await;
+    let app = TestApp::spawn_with(Db::Sqlite, &[("REDIS_URL", &redis_url())]).await;
     let body: serde_json::Value = app.get("/ready").await.json().await.unwrap();
     assert_eq!(body["redis"], "ok");
     assert_eq!(body["status"], "ready");
@@ -103,15 +93,14 @@ async fn sessions_and_readiness_use_redis_when_configured() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreachable_redis_stops_start_up_with_a_clear_error() {
-    let db = fresh_database_url(Db::Sqlite);
-    let config = common::config_for(&db, Some("redis://127.0.0.1:1"));
+    let db = ScratchSqlite::new();
+    let config = config_with(&db.url, &[("REDIS_URL", "redis://127.0.0.1:1")]);
     let err = match server::start(&config).await {
         Ok(_) => panic!("start-up must fail"),
         Err(e) => e.to_string(),
     };
     assert!(err.contains("Redis"), "{err}");
     assert!(!err.contains('\n'));
-    common::drop_database(&db).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -121,9 +110,9 @@ async fn binary_logs_json_and_shuts_down_gracefully_on_sigterm() {
         .local_addr()
         .unwrap()
         .port();
-    let db = fresh_database_url(Db::Sqlite);
+    let db = ScratchSqlite::new();
     let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_server"))
-        .env("DATABASE_URL", &db)
+        .env("DATABASE_URL", &db.url)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("LOG_FORMAT", "json")
         .env("RUST_LOG", "info")
@@ -165,7 +154,6 @@ async fn binary_logs_json_and_shuts_down_gracefully_on_sigterm() {
         );
     }
     assert!(stdout.contains("SIGTERM"), "{stdout}");
-    common::drop_database(&db).await;
 }
 
 fn admin_create(db: &str, email: &str, stdin: &str) -> (i32, String, String) {
@@ -196,17 +184,17 @@ fn admin_create(db: &str, email: &str, stdin: &str) -> (i32, String, String) {
 
 #[tokio::test]
 async fn admin_create_command_reads_the_password_from_stdin() {
-    let db = fresh_database_url(Db::Sqlite);
+    let db = ScratchSqlite::new();
     // A weak password is refused, in one line, and nothing is created.
-    let (code, _, stderr) = admin_create(&db, "owner@example.com", "short\n");
+    let (code, _, stderr) = admin_create(&db.url, "owner@example.com", "short\n");
     assert_eq!(code, 1);
     assert_one_clear_line(&stderr, "12 characters");
     let (code, stdout, stderr) =
-        admin_create(&db, "owner@example.com", "the owner's pass phrase\n");
+        admin_create(&db.url, "owner@example.com", "the owner's pass phrase\n");
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("owner@example.com"));
     assert!(!stdout.contains("pass phrase") && !stderr.contains("pass phrase"));
-    let (store, _) = backend::Store::open(&backend::DatabaseUrl::parse(&db).unwrap())
+    let (store, _) = backend::Store::open(&backend::DatabaseUrl::parse(&db.url).unwrap())
         .await
         .unwrap();
     let user = store.user_by_email("owner@example.com").await.unwrap();
@@ -214,5 +202,4 @@ async fn admin_create_command_reads_the_password_from_stdin() {
     assert!(user.email_verified_at.is_some());
     assert!(user.password_hash.starts_with("$argon2id$"));
     store.close().await;
-    common::drop_database(&db).await;
 }

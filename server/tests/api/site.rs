@@ -1,8 +1,6 @@
 //! The site served by the real server on SQLite and on PostgreSQL.
 
-mod common;
-
-use common::{Db, TestApp};
+use crate::helpers::{Db, TestApp};
 use serde_json::Value;
 
 on_both_backends!(
@@ -112,14 +110,7 @@ async fn home_page_reads_the_restaurant_from_the_database(db: Db) {
             .await
             .unwrap();
     });
-    let res = app
-        .client
-        .post(app.url("/api/fn/restaurant_info"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send()
-        .await
-        .unwrap();
-    let info: Value = res.json().await.unwrap();
+    let (_, info) = app.server_fn("restaurant_info", &[]).await;
     assert_eq!(info["name"], renamed);
     assert_eq!(info["hours"][1]["weekday"], "tuesday");
     assert_eq!(
@@ -135,15 +126,8 @@ async fn home_page_reads_the_restaurant_from_the_database(db: Db) {
 
 async fn server_function_returns_restaurant_info(db: Db) {
     let app = TestApp::spawn(db).await;
-    let res = app
-        .client
-        .post(app.url("/api/fn/restaurant_info"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let info: Value = res.json().await.unwrap();
+    let (status, info) = app.server_fn("restaurant_info", &[]).await;
+    assert_eq!(status, 200);
     assert_eq!(info["name"], "Chez Margot");
     assert_eq!(info["time_zone"], "Europe/Paris");
     let hours = info["hours"].as_array().unwrap();
@@ -204,7 +188,7 @@ async fn demo_data_is_loaded_once(db: Db) {
     assert_eq!(app.store.table_count(restaurant.id).await.unwrap(), 15);
     // Stop without dropping the database, then start again on it.
     let store = app.store.clone();
-    let second = TestApp::spawn_with(&url, None).await;
+    let second = TestApp::spawn_on(&url, &[]).await;
     assert_eq!(second.store.restaurant_count().await.unwrap(), 1);
     assert_eq!(second.store.table_count(restaurant.id).await.unwrap(), 15);
     // The explicit seed is idempotent too.

@@ -1,10 +1,9 @@
 //! The security baseline through the real server: headers on pages and API
 //! answers, cross-origin writes refused, rate limits, on both backends.
 
-mod common;
-
-use common::{fresh_database_url, Db, TestApp};
-use serde_json::{json, Value};
+use crate::helpers::{dates, reference, Booking, Db, TestApp};
+use chrono::Weekday;
+use serde_json::Value;
 
 on_both_backends!(
     pages_and_api_answers_carry_the_security_headers,
@@ -13,10 +12,11 @@ on_both_backends!(
     api_requests_are_rate_limited_per_client,
     booking_creation_has_its_own_limit,
     forwarded_addresses_count_only_behind_a_trusted_proxy,
+    finding_a_booking_by_reference_is_rate_limited,
 );
 
 async fn spawn(db: Db, env: &[(&str, &str)]) -> TestApp {
-    TestApp::spawn_with_env(&fresh_database_url(db), None, env).await
+    TestApp::spawn_with(db, env).await
 }
 
 fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
@@ -97,18 +97,19 @@ async fn hsts_only_over_https(db: Db) {
     app.stop().await;
 }
 
+/// A booking in the past: refused by the handler (422) once it gets there.
 fn booking(n: u32) -> Value {
-    json!({
-        "date": "2000-01-01", "time": "19:30", "party_size": 2, "name": "Ada",
-        "email": format!("ada{n}@example.com"), "phone": "+33612345678",
-    })
+    let past = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    Booking::at(past, "19:30")
+        .email(&format!("ada{n}@example.com"))
+        .json()
 }
 
 async fn cross_origin_writes_are_refused(db: Db) {
     let app = spawn(db, &[]).await;
     let post = |origin: Option<String>, referer: Option<&'static str>| {
         let mut req = app
-            .client
+            .http
             .post(app.url("/api/reservations"))
             .header("accept-language", "en")
             .json(&booking(1));
@@ -138,7 +139,7 @@ async fn cross_origin_writes_are_refused(db: Db) {
     assert_eq!(post(None, None).await.unwrap().status(), 422);
     // Server functions too.
     let res = app
-        .client
+        .http
         .post(app.url("/api/fn/booking_confirm"))
         .header("origin", "http://evil.example")
         .form(&[("x", "y")])
@@ -148,7 +149,7 @@ async fn cross_origin_writes_are_refused(db: Db) {
     assert_eq!(res.status(), 403);
     // Reads are not affected.
     let res = app
-        .client
+        .http
         .get(app.url("/menu"))
         .header("origin", "http://evil.example")
         .send()
@@ -170,7 +171,7 @@ async fn api_requests_are_rate_limited_per_client(db: Db) {
         assert!((1..=900).contains(&reset));
     }
     let res = app
-        .client
+        .http
         .get(app.url(path))
         .header("accept-language", "fr")
         .send()
@@ -196,7 +197,7 @@ async fn booking_creation_has_its_own_limit(db: Db) {
     let app = spawn(db, &[("RATE_LIMIT_BOOKING", "2/1h")]).await;
     for n in 0..2 {
         let res = app
-            .client
+            .http
             .post(app.url("/api/reservations"))
             .json(&booking(n))
             .send()
@@ -205,7 +206,7 @@ async fn booking_creation_has_its_own_limit(db: Db) {
         assert_eq!(res.status(), 422);
     }
     let res = app
-        .client
+        .http
         .post(app.url("/api/reservations"))
         .json(&booking(3))
         .send()
@@ -215,7 +216,7 @@ async fn booking_creation_has_its_own_limit(db: Db) {
     assert!(res.headers().contains_key("retry-after"));
     // The wizard's booking server function shares the limit.
     let res = app
-        .client
+        .http
         .post(app.url("/api/fn/booking_confirm"))
         .form(&[("x", "y")])
         .send()
@@ -236,7 +237,7 @@ async fn booking_creation_has_its_own_limit(db: Db) {
 
 async fn forwarded_addresses_count_only_behind_a_trusted_proxy(db: Db) {
     let get = |app: &TestApp, ip: &'static str| {
-        app.client
+        app.http
             .get(app.url("/api/availability?date=2000-01-01&party_size=2"))
             .header("x-forwarded-for", ip)
             .send()
@@ -258,5 +259,46 @@ async fn forwarded_addresses_count_only_behind_a_trusted_proxy(db: Db) {
     assert_eq!(get(&app, "203.0.113.1").await.unwrap().status(), 422);
     assert_eq!(get(&app, "203.0.113.2").await.unwrap().status(), 422);
     assert_eq!(get(&app, "203.0.113.1").await.unwrap().status(), 429);
+    app.stop().await;
+}
+
+/// Finding a booking by reference and e-mail (the manage page's form) is
+/// limited per client: a reference is short enough to guess at.
+async fn finding_a_booking_by_reference_is_rate_limited(db: Db) {
+    let app = spawn(db, &[("RATE_LIMIT_LOOKUP", "3/15m")]).await;
+    let date = dates::next(&app, Weekday::Thu).await;
+    let booked = reference(&app.book(&Booking::at(date, "19:30")).await);
+    let find = |email: &'static str| {
+        let booked = booked.clone();
+        let app = &app;
+        async move {
+            app.http
+                .post(app.url("/api/fn/manage_find"))
+                .header("accept", "application/json")
+                .form(&[("reference", booked.as_str()), ("email", email)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // Wrong guesses and the right answer all count.
+    assert_eq!(find("guess@example.com").await.status(), 404);
+    assert_eq!(find("other@example.com").await.status(), 404);
+    let found = find("ada@example.com").await.status().as_u16();
+    assert!((200..400).contains(&found), "{found}");
+    let res = find("ada@example.com").await;
+    assert_eq!(res.status(), 429);
+    let retry: u64 = header(&res, "retry-after").parse().unwrap();
+    assert!((1..=900).contains(&retry));
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], "rate_limited");
+    // Only the lookup is limited: the rest of the site still answers.
+    assert_eq!(
+        app.get("/api/availability?date=2000-01-01&party_size=2")
+            .await
+            .status(),
+        422
+    );
+    assert_eq!(app.get("/manage").await.status(), 200);
     app.stop().await;
 }

@@ -1,0 +1,124 @@
+//! Who may do what: anonymous, the owner (a diner), another diner, staff
+//! and an admin, over the JSON API and the pages' server functions.
+
+use crate::helpers::{dates, reference, Booking, Client, Db, Role, TestApp};
+use chrono::Weekday;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+on_both_backends!(authorization_matrix);
+
+/// Any success (2xx, or a 3xx redirect after a form) reads as 200.
+fn allowed(status: u16) -> u16 {
+    if (200..400).contains(&status) {
+        200
+    } else {
+        status
+    }
+}
+
+/// Cancels through the account page's server function.
+async fn cancel_by_form(client: &mut Client, reference: &str) -> u16 {
+    let form = [("reference", reference)];
+    allowed(client.server_fn("account_cancel", &form).await.0)
+}
+
+async fn authorization_matrix(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut anon = app.client();
+    let mut ada = app.signed_in(Role::Diner).await;
+    let mut bob = app.signed_in(Role::Diner).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    let mut admin = app.signed_in(Role::Admin).await;
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    let mut refs = Vec::new();
+    for time in ["19:00", "19:15", "19:30", "19:45", "20:00"] {
+        let booking = Booking::at(thursday, time).for_the_account();
+        refs.push(reference(&ada.book(&booking).await));
+    }
+    let one = format!("/api/reservations/{}", refs[0]);
+    let mut everyone = [&mut anon, &mut ada, &mut bob, &mut staff, &mut admin];
+
+    // (request, expected status) for anon, ada (owner), bob (another diner),
+    // staff, admin.
+    type Row = (Method, String, Option<Value>, [u16; 5]);
+    let rows: Vec<Row> = vec![
+        (
+            Method::GET,
+            "/api/auth/me".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        (
+            Method::GET,
+            "/api/reservations".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        (Method::GET, one.clone(), None, [401, 200, 404, 200, 200]),
+        (
+            Method::PUT,
+            one.clone(),
+            Some(json!({"notes": "high chair"})),
+            [401, 200, 404, 200, 200],
+        ),
+        (
+            Method::PUT,
+            "/api/auth/role".into(),
+            Some(json!({"email": everyone[2].email, "role": "diner"})),
+            [401, 403, 403, 403, 204],
+        ),
+        (
+            Method::POST,
+            "/api/auth/refresh".into(),
+            Some(json!({})),
+            [401, 200, 200, 200, 200],
+        ),
+    ];
+    for (method, path, body, expected) in rows {
+        let mut got = [0u16; 5];
+        for (i, client) in everyone.iter_mut().enumerate() {
+            got[i] = client.json(method.clone(), &path, body.clone()).await.0;
+        }
+        assert_eq!(got, expected, "{method} {path}");
+    }
+    // The pages' server functions go through the same check.
+    let mut got = [0u16; 5];
+    for (i, client) in everyone.iter_mut().enumerate() {
+        got[i] = allowed(client.server_fn("account_reservations", &[]).await.0);
+    }
+    assert_eq!(got, [401, 200, 200, 200, 200], "account_reservations");
+    let mut got = [0u16; 5];
+    for (i, client) in everyone.iter_mut().enumerate() {
+        let email = format!("fn{i}@example.com");
+        let form = [
+            ("email", email.as_str()),
+            ("name", "New"),
+            ("role", "staff"),
+            ("locale", "fr"),
+        ];
+        got[i] = allowed(client.server_fn("admin_invite", &form).await.0);
+    }
+    assert_eq!(got, [401, 403, 403, 403, 200], "admin_invite");
+    assert_eq!(cancel_by_form(everyone[0], &refs[4]).await, 401);
+    assert_eq!(cancel_by_form(everyone[2], &refs[4]).await, 404);
+    assert_eq!(cancel_by_form(everyone[1], &refs[4]).await, 200);
+    // Invitations: only admins (a fresh address each time).
+    let mut got = [0u16; 5];
+    for (i, client) in everyone.iter_mut().enumerate() {
+        let body = json!({"email": format!("new{i}@example.com"), "name": "New", "role": "staff"});
+        got[i] = client.post("/api/auth/invite", body).await.0;
+    }
+    assert_eq!(got, [401, 403, 403, 403, 201]);
+    // Deleting: anonymous and another diner cannot; the owner, staff and admin can.
+    let del = |r: &String| format!("/api/reservations/{r}");
+    assert_eq!(everyone[0].delete(&del(&refs[1])).await.0, 401);
+    assert_eq!(everyone[2].delete(&del(&refs[1])).await.0, 404);
+    assert_eq!(everyone[1].delete(&del(&refs[1])).await.0, 200);
+    assert_eq!(everyone[3].delete(&del(&refs[2])).await.0, 200);
+    assert_eq!(everyone[4].delete(&del(&refs[3])).await.0, 200);
+    // Bob's list shows none of Ada's bookings.
+    let (_, list) = everyone[2].get("/api/reservations").await;
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    app.stop().await;
+}

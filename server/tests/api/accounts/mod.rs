@@ -1,0 +1,313 @@
+//! Accounts over the JSON API, on SQLite and on PostgreSQL: registration
+//! with e-mail verification, sign-in, password reset, invitations and the
+//! sign-in rate limits. Sessions and the authorization matrix have their
+//! own files.
+
+mod authz;
+mod sessions;
+
+use crate::helpers::mail::{files_in, token_from_mail};
+use crate::helpers::{dates, reference, Booking, Db, Role, TestApp, PASSWORD};
+use chrono::Weekday;
+use serde_json::json;
+
+on_both_backends!(
+    register_verify_book_list_and_sign_out,
+    sign_in_says_the_same_for_unknown_email_and_wrong_password,
+    password_reset_link_works_once,
+    new_passwords_are_checked,
+    admin_invites_staff_who_accepts,
+    sign_in_is_rate_limited_per_address_and_per_account,
+    password_reset_is_rate_limited,
+);
+
+async fn register_verify_book_list_and_sign_out(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    let mut ada = app.client();
+    assert_eq!(ada.register("ada@example.com").await, 201);
+    let (status, me) = ada.get("/api/auth/me").await;
+    assert_eq!(status, 200);
+    assert_eq!(me["email_verified"], false);
+    assert_eq!(me["role"], "diner");
+
+    // Booking while signed in: name and e-mail come from the account.
+    let mine = reference(
+        &ada.book(&Booking::at(thursday, "19:00").for_the_account())
+            .await,
+    );
+    // Not verified yet: "My reservations" is closed.
+    let (status, body) = ada.get("/api/reservations").await;
+    assert_eq!(status, 403, "{body}");
+
+    let token = token_from_mail(&app.mail_dir, "ada@example.com", "verify").await;
+    let (status, _) = ada.post("/api/auth/verify", json!({"token": token})).await;
+    assert_eq!(status, 204);
+    let (status, _) = ada.post("/api/auth/verify", json!({"token": token})).await;
+    assert_eq!(status, 404, "a link works once");
+
+    // A booking made earlier as a guest with the same e-mail is hers too.
+    let guest = Booking::at(thursday, "19:30")
+        .name("Guest")
+        .email("ADA@example.com");
+    let earlier = reference(&app.book(&guest).await);
+    let (status, list) = ada.get("/api/reservations").await;
+    assert_eq!(status, 200, "{list}");
+    let list = list.as_array().unwrap();
+    let refs: Vec<&str> = list
+        .iter()
+        .map(|r| r["reference"].as_str().unwrap())
+        .collect();
+    assert!(
+        refs.contains(&mine.as_str()) && refs.contains(&earlier.as_str()),
+        "{list:?}"
+    );
+    let row = list
+        .iter()
+        .find(|r| r["reference"] == mine.as_str())
+        .unwrap();
+    assert_eq!(row["name"], "Ada Lovelace", "filled in from the account");
+    assert_eq!(row["email"], "ada@example.com");
+
+    // She can change and cancel it without the token.
+    let path = format!("/api/reservations/{earlier}");
+    let (status, changed) = ada.put(&path, json!({"party_size": 3})).await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(changed["party_size"], 3);
+    let (status, cancelled) = ada.delete(&path).await;
+    assert_eq!(status, 200);
+    assert_eq!(cancelled["status"], "cancelled");
+
+    // Signing out ends the session on the server: the cookie the browser
+    // held, replayed, opens nothing.
+    let kept = ada.cookie.clone().expect("a session cookie");
+    let (status, _) = ada.post("/api/auth/logout", json!({})).await;
+    assert_eq!(status, 204);
+    assert!(ada.cookie.is_none(), "the cookie is expired");
+    assert_eq!(ada.get("/api/auth/me").await.0, 401);
+    assert_eq!(ada.get("/api/reservations").await.0, 401);
+    let mut replay = app.client().with_cookie(&kept);
+    assert_eq!(replay.get("/api/auth/me").await.0, 401);
+    assert_eq!(replay.get("/api/reservations").await.0, 401);
+    app.stop().await;
+}
+
+async fn sign_in_says_the_same_for_unknown_email_and_wrong_password(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut ada = app.client();
+    assert_eq!(ada.register("ada@example.com").await, 201);
+    let mut other = app.client();
+    let (s1, wrong) = other
+        .post(
+            "/api/auth/login",
+            json!({"email": "ada@example.com", "password": "not her password"}),
+        )
+        .await;
+    let (s2, unknown) = other
+        .post(
+            "/api/auth/login",
+            json!({"email": "nobody@example.com", "password": "not her password"}),
+        )
+        .await;
+    assert_eq!((s1, s2), (401, 401));
+    assert_eq!(wrong, unknown);
+    assert_eq!(wrong["error"]["code"], "unauthorized");
+    assert!(other.cookie.is_none(), "no session for a failed sign-in");
+    assert_eq!(other.login("ADA@example.com", PASSWORD).await, 200);
+    app.stop().await;
+}
+
+async fn password_reset_link_works_once(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut ada = app.client();
+    assert_eq!(ada.register("ada@example.com").await, 201);
+    let mut c = app.client();
+    let (status, _) = c
+        .post(
+            "/api/auth/password/forgot",
+            json!({"email": "ada@example.com"}),
+        )
+        .await;
+    assert_eq!(status, 202);
+    let (status, _) = c
+        .post(
+            "/api/auth/password/forgot",
+            json!({"email": "nobody@example.com"}),
+        )
+        .await;
+    assert_eq!(
+        status, 202,
+        "the answer never tells whether the account exists"
+    );
+    let token = token_from_mail(&app.mail_dir, "ada@example.com", "reset").await;
+    let new = "a brand new pass phrase";
+    let (status, body) = c
+        .post(
+            "/api/auth/password/reset",
+            json!({"token": token, "password": "short"}),
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["reason"], "too_short");
+    let (status, _) = c
+        .post(
+            "/api/auth/password/reset",
+            json!({"token": token, "password": new}),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, _) = c
+        .post(
+            "/api/auth/password/reset",
+            json!({"token": token, "password": "another pass phrase"}),
+        )
+        .await;
+    assert_eq!(status, 404, "single use");
+    assert_eq!(c.login("ada@example.com", PASSWORD).await, 401);
+    assert_eq!(c.login("ada@example.com", new).await, 200);
+    // Only the account that exists got a message.
+    assert_eq!(
+        files_in(&app.mail_dir),
+        2,
+        "verification + reset for ada, nothing for nobody"
+    );
+    app.stop().await;
+}
+
+async fn new_passwords_are_checked(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut c = app.client();
+    for (password, reason) in [
+        ("short", "too_short"),
+        ("password1234", "too_common"),
+        ("aaaaaaaaaaaaaaaa", "too_common"),
+    ] {
+        let (status, body) = c
+            .post(
+                "/api/auth/register",
+                json!({"name": "Ada", "email": "ada@example.com", "password": password}),
+            )
+            .await;
+        assert_eq!(status, 422, "{password}");
+        assert_eq!(body["error"]["field"], "password");
+        assert_eq!(body["error"]["reason"], reason);
+    }
+    assert_eq!(c.register("ada@example.com").await, 201);
+    let mut again = app.client();
+    assert_eq!(
+        again.register("Ada@Example.com").await,
+        409,
+        "one account per e-mail, any case"
+    );
+    app.stop().await;
+}
+
+async fn admin_invites_staff_who_accepts(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut admin = app.signed_in(Role::Admin).await;
+    let (status, body) = admin
+        .post(
+            "/api/auth/invite",
+            json!({"email": "sam@example.com", "name": "Sam", "role": "staff", "locale": "fr"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let token = token_from_mail(&app.mail_dir, "sam@example.com", "invite").await;
+    let mut sam = app.client();
+    // No password yet: the invited account cannot sign in.
+    assert_eq!(sam.login("sam@example.com", "").await, 401);
+    let (status, me) = sam
+        .post(
+            "/api/auth/invite/accept",
+            json!({"token": token, "password": "sam's own pass phrase"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{me}");
+    assert_eq!(me["role"], "staff");
+    assert_eq!(me["email_verified"], true);
+    // Staff see every booking.
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    let booking = Booking::at(thursday, "20:00").email("guest@example.com");
+    let booked = reference(&app.book(&booking).await);
+    let (status, list) = sam
+        .get(&format!("/api/reservations?from={thursday}&to={thursday}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["reference"] == booked.as_str()));
+    app.stop().await;
+}
+
+async fn sign_in_is_rate_limited_per_address_and_per_account(db: Db) {
+    let app = TestApp::spawn_with(
+        db,
+        &[
+            ("RATE_LIMIT_LOGIN", "3/15m"),
+            ("TRUSTED_PROXIES", "127.0.0.1"),
+        ],
+    )
+    .await;
+    let mut ada = app.client();
+    ada.forwarded_for = Some("203.0.113.10");
+    assert_eq!(ada.register("ada@example.com").await, 201);
+    // Per address: register + 2 sign-ins use the 3 attempts.
+    assert_eq!(ada.login("ada@example.com", "wrong password!").await, 401);
+    assert_eq!(ada.login("ada@example.com", "wrong password!").await, 401);
+    let (status, body) = ada
+        .post(
+            "/api/auth/login",
+            json!({"email": "x@example.com", "password": "whatever123456"}),
+        )
+        .await;
+    assert_eq!(status, 429, "{body}");
+    // Per account: guesses from other addresses still count against Ada.
+    let mut statuses = Vec::new();
+    for ip in ["198.51.100.1", "198.51.100.2", "198.51.100.3"] {
+        let mut c = app.client();
+        c.forwarded_for = Some(ip);
+        statuses.push(c.login("ada@example.com", "another guess!!").await);
+    }
+    assert_eq!(
+        statuses,
+        [401, 429, 429],
+        "2 earlier failures + 1 = the account's 3"
+    );
+    // The sign-in form's server function shares the per-account limit.
+    let mut form = app.client();
+    form.forwarded_for = Some("198.51.100.9");
+    let (status, _) = form
+        .server_fn(
+            "account_login",
+            &[("email", "ada@example.com"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(status, 429);
+    app.stop().await;
+}
+
+async fn password_reset_is_rate_limited(db: Db) {
+    let app = TestApp::spawn_with(db, &[("RATE_LIMIT_PASSWORD_RESET", "3/1h")]).await;
+    let mut c = app.client();
+    for _ in 0..3 {
+        let (status, _) = c
+            .post(
+                "/api/auth/password/forgot",
+                json!({"email": "x@example.com"}),
+            )
+            .await;
+        assert_eq!(status, 202);
+    }
+    let res = app
+        .http
+        .post(app.url("/api/auth/password/forgot"))
+        .json(&json!({"email": "x@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    app.stop().await;
+}

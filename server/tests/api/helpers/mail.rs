@@ -1,0 +1,102 @@
+//! Reading the e-mails a test server sends: MIME decoding, and the links
+//! (tokens) in the `.eml` files it writes without SMTP.
+
+use mailparse::{MailHeaderMap, ParsedMail};
+use std::path::Path;
+use std::time::Duration;
+
+/// An e-mail, decoded.
+#[derive(Debug)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub language: Option<String>,
+    pub text: String,
+    pub html: String,
+    /// (content type, parameters, body) of the text/calendar part.
+    pub calendar: Option<(String, std::collections::BTreeMap<String, String>, String)>,
+    /// File names of the attachments.
+    pub attachments: Vec<String>,
+}
+
+fn leaves<'a>(part: &'a ParsedMail<'a>, out: &mut Vec<&'a ParsedMail<'a>>) {
+    if part.subparts.is_empty() {
+        out.push(part);
+    }
+    for sub in &part.subparts {
+        leaves(sub, out);
+    }
+}
+
+pub fn read_mail(raw: &[u8]) -> Mail {
+    let parsed = mailparse::parse_mail(raw).expect("a MIME message");
+    let header = |name: &str| parsed.headers.get_first_value(name);
+    let mut mail = Mail {
+        to: header("To").unwrap_or_default(),
+        subject: header("Subject").unwrap_or_default(),
+        language: header("Content-Language"),
+        text: String::new(),
+        html: String::new(),
+        calendar: None,
+        attachments: Vec::new(),
+    };
+    let mut parts = Vec::new();
+    leaves(&parsed, &mut parts);
+    for part in parts {
+        let body = part.get_body().expect("a decodable part");
+        if let Some(name) = part.get_content_disposition().params.get("filename") {
+            mail.attachments.push(name.clone());
+        }
+        match part.ctype.mimetype.as_str() {
+            "text/plain" => mail.text = body,
+            "text/html" => mail.html = body,
+            "text/calendar" => {
+                mail.calendar = Some((part.ctype.mimetype.clone(), part.ctype.params.clone(), body))
+            }
+            _ => {}
+        }
+    }
+    mail
+}
+
+/// Waits for an e-mail to `to` in `dir` holding a link under
+/// `/account/{kind}/` and returns the link's token.
+pub async fn token_from_mail(dir: &Path, to: &str, kind: &str) -> String {
+    let marker = format!("/account/{kind}/");
+    for _ in 0..100 {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let raw = std::fs::read(entry.path()).unwrap_or_default();
+                let Ok(mail) = mailparse::parse_mail(&raw) else {
+                    continue;
+                };
+                let headers_to = mail.headers.iter().any(|h| {
+                    h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to)
+                });
+                if !headers_to {
+                    continue;
+                }
+                let text = mail
+                    .subparts
+                    .iter()
+                    .filter_map(|p| p.get_body().ok())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                if let Some(at) = text.find(&marker) {
+                    let token: String = text[at + marker.len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    return token;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no {kind} e-mail to {to} in {}", dir.display());
+}
+
+/// How many e-mails the server has written into `dir`.
+pub fn files_in(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}

@@ -1,0 +1,14 @@
+//! The integration tests: one binary (one link of the whole server) whose
+//! modules start the real server in this process on SQLite and on
+//! PostgreSQL and talk HTTP to it; `startup` runs the server binary itself.
+
+#[macro_use]
+mod helpers;
+
+mod accounts;
+mod booking;
+mod lifecycle;
+mod mail;
+mod security;
+mod site;
+mod startup;
