@@ -161,7 +161,7 @@ pub async fn update_profile(name: String, phone: String, locale: String) -> Resu
         } else {
             domain::Phone::parse(&phone)
                 .map(Some)
-                .map_err(|e| e.field().to_owned())
+                .map_err(domain::FieldError::from)
         };
         check(
             [err(&name_ok), err(&phone_ok)]

@@ -140,7 +140,7 @@ pub async fn save_details(
         let mut fields =
             input::detail_errors(&draft.name, &draft.email, &draft.phone, &draft.notes);
         if !draft.consent {
-            fields.push("consent".into());
+            fields.push(domain::FieldError::new("consent", "required"));
         }
         input::check(fields)?;
         leptos_axum::redirect(&format!(

@@ -24,7 +24,7 @@ pub async fn find_booking(reference: String, email: String) -> Result<(), AppErr
             [("reference", &reference), ("email", &email)]
                 .into_iter()
                 .filter(|(_, value)| value.trim().is_empty())
-                .map(|(field, _)| field.to_owned())
+                .map(|(field, _)| domain::FieldError::new(field, "required"))
                 .collect(),
         )?;
         let found = svc::find_by_reference(cx.store(), backend::now(), &reference, &email).await?;
@@ -86,7 +86,7 @@ pub async fn modify_booking(
         let time = time.filter(|t| !t.trim().is_empty());
         let mut fields = Vec::new();
         if time.is_none() {
-            fields.push("time".to_owned());
+            fields.push(domain::FieldError::new("time", "required"));
         }
         fields.extend(input::detail_errors(&name, &email, &phone, &notes));
         input::check(fields)?;

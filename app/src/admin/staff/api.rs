@@ -25,7 +25,7 @@ pub async fn invite_staff(
         let email_ok = input::email(&email);
         let role_ok = domain::Role::parse(&role)
             .filter(|r| r.is_staff())
-            .ok_or_else(|| "role".to_owned());
+            .ok_or_else(|| domain::FieldError::invalid("role"));
         check(
             [err(&email_ok), err(&name_ok), err(&role_ok)]
                 .into_iter()
