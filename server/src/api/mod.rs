@@ -6,17 +6,21 @@
 //! `reservations`, `manage` (by token), `auth`. Below them: `caller` (who
 //! is calling, as an extractor), `shapes` (wire shapes shared by several
 //! resources), `error` (the error envelope and the extractors that answer
-//! with it) and `docs`.
+//! with it), `formats` (input formats as schemas, from the domain's limits),
+//! `answers` (the statuses every operation shares) and `docs`.
 
+pub mod answers;
 pub mod auth;
 pub mod availability;
 pub mod caller;
 pub mod docs;
 pub mod error;
+pub mod formats;
 pub mod manage;
 pub mod reservations;
 pub mod shapes;
 
+use answers::CommonAnswers;
 use app::state::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -56,7 +60,16 @@ use utoipa::OpenApi;
         reservations::update_one,
         reservations::cancel_one,
     ),
-    components(schemas(ErrorOut, ErrorDetailOut, FieldErrorOut, AlternativeOut)),
+    components(schemas(
+        ErrorOut,
+        ErrorDetailOut,
+        FieldErrorOut,
+        AlternativeOut,
+        formats::Date,
+        formats::Month,
+        formats::PartySize,
+    )),
+    modifiers(&CommonAnswers),
     tags(
         (name = "booking", description = "Availability and booking"),
         (name = "manage", description = "A guest's booking, by its secret manage token"),
