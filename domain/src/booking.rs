@@ -73,9 +73,13 @@ impl GuestName {
 pub struct Email(String);
 
 impl Email {
+    /// The longest address, in bytes (RFC 5321's path limit).
+    pub const MAX_LEN: usize = 254;
+
     pub fn parse(raw: &str) -> Result<Self, DetailsError> {
         let email = raw.trim();
-        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if email.len() > Self::MAX_LEN || email.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
             return Err(DetailsError::Email);
         }
         let (local, domain) = email.split_once('@').ok_or(DetailsError::Email)?;

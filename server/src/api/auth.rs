@@ -8,6 +8,7 @@
 
 use super::caller::{session_error, Caller};
 use super::error::{service, ApiError, ApiJson, Fields, Lang};
+use super::formats;
 use super::shapes::UserOut;
 use app::ssr::session;
 use app::ssr::AppState;
@@ -69,11 +70,15 @@ fn locale(raw: Option<&str>, lang: Lang) -> Result<Locale, ApiError> {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterIn {
+    #[schema(value_type = formats::GuestName)]
     name: String,
+    #[schema(value_type = formats::Email)]
     email: String,
-    /// At least 12 characters; common passwords are refused.
+    #[schema(value_type = formats::NewPassword)]
     password: String,
+    /// For the e-mails; defaults to `Accept-Language`.
     #[serde(default)]
+    #[schema(value_type = Option<formats::Locale>)]
     locale: Option<String>,
 }
 
@@ -86,8 +91,9 @@ impl Fields for RegisterIn {
     responses(
         (status = 201, description = "Registered and signed in", body = UserOut),
         (status = 409, description = "An account exists with this e-mail", body = super::shapes::ErrorOut),
-        (status = 422, description = "Invalid input (`reason` for passwords: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`field` names it; `reason` for passwords: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
         (status = 429, description = "Too many attempts", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn register(
     State(state): State<AppState>,
@@ -110,7 +116,9 @@ pub async fn register(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginIn {
+    /// The account's e-mail (any string: an unknown one is a wrong one).
     email: String,
+    #[schema(format = Password)]
     password: String,
 }
 
@@ -123,7 +131,8 @@ impl Fields for LoginIn {
     responses(
         (status = 200, description = "Signed in", body = UserOut),
         (status = 401, description = "Wrong e-mail or password", body = super::shapes::ErrorOut),
-        (status = 429, description = "Too many attempts", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many attempts, from this address or for this account", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn login(
     State(state): State<AppState>,
@@ -147,7 +156,10 @@ pub async fn login(
 
 /// Signs out: the session is deleted.
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth",
-    responses((status = 204, description = "Signed out")))]
+    responses(
+        (status = 204, description = "Signed out (also without a session)"),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
+    ))]
 pub async fn logout(session: Session, lang: Lang) -> Result<StatusCode, ApiError> {
     session::sign_out(&session)
         .await
@@ -163,9 +175,11 @@ pub struct RefreshOut {
 
 /// Extends the session (sliding expiry).
 #[utoipa::path(post, path = "/api/auth/refresh", tag = "auth",
+    security(("session" = [])),
     responses(
         (status = 200, description = "Extended", body = RefreshOut),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn refresh(
     caller: Caller,
@@ -184,9 +198,11 @@ pub async fn refresh(
 
 /// The signed-in user.
 #[utoipa::path(get, path = "/api/auth/me", tag = "auth",
+    security(("session" = [])),
     responses(
         (status = 200, description = "The signed-in user", body = UserOut),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn me(
     State(state): State<AppState>,
@@ -202,6 +218,7 @@ pub async fn me(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForgotIn {
+    /// The account's e-mail (any string: the answer is the same).
     email: String,
 }
 
@@ -212,7 +229,10 @@ impl Fields for ForgotIn {
 /// E-mails a reset link valid 1 hour, if the account exists. The answer
 /// never says whether it does.
 #[utoipa::path(post, path = "/api/auth/password/forgot", tag = "auth", request_body = ForgotIn,
-    responses((status = 202, description = "If the account exists, a link was sent")))]
+    responses(
+        (status = 202, description = "If the account exists, a link was sent"),
+        (status = 429, description = "Too many reset requests from this address", body = super::shapes::ErrorOut),
+    ))]
 pub async fn forgot(
     State(state): State<AppState>,
     lang: Lang,
@@ -228,7 +248,9 @@ pub async fn forgot(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenPasswordIn {
+    /// The token of the e-mailed link.
     token: String,
+    #[schema(value_type = formats::NewPassword)]
     password: String,
 }
 
@@ -241,7 +263,8 @@ impl Fields for TokenPasswordIn {
     responses(
         (status = 204, description = "Password changed"),
         (status = 404, description = "Unknown, used or expired link", body = super::shapes::ErrorOut),
-        (status = 422, description = "Invalid password", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid password (`reason`: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many reset attempts from this address", body = super::shapes::ErrorOut),
     ))]
 pub async fn reset(
     State(state): State<AppState>,
@@ -259,6 +282,7 @@ pub async fn reset(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenIn {
+    /// The token of the e-mailed link.
     token: String,
 }
 
@@ -287,11 +311,15 @@ pub async fn verify(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InviteIn {
+    #[schema(value_type = formats::Email)]
     email: String,
+    #[schema(value_type = formats::GuestName)]
     name: String,
-    /// `staff` or `admin`.
+    #[schema(value_type = formats::StaffRole)]
     role: String,
+    /// For the invitation e-mail; defaults to `Accept-Language`.
     #[serde(default)]
+    #[schema(value_type = Option<formats::Locale>)]
     locale: Option<String>,
 }
 
@@ -301,11 +329,14 @@ impl Fields for InviteIn {
 
 /// An admin invites a staff member by e-mail.
 #[utoipa::path(post, path = "/api/auth/invite", tag = "auth", request_body = InviteIn,
+    security(("session" = [])),
     responses(
         (status = 201, description = "Invitation sent"),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
         (status = 403, description = "Not an admin", body = super::shapes::ErrorOut),
         (status = 409, description = "An account exists with this e-mail", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`field` names it)", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn invite(
     State(state): State<AppState>,
@@ -339,6 +370,8 @@ pub async fn invite(
     responses(
         (status = 200, description = "Signed in", body = UserOut),
         (status = 404, description = "Unknown, used or expired link", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid password (`reason`: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn accept_invite(
     State(state): State<AppState>,
@@ -362,8 +395,9 @@ pub async fn accept_invite(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleIn {
+    /// The account's e-mail (any string: an unknown one is answered 404).
     email: String,
-    /// `diner`, `staff` or `admin`.
+    #[schema(value_type = formats::Role)]
     role: String,
 }
 
@@ -373,11 +407,14 @@ impl Fields for RoleIn {
 
 /// An admin changes someone's role (not their own).
 #[utoipa::path(put, path = "/api/auth/role", tag = "auth", request_body = RoleIn,
+    security(("session" = [])),
     responses(
         (status = 204, description = "Changed"),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
         (status = 403, description = "Not an admin, or one's own role", body = super::shapes::ErrorOut),
         (status = 404, description = "No such account", body = super::shapes::ErrorOut),
+        (status = 422, description = "Not a role", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn set_role(
     State(state): State<AppState>,

@@ -2,6 +2,7 @@
 //! can be booked for a party size.
 
 use super::error::{service, ApiError, ApiQuery, Fields, Lang};
+use super::formats::{self, query};
 use app::ssr::AppState;
 use axum::extract::State;
 use axum::routing::get;
@@ -9,6 +10,7 @@ use axum::{Json, Router};
 use backend::services::booking;
 use domain::PartySize;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::{IntoParams, ToSchema};
 
 pub fn routes() -> Router<AppState> {
@@ -22,13 +24,26 @@ pub(super) fn party(n: i64, lang: Lang) -> Result<PartySize, ApiError> {
 }
 
 /// `GET /api/availability` query.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DayQuery {
     /// Local date at the restaurant, `YYYY-MM-DD`.
     date: String,
     /// Number of guests.
     party_size: i64,
+}
+
+impl IntoParams for DayQuery {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![
+            query::<formats::Date>(
+                "date",
+                true,
+                "Local date at the restaurant, from today to a year ahead.",
+            ),
+            query::<formats::PartySize>("party_size", true, "Number of guests."),
+        ]
+    }
 }
 
 impl Fields for DayQuery {
@@ -39,23 +54,25 @@ impl Fields for DayQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SlotOut {
     /// Local time at the restaurant, `HH:MM`.
-    #[schema(example = "19:30")]
+    #[schema(value_type = formats::Time)]
     time: String,
     /// The instant, RFC 3339 with the restaurant's UTC offset.
-    #[schema(example = "2026-12-02T19:30:00+01:00")]
+    #[schema(schema_with = formats::instant)]
     start: String,
-    /// `lunch` or `dinner`.
+    #[schema(value_type = formats::Period)]
     period: String,
     available: bool,
-    /// Why it cannot be booked: `party_size`, `too_far_ahead`, `too_soon`,
-    /// `pacing` (enough guests already arrive then) or `full`.
+    /// Why it cannot be booked (absent when it can).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<formats::Unavailability>)]
     reason: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DayAvailabilityOut {
+    #[schema(value_type = formats::Date)]
     date: String,
+    #[schema(value_type = formats::PartySize)]
     party_size: u32,
     /// The restaurant does not serve that day.
     closed: bool,
@@ -68,7 +85,7 @@ pub struct DayAvailabilityOut {
     params(DayQuery),
     responses(
         (status = 200, description = "The day's slots", body = DayAvailabilityOut),
-        (status = 422, description = "Bad date (past, malformed) or party size", body = super::shapes::ErrorOut),
+        (status = 422, description = "Not a date or party size, or a date before today or more than a year ahead (`field` names it)", body = super::shapes::ErrorOut),
     )
 )]
 pub async fn day_availability(
@@ -104,12 +121,25 @@ pub async fn day_availability(
 }
 
 /// `GET /api/availability/month` query.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MonthQuery {
     /// `YYYY-MM`.
     month: String,
     party_size: i64,
+}
+
+impl IntoParams for MonthQuery {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![
+            query::<formats::Month>(
+                "month",
+                true,
+                "A month that has days from today to a year ahead.",
+            ),
+            query::<formats::PartySize>("party_size", true, "Number of guests."),
+        ]
+    }
 }
 
 impl Fields for MonthQuery {
@@ -118,6 +148,7 @@ impl Fields for MonthQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DayOut {
+    #[schema(value_type = formats::Date)]
     date: String,
     /// At least one slot can be booked.
     available: bool,
@@ -125,7 +156,9 @@ pub struct DayOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MonthAvailabilityOut {
+    #[schema(value_type = formats::Month)]
     month: String,
+    #[schema(value_type = formats::PartySize)]
     party_size: u32,
     days: Vec<DayOut>,
 }
@@ -136,7 +169,7 @@ pub struct MonthAvailabilityOut {
     params(MonthQuery),
     responses(
         (status = 200, description = "Every date of the month", body = MonthAvailabilityOut),
-        (status = 422, description = "Bad month or party size", body = super::shapes::ErrorOut),
+        (status = 422, description = "Not a month or party size, or a month wholly before today or more than a year ahead (`field` names it)", body = super::shapes::ErrorOut),
     )
 )]
 pub async fn month_availability(

@@ -13,6 +13,7 @@ use backend::services::ServiceError;
 use domain::{Alternative, FieldError, Locale, SlotReason};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -211,7 +212,9 @@ fn field_of(message: &str, known: &[&'static str]) -> Option<&'static str> {
 
 /// `Json<T>` whose rejections are [`ApiError`]s: 415 without a JSON content
 /// type, 413 for an oversized body, 422 for anything that does not decode
-/// into `T` (syntax, types, unknown or missing fields).
+/// into `T` (syntax, types, unknown or missing fields). The body must be a
+/// JSON object: serde would also read a struct from an array of its field
+/// values (`[null, null]`), which no client means.
 pub struct ApiJson<T>(pub T);
 
 /// The JSON field names of a request body, for error messages.
@@ -230,10 +233,36 @@ where
         let (parts, body) = req.into_parts();
         let lang = Lang::from_parts(&parts);
         let req = Request::from_parts(parts, body);
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_rejection(rejection, T::FIELDS, lang)),
+        let raw = match Json::<Box<RawValue>>::from_request(req, state).await {
+            Ok(Json(raw)) => raw,
+            Err(rejection) => return Err(json_rejection(rejection, T::FIELDS, lang)),
+        };
+        if !raw.get().starts_with('{') {
+            tracing::debug!("rejected JSON body: not an object");
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_input",
+                lang,
+            ));
         }
+        serde_json::from_str::<T>(raw.get())
+            .map(ApiJson)
+            .map_err(|e| {
+                let text = e.to_string();
+                tracing::debug!(%text, "rejected JSON body");
+                data_rejection(&text, T::FIELDS, lang)
+            })
+    }
+}
+
+/// A body that is JSON but not of the expected shape: 422, naming the field
+/// when the message names one of ours.
+fn data_rejection(text: &str, fields: &[&'static str], lang: Lang) -> ApiError {
+    ApiError {
+        fields: field_of(text, fields)
+            .map(|f| vec![FieldError::invalid(f)])
+            .unwrap_or_default(),
+        ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
     }
 }
 
@@ -247,12 +276,7 @@ fn json_rejection(rejection: JsonRejection, fields: &[&'static str], lang: Lang)
         JsonRejection::BytesRejection(_) => {
             ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "invalid_input", lang)
         }
-        _ => ApiError {
-            fields: field_of(&text, fields)
-                .map(|f| vec![FieldError::invalid(f)])
-                .unwrap_or_default(),
-            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", lang)
-        },
+        _ => data_rejection(&text, fields, lang),
     }
 }
 
@@ -301,6 +325,36 @@ mod tests {
             message(Locale::En, "no_such_code"),
             message(Locale::En, "internal")
         );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Sample {
+        #[serde(default)]
+        a: Option<String>,
+    }
+
+    impl Fields for Sample {
+        const FIELDS: &'static [&'static str] = &["a"];
+    }
+
+    async fn extract(body: &'static str) -> Result<ApiJson<Sample>, ApiError> {
+        let req = Request::builder()
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        ApiJson::<Sample>::from_request(req, &()).await
+    }
+
+    #[tokio::test]
+    async fn bodies_are_json_objects() {
+        let ok = extract(" {\"a\": \"x\"} ").await.unwrap();
+        assert_eq!(ok.0.a.as_deref(), Some("x"));
+        // serde would read a struct from the array of its fields.
+        for body in ["[null]", "[\"x\"]", "null", "\"a\"", "{\"b\": 1}", "{"] {
+            let status = extract(body).await.err().map(|e| e.status);
+            assert_eq!(status, Some(StatusCode::UNPROCESSABLE_ENTITY), "{body}");
+        }
     }
 
     #[test]

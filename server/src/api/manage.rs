@@ -54,8 +54,8 @@ pub async fn get_managed(
     responses(
         (status = 200, description = "The changed reservation", body = ReservationOut),
         (status = 404, description = "No reservation has this token", body = super::shapes::ErrorOut),
-        (status = 409, description = "Slot unavailable (`slot_unavailable`), or past the cut-off (`too_late`)", body = super::shapes::ErrorOut),
-        (status = 422, description = "Invalid input; `fields` names each field at fault", body = super::shapes::ErrorOut),
+        (status = 409, description = "Slot unavailable (`slot_unavailable`), or past the cut-off or not active any more (`too_late`)", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`fields` names each field at fault): also a date outside the booking window or a time that is not one of the day's seatings", body = super::shapes::ErrorOut),
     )
 )]
 pub async fn update_managed(
@@ -72,7 +72,9 @@ pub async fn update_managed(
     Ok(Json(view.into()))
 }
 
-/// Cancels the reservation (up to the restaurant's cut-off).
+/// Cancels the reservation (up to the restaurant's cut-off). The
+/// reservation is kept: the token opens it from then on with status
+/// `cancelled`.
 #[utoipa::path(
     delete, path = "/api/reservations/manage/{token}", tag = "manage",
     params(("token" = String, Path, description = "The manage token")),

@@ -6,17 +6,21 @@
 //! `reservations`, `manage` (by token), `auth`. Below them: `caller` (who
 //! is calling, as an extractor), `shapes` (wire shapes shared by several
 //! resources), `error` (the error envelope and the extractors that answer
-//! with it) and `docs`.
+//! with it), `formats` (input formats as schemas, from the domain's limits),
+//! `answers` (the statuses every operation shares) and `docs`.
 
+pub mod answers;
 pub mod auth;
 pub mod availability;
 pub mod caller;
 pub mod docs;
 pub mod error;
+pub mod formats;
 pub mod manage;
 pub mod reservations;
 pub mod shapes;
 
+use answers::CommonAnswers;
 use app::ssr::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -56,7 +60,16 @@ use utoipa::OpenApi;
         reservations::update_one,
         reservations::cancel_one,
     ),
-    components(schemas(ErrorOut, ErrorDetailOut, FieldErrorOut, AlternativeOut)),
+    components(schemas(
+        ErrorOut,
+        ErrorDetailOut,
+        FieldErrorOut,
+        AlternativeOut,
+        formats::Date,
+        formats::Month,
+        formats::PartySize,
+    )),
+    modifiers(&CommonAnswers),
     tags(
         (name = "booking", description = "Availability and booking"),
         (name = "manage", description = "A guest's booking, by its secret manage token"),
@@ -77,4 +90,119 @@ pub fn routes() -> Router<AppState> {
             get(|| async { Json(ApiDoc::openapi()) }),
         )
         .route("/api/docs", get(docs::page))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error::Fields;
+    use super::*;
+    use serde_json::Value;
+    use utoipa::IntoParams;
+
+    fn doc() -> Value {
+        serde_json::to_value(ApiDoc::openapi()).unwrap()
+    }
+
+    fn names<T: IntoParams>() -> Vec<String> {
+        T::into_params(|| None)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    /// The hand-written query parameters name what the handlers read.
+    #[test]
+    fn query_parameters_are_the_fields_read() {
+        use availability::{DayQuery, MonthQuery};
+        use reservations::ListQuery;
+        assert_eq!(names::<DayQuery>(), DayQuery::FIELDS);
+        assert_eq!(names::<MonthQuery>(), MonthQuery::FIELDS);
+        assert_eq!(names::<ListQuery>(), ListQuery::FIELDS);
+        for (_, item) in doc()["paths"].as_object().unwrap() {
+            for (_, op) in item.as_object().unwrap() {
+                for p in op["parameters"].as_array().into_iter().flatten() {
+                    let path_param = p["in"] == "path";
+                    let name = p["name"].as_str().unwrap();
+                    assert!(path_param || p["in"] == "query", "{name}");
+                }
+            }
+        }
+    }
+
+    /// Every request body's properties are the fields its error messages
+    /// may name.
+    #[test]
+    fn bodies_are_the_fields_read() {
+        use auth::*;
+        use reservations::CreateReservationIn;
+        use shapes::UpdateReservationIn;
+        let doc = doc();
+        let props = |name: &str| {
+            let mut keys: Vec<String> = doc["components"]["schemas"][name]["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect();
+            keys.sort();
+            keys
+        };
+        let sorted = |fields: &[&str]| {
+            let mut v: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            v.sort();
+            v
+        };
+        let cases: [(&str, &[&str]); 9] = [
+            ("CreateReservationIn", CreateReservationIn::FIELDS),
+            ("UpdateReservationIn", UpdateReservationIn::FIELDS),
+            ("RegisterIn", RegisterIn::FIELDS),
+            ("LoginIn", LoginIn::FIELDS),
+            ("ForgotIn", ForgotIn::FIELDS),
+            ("TokenPasswordIn", TokenPasswordIn::FIELDS),
+            ("TokenIn", TokenIn::FIELDS),
+            ("InviteIn", InviteIn::FIELDS),
+            ("RoleIn", RoleIn::FIELDS),
+        ];
+        for (schema, fields) in cases {
+            assert_eq!(props(schema), sorted(fields), "{schema}");
+        }
+    }
+
+    /// The shared answers are on every operation that can give them, and
+    /// the limits come from the domain.
+    #[test]
+    fn every_operation_lists_the_shared_answers() {
+        let doc = doc();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let answers = op["responses"].as_object().unwrap();
+                let has = |status: &str| answers.contains_key(status);
+                assert!(has("429") && has("500"), "{method} {path}");
+                if op.get("requestBody").is_some() {
+                    assert!(has("413") && has("415") && has("422"), "{method} {path}");
+                }
+                if method != "get" {
+                    assert!(has("403"), "{method} {path}");
+                }
+            }
+        }
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(schemas["PartySize"]["maximum"], domain::PartySize::MAX);
+        assert_eq!(
+            schemas["GuestName"]["maxLength"],
+            domain::GuestName::MAX_CHARS
+        );
+        assert_eq!(
+            schemas["NewPassword"]["minLength"],
+            domain::Password::MIN_CHARS
+        );
+        assert_eq!(
+            schemas["Role"]["enum"],
+            serde_json::json!(["diner", "staff", "admin"])
+        );
+        assert_eq!(
+            schemas["StaffRole"]["enum"],
+            serde_json::json!(["staff", "admin"])
+        );
+    }
 }

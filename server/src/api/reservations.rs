@@ -4,6 +4,7 @@
 use super::availability::party;
 use super::caller::Caller;
 use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
+use super::formats::{self, query, query_integer};
 use super::shapes::{ReservationOut, UpdateReservationIn};
 use app::ssr::AppState;
 use axum::extract::{Path, State};
@@ -15,7 +16,8 @@ use backend::services::accounts;
 use backend::services::booking::{self, BookingRequest};
 use domain::{GuestDetails, Locale};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::{IntoParams, ToSchema};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -26,32 +28,39 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// `POST /api/reservations` body.
+/// `POST /api/reservations` body. Without a session, `name`, `email` and
+/// `phone` are required (422 naming the first one missing); a signed-in
+/// caller's account fills in those left out.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateReservationIn {
-    /// `YYYY-MM-DD`, local to the restaurant.
-    #[schema(example = "2026-12-02")]
+    /// Local to the restaurant, from today to a year ahead.
+    #[schema(value_type = formats::Date)]
     date: String,
-    /// `HH:MM`, one of the day's slots.
-    #[schema(example = "19:30")]
+    /// One of the day's seatings (see `GET /api/availability`); another
+    /// time is refused with 422.
+    #[schema(value_type = formats::Time)]
     time: String,
+    #[schema(value_type = formats::PartySize)]
     party_size: i64,
     /// Required unless signed in (then the account's name).
     #[serde(default)]
+    #[schema(value_type = Option<formats::GuestName>)]
     name: Option<String>,
     /// Required unless signed in (then the account's e-mail).
     #[serde(default)]
+    #[schema(value_type = Option<formats::Email>)]
     email: Option<String>,
-    /// E.164, or a French national number. Required unless the signed-in
-    /// account has one.
+    /// Required unless the signed-in account has one.
     #[serde(default)]
-    #[schema(example = "+33612345678")]
+    #[schema(value_type = Option<formats::Phone>)]
     phone: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<formats::Notes>)]
     notes: Option<String>,
-    /// `fr` or `en` (e-mails); defaults to `Accept-Language`.
+    /// For the e-mails; defaults to `Accept-Language`.
     #[serde(default)]
+    #[schema(value_type = Option<formats::Locale>)]
     locale: Option<String>,
 }
 
@@ -73,9 +82,13 @@ pub struct CreatedReservationOut {
     /// The booking reference (also the reservation's public id).
     id: String,
     reference: String,
+    #[schema(value_type = formats::Status)]
     status: String,
+    #[schema(schema_with = formats::instant)]
     start: String,
+    #[schema(schema_with = formats::instant)]
     end: String,
+    #[schema(value_type = formats::PartySize)]
     party_size: u32,
     /// The secret that opens `/manage/{token}`; shown only here and in the
     /// confirmation e-mail.
@@ -98,10 +111,18 @@ fn guest(
 #[utoipa::path(
     post, path = "/api/reservations", tag = "booking",
     request_body = CreateReservationIn,
+    security((), ("session" = [])),
     responses(
-        (status = 201, description = "Booked", body = CreatedReservationOut),
-        (status = 409, description = "The slot cannot be booked (any more); see `reason` and `alternatives`", body = super::shapes::ErrorOut),
-        (status = 422, description = "Invalid or malformed input; `field` names it", body = super::shapes::ErrorOut),
+        (status = 201, description = "Booked", body = CreatedReservationOut, links(
+            ("manage" = (operation_id = "get_managed", parameters(("token" = "$response.body#/manage_token")))),
+            ("change" = (operation_id = "update_managed", parameters(("token" = "$response.body#/manage_token")))),
+            ("cancel" = (operation_id = "cancel_managed", parameters(("token" = "$response.body#/manage_token")))),
+            ("calendar" = (operation_id = "calendar", parameters(("token" = "$response.body#/manage_token")))),
+            ("by_reference" = (operation_id = "get_one", parameters(("reference" = "$response.body#/reference")))),
+        )),
+        (status = 409, description = "The slot cannot be booked (any more), or the restaurant is closed that day; see `reason` and `alternatives`", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`field` names it): also a date before today or more than a year ahead, a time that is not one of the day's seatings, or guest details missing without a session", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     )
 )]
 pub async fn create(
@@ -160,7 +181,7 @@ pub async fn create(
 }
 
 /// `GET /api/reservations` query.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Staff: first date (`YYYY-MM-DD`, default today).
@@ -177,6 +198,31 @@ pub struct ListQuery {
     per_page: Option<u32>,
 }
 
+impl IntoParams for ListQuery {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![
+            query::<formats::Date>(
+                "from",
+                false,
+                "Staff: the first date (default today). Ignored for diners.",
+            ),
+            query::<formats::Date>(
+                "to",
+                false,
+                "Staff: the last date, at most 366 days after `from` (default `from` + 30 \
+                 days). Ignored for diners.",
+            ),
+            query_integer("page", 0, u32::MAX, "The page, from 0 (default 0)."),
+            query_integer(
+                "per_page",
+                0,
+                u32::MAX,
+                "Bookings per page (default 50); brought into 1 to 100.",
+            ),
+        ]
+    }
+}
+
 impl Fields for ListQuery {
     const FIELDS: &'static [&'static str] = &["from", "to", "page", "per_page"];
 }
@@ -184,10 +230,13 @@ impl Fields for ListQuery {
 /// The caller's bookings (a verified diner: every booking made with their
 /// e-mail); staff see every booking between two dates.
 #[utoipa::path(get, path = "/api/reservations", tag = "account", params(ListQuery),
+    security(("session" = [])),
     responses(
         (status = 200, description = "Bookings", body = [ReservationOut]),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
         (status = 403, description = "E-mail not verified yet", body = super::shapes::ErrorOut),
+        (status = 422, description = "Staff: `to` before `from`, or more than 366 days after it", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -232,10 +281,12 @@ pub async fn list(
 /// A booking by its reference: its signed-in guest (verified) or staff.
 #[utoipa::path(get, path = "/api/reservations/{reference}", tag = "account",
     params(("reference" = String, Path, description = "The booking reference")),
+    security(("session" = [])),
     responses(
         (status = 200, description = "The booking", body = ReservationOut),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
         (status = 404, description = "No such booking of yours", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn get_one(
     State(state): State<AppState>,
@@ -255,11 +306,14 @@ pub async fn get_one(
 #[utoipa::path(put, path = "/api/reservations/{reference}", tag = "account",
     params(("reference" = String, Path, description = "The booking reference")),
     request_body = UpdateReservationIn,
+    security(("session" = [])),
     responses(
         (status = 200, description = "The changed booking", body = ReservationOut),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
         (status = 404, description = "No such booking of yours", body = super::shapes::ErrorOut),
-        (status = 409, description = "Slot unavailable, or past the cut-off", body = super::shapes::ErrorOut),
+        (status = 409, description = "Slot unavailable (`slot_unavailable`), or past the cut-off or not active any more (`too_late`)", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`fields` names each field at fault): also a date outside the booking window or a time that is not one of the day's seatings", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn update_one(
     State(state): State<AppState>,
@@ -283,14 +337,17 @@ pub async fn update_one(
     Ok(Json(view.into()))
 }
 
-/// Cancels a booking by reference.
+/// Cancels a booking by reference. The booking is kept: it answers from
+/// then on with status `cancelled`.
 #[utoipa::path(delete, path = "/api/reservations/{reference}", tag = "account",
     params(("reference" = String, Path, description = "The booking reference")),
+    security(("session" = [])),
     responses(
         (status = 200, description = "The cancelled booking", body = ReservationOut),
         (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
         (status = 404, description = "No such booking of yours", body = super::shapes::ErrorOut),
-        (status = 409, description = "Past the cut-off", body = super::shapes::ErrorOut),
+        (status = 409, description = "Past the cut-off, or not active any more (`too_late`)", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn cancel_one(
     State(state): State<AppState>,

@@ -3,6 +3,7 @@
 //! OpenAPI document; [`super::error::ApiError`] writes it).
 
 use super::error::{ApiError, Fields, Lang};
+use super::formats;
 use domain::{ReservationPatch, ReservationPatchInput, ReservationView, UserView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -15,9 +16,8 @@ pub struct ErrorOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetailOut {
-    /// Stable code: `invalid_input`, `not_found`, `slot_unavailable`,
-    /// `too_late`, `conflict`, `unauthorized`, `forbidden`, `rate_limited`,
-    /// `unavailable`, `internal`.
+    /// Stable code.
+    #[schema(value_type = ErrorCode)]
     code: String,
     /// Human-readable, in the language of `Accept-Language` (fr or en).
     message: String,
@@ -33,6 +33,22 @@ pub struct ErrorDetailOut {
     alternatives: Option<Vec<AlternativeOut>>,
 }
 
+/// The stable error codes.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidInput,
+    NotFound,
+    SlotUnavailable,
+    TooLate,
+    Conflict,
+    Unauthorized,
+    Forbidden,
+    RateLimited,
+    Unavailable,
+    Internal,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FieldErrorOut {
     field: String,
@@ -42,8 +58,11 @@ pub struct FieldErrorOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AlternativeOut {
+    #[schema(value_type = formats::Date)]
     date: String,
+    #[schema(value_type = formats::Time)]
     time: String,
+    #[schema(schema_with = formats::instant)]
     start: String,
 }
 
@@ -51,17 +70,24 @@ pub struct AlternativeOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReservationOut {
     reference: String,
-    /// `confirmed`, `seated`, `completed`, `cancelled`, `no_show` or `pending_payment`.
+    #[schema(value_type = formats::Status)]
     status: String,
+    #[schema(value_type = formats::Date)]
     date: String,
+    #[schema(value_type = formats::Time)]
     time: String,
+    #[schema(schema_with = formats::instant)]
     start: String,
+    #[schema(schema_with = formats::instant)]
     end: String,
+    #[schema(value_type = formats::PartySize)]
     party_size: u32,
     name: String,
     email: String,
+    /// E.164.
     phone: String,
     notes: String,
+    #[schema(value_type = formats::Locale)]
     locale: String,
     /// The guest may still modify or cancel online.
     can_change: bool,
@@ -96,24 +122,28 @@ impl From<ReservationView> for ReservationOut {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateReservationIn {
-    /// `YYYY-MM-DD`, local to the restaurant.
+    /// Local to the restaurant, from today to a year ahead.
     #[serde(default)]
-    #[schema(example = "2026-12-02")]
+    #[schema(value_type = Option<formats::Date>)]
     date: Option<String>,
-    /// `HH:MM`, one of the day's slots.
+    /// One of the day's seatings.
     #[serde(default)]
-    #[schema(example = "19:30")]
+    #[schema(value_type = Option<formats::Time>)]
     time: Option<String>,
     #[serde(default)]
-    #[schema(minimum = 1)]
+    #[schema(value_type = Option<formats::PartySize>)]
     party_size: Option<i64>,
     #[serde(default)]
+    #[schema(value_type = Option<formats::GuestName>)]
     name: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<formats::Email>)]
     email: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<formats::Phone>)]
     phone: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Option<formats::Notes>)]
     notes: Option<String>,
 }
 
@@ -155,9 +185,11 @@ impl From<UpdateReservationIn> for ReservationPatchInput {
 pub struct UserOut {
     email: String,
     name: String,
+    /// E.164, or empty when the account has none.
     phone: String,
+    #[schema(value_type = formats::Locale)]
     locale: String,
-    /// `diner`, `staff` or `admin`.
+    #[schema(value_type = formats::Role)]
     role: String,
     email_verified: bool,
 }

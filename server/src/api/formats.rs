@@ -1,0 +1,348 @@
+//! The wire formats of input values, as named OpenAPI schemas built from
+//! the limits the handlers check (the `domain` parsers and their
+//! constants), so that the document says what the server accepts. Request
+//! shapes point at them with `#[schema(value_type = formats::Date)]`;
+//! query parameters with [`query`].
+//!
+//! Regular expressions cannot be built from every rule: where a pattern
+//! repeats a domain constant, a compile-time assertion stops the build when
+//! the constant moves. What no schema can state (a date within the booking
+//! window, a time that is one of the day's seatings, a password that is too
+//! common) is answered 409 or 422 and said so in the operation.
+
+use domain::{
+    Date as DomainDate, Email as DomainEmail, GuestName as DomainName, Locale as DomainLocale,
+    Notes as DomainNotes, PartySize as DomainPartySize, Password as DomainPassword,
+    ReservationStatus, Role as DomainRole, ServiceKind, SlotReason,
+};
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::{RefOr, Required, Schema};
+use utoipa::{PartialSchema, ToSchema};
+
+/// Declares a named schema: a marker type whose schema is `$build`.
+macro_rules! wire_format {
+    ($(#[$doc:meta])* $name:ident => $build:expr) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                let object: Object = $build;
+                RefOr::T(Schema::Object(object))
+            }
+        }
+
+        impl ToSchema for $name {}
+    };
+}
+
+fn string() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String)
+}
+
+fn custom_format(name: &str) -> Option<SchemaFormat> {
+    Some(SchemaFormat::Custom(name.to_owned()))
+}
+
+/// `YYYY-MM-DD` with the years [`domain::Date`] accepts.
+pub const DATE_PATTERN: &str =
+    "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+const _: () = assert!(
+    DomainDate::MIN_YEAR == 1900 && DomainDate::MAX_YEAR == 2200,
+    "update DATE_PATTERN to the years domain::Date accepts"
+);
+
+/// `YYYY-MM`.
+pub const MONTH_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+/// `HH:MM` on the 24-hour clock face (`24:00` is not a seating).
+pub const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+/// Control characters (Unicode `Cc`), refused in names.
+const CONTROL: &str = r"\x00-\x1f\x7f-\x9f";
+/// What `str::trim` removes besides control characters (Unicode `White_Space`).
+const SPACE: &str = r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+
+/// A guest's name: no control character, and something left once trimmed.
+fn name_pattern() -> String {
+    format!("^[^{CONTROL}]*[^{CONTROL}{SPACE}][^{CONTROL}]*$")
+}
+
+/// Special requests: no control character except tab and line breaks.
+pub const NOTES_PATTERN: &str = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
+
+/// What [`domain::Phone::parse`] accepts: `+` and 8 to 15 digits (E.164,
+/// no leading 0), `00` and the same, or a 10-digit French national number;
+/// spaces, dots, dashes and parentheses anywhere between the digits.
+pub const PHONE_PATTERN: &str = concat!(
+    r"^(\+[ .()\xa0-]*[1-9]([ .()\xa0-]*[0-9]){7,14}",
+    r"|[ .()\xa0-]*0[ .()\xa0-]*0[ .()\xa0-]*[1-9]([ .()\xa0-]*[0-9]){7,14}",
+    r"|[ .()\xa0-]*0[ .()\xa0-]*[1-9]([ .()\xa0-]*[0-9]){8})[ .()\xa0-]*$"
+);
+
+wire_format! {
+    /// A calendar date at the restaurant.
+    Date => string()
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .pattern(Some(DATE_PATTERN))
+        .description(Some(format!(
+            "A date, `YYYY-MM-DD`, years {} to {}.",
+            DomainDate::MIN_YEAR,
+            DomainDate::MAX_YEAR
+        )))
+        .examples(["2026-12-02"])
+        .build()
+}
+
+wire_format! {
+    /// A month, `YYYY-MM`.
+    Month => string()
+        .pattern(Some(MONTH_PATTERN))
+        .description(Some("A month, `YYYY-MM`."))
+        .examples(["2026-12"])
+        .build()
+}
+
+wire_format! {
+    /// A local time of day, `HH:MM`.
+    Time => string()
+        .pattern(Some(TIME_PATTERN))
+        .description(Some("A local time at the restaurant, `HH:MM` (24-hour clock)."))
+        .examples(["19:30"])
+        .build()
+}
+
+wire_format! {
+    /// The number of guests.
+    PartySize => ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+        .minimum(Some(1))
+        .maximum(Some(DomainPartySize::MAX))
+        .description(Some(format!(
+            "Number of guests, 1 to {}. Larger parties than the restaurant takes \
+             online are answered as unavailable (`party_size`), not refused.",
+            DomainPartySize::MAX
+        )))
+        .examples([2])
+        .build()
+}
+
+wire_format! {
+    /// A person's name.
+    GuestName => string()
+        .min_length(Some(1))
+        .max_length(Some(DomainName::MAX_CHARS))
+        .pattern(Some(name_pattern()))
+        .description(Some(format!(
+            "A name: 1 to {} characters once trimmed, no control characters.",
+            DomainName::MAX_CHARS
+        )))
+        .examples(["Ada Lovelace"])
+        .build()
+}
+
+wire_format! {
+    /// An e-mail address.
+    Email => string()
+        .format(custom_format("email"))
+        .max_length(Some(DomainEmail::MAX_LEN))
+        .description(Some(format!(
+            "An e-mail address: one `@`, a dotted domain, at most {} bytes.",
+            DomainEmail::MAX_LEN
+        )))
+        .examples(["ada@example.com"])
+        .build()
+}
+
+wire_format! {
+    /// A phone number.
+    Phone => string()
+        .pattern(Some(PHONE_PATTERN))
+        .description(Some(
+            "A phone number: E.164 (`+33612345678`), `00` and the same, or a French \
+             national number (`06 12 34 56 78`); spaces, dots, dashes and parentheses \
+             are allowed between digits. Answered in E.164.",
+        ))
+        .examples(["+33612345678"])
+        .build()
+}
+
+wire_format! {
+    /// Special requests.
+    Notes => string()
+        .max_length(Some(DomainNotes::MAX_CHARS))
+        .pattern(Some(NOTES_PATTERN))
+        .description(Some(format!(
+            "Special requests: at most {} characters, line breaks allowed.",
+            DomainNotes::MAX_CHARS
+        )))
+        .build()
+}
+
+/// Every language, from the domain's own names (a new variant fails to
+/// compile here until it is listed).
+fn locales() -> [&'static str; 2] {
+    let _exhaustive = |l: DomainLocale| match l {
+        DomainLocale::Fr | DomainLocale::En => (),
+    };
+    [DomainLocale::Fr.as_str(), DomainLocale::En.as_str()]
+}
+
+wire_format! {
+    /// A language of the restaurant's pages and e-mails.
+    Locale => string()
+        .enum_values(Some(locales()))
+        .description(Some(
+            "A language: `fr` or `en` (a tag such as `en-GB` is read as its language).",
+        ))
+        .build()
+}
+
+fn roles() -> [&'static str; 3] {
+    let _exhaustive = |r: DomainRole| match r {
+        DomainRole::Diner | DomainRole::Staff | DomainRole::Admin => (),
+    };
+    [DomainRole::Diner, DomainRole::Staff, DomainRole::Admin].map(DomainRole::as_str)
+}
+
+wire_format! {
+    /// An account's role.
+    Role => string()
+        .enum_values(Some(roles()))
+        .description(Some("An account's role."))
+        .build()
+}
+
+wire_format! {
+    /// The role of an invited staff member.
+    StaffRole => string()
+        .enum_values(Some(
+            roles()
+                .into_iter()
+                .filter(|r| DomainRole::parse(r).is_some_and(DomainRole::is_staff)),
+        ))
+        .description(Some("The role of a staff member: `staff` or `admin`."))
+        .build()
+}
+
+wire_format! {
+    /// A new password.
+    NewPassword => string()
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Password)))
+        .min_length(Some(DomainPassword::MIN_CHARS))
+        .max_length(Some(DomainPassword::MAX_CHARS))
+        .description(Some(format!(
+            "A new password, {} to {} characters. A common one (a well-known password, \
+             one repeated character, a run such as `abcdefghijkl`) is refused with 422 \
+             and `reason` `too_common`.",
+            DomainPassword::MIN_CHARS,
+            DomainPassword::MAX_CHARS
+        )))
+        .build()
+}
+
+fn statuses() -> [&'static str; 6] {
+    use ReservationStatus as S;
+    let _exhaustive = |s: S| match s {
+        S::PendingPayment | S::Confirmed | S::Seated | S::Completed | S::Cancelled | S::NoShow => {}
+    };
+    [
+        S::PendingPayment,
+        S::Confirmed,
+        S::Seated,
+        S::Completed,
+        S::Cancelled,
+        S::NoShow,
+    ]
+    .map(S::as_str)
+}
+
+wire_format! {
+    /// Where a reservation stands.
+    Status => string().enum_values(Some(statuses())).build()
+}
+
+fn services() -> [&'static str; 2] {
+    let _exhaustive = |k: ServiceKind| match k {
+        ServiceKind::Lunch | ServiceKind::Dinner => (),
+    };
+    [ServiceKind::Lunch, ServiceKind::Dinner].map(ServiceKind::as_str)
+}
+
+wire_format! {
+    /// A service of the day.
+    Period => string().enum_values(Some(services())).build()
+}
+
+fn slot_reasons() -> [&'static str; 6] {
+    use SlotReason as R;
+    let _exhaustive = |r: R| match r {
+        R::Closed | R::PartySize | R::TooFarAhead | R::TooSoon | R::Pacing | R::Full => (),
+    };
+    [
+        R::Closed,
+        R::PartySize,
+        R::TooFarAhead,
+        R::TooSoon,
+        R::Pacing,
+        R::Full,
+    ]
+    .map(R::as_str)
+}
+
+wire_format! {
+    /// Why a slot cannot be booked online.
+    Unavailability => string()
+        .enum_values(Some(slot_reasons()))
+        .description(Some(
+            "Why a slot cannot be booked: `closed`, `party_size` (too small or too large \
+             to book online), `too_far_ahead`, `too_soon`, `pacing` (enough guests \
+             already arrive then) or `full`.",
+        ))
+        .build()
+}
+
+/// An instant, RFC 3339 with the restaurant's UTC offset.
+pub fn instant() -> Object {
+    string()
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+        .description(Some(
+            "An instant, RFC 3339 with the restaurant's UTC offset.",
+        ))
+        .examples(["2026-12-02T19:30:00+01:00"])
+        .build()
+}
+
+/// A query-string parameter whose schema is the named format `T`.
+pub fn query<T: ToSchema>(name: &str, required: bool, description: &str) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Query)
+        .required(if required {
+            Required::True
+        } else {
+            Required::False
+        })
+        .description(Some(description))
+        .schema(Some(utoipa::openapi::Ref::from_schema_name(T::name())))
+        .build()
+}
+
+/// A query-string integer parameter.
+pub fn query_integer(name: &str, min: u32, max: u32, description: &str) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Query)
+        .required(Required::False)
+        .description(Some(description))
+        .schema(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                .minimum(Some(min))
+                .maximum(Some(max)),
+        ))
+        .build()
+}
