@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { watchErrors } from '../lib/console.mjs';
 import { serviceDay, chooseSlot, confirm, waitForMail, TEXT } from '../lib/booking.mjs';
 
 const ADMIN = { email: 'admin@example.com', name: 'Margot', password: 'une cuisine de saison' };
@@ -39,13 +40,7 @@ after(async () => {
 async function newPage(options = {}) {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 900 }, ...options });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
-      errors.push(m.text());
-    }
-  });
+  const errors = watchErrors(page);
   return { context, page, errors };
 }
 

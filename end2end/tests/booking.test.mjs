@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { watchErrors } from '../lib/console.mjs';
 import {
   serviceDay, nextMonday, chooseSlot, fillDetails, confirm, apiBook, TEXT,
 } from '../lib/booking.mjs';
@@ -27,15 +28,7 @@ after(async () => {
 async function newPage(options = {}) {
   const context = await browser.newContext({ locale: 'fr-FR', ...options });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // A refused form answers 4xx (422, 404, 409): the browser logs it, and
-    // the tests check the page instead.
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
-      errors.push(m.text());
-    }
-  });
+  const errors = watchErrors(page);
   return { context, page, errors };
 }
 
