@@ -21,15 +21,22 @@ export function isExpectedRefusal(text, url) {
 /**
  * Collects the page's errors into the returned array (check it is empty at
  * the end of the test): uncaught exceptions, and console errors except
- * expected API refusals.
+ * expected API refusals. A test that opens a page it expects to be refused
+ * (a 403 or 404 page) says so first: `errors.expectRefusal('/admin/staff')`;
+ * the test still checks that status itself.
  */
 export function watchErrors(page) {
   const errors = [];
+  const expectedPages = new Set();
+  Object.defineProperty(errors, 'expectRefusal', {
+    value: (path) => expectedPages.add(path),
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const url = m.location()?.url ?? '';
     if (isExpectedRefusal(m.text(), url)) return;
+    if (REFUSED.test(m.text()) && url && expectedPages.has(new URL(url).pathname)) return;
     errors.push(url ? `${m.text()} (${url})` : m.text());
   });
   return errors;

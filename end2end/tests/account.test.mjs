@@ -297,6 +297,7 @@ test('an admin invites a staff member, who accepts and is signed in', async () =
   assert.equal(await staff.page.locator('.nav-account a').last().innerText(), 'Mon compte');
 
   // Staff are not admins: the staff page refuses them.
+  staff.errors.expectRefusal('/admin/staff');
   const refused = await staff.page.goto(`${server.base}/admin/staff`);
   assert.equal(refused.status(), 403);
   assert.match(await staff.page.locator('h1').innerText(), /Accès refusé/);

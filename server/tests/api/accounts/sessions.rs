@@ -281,7 +281,10 @@ async fn server_functions_share_the_session_with_the_api(db: Db) {
         )
         .await;
     assert_eq!(status, 422);
-    assert_eq!(body["fields"], json!(["password:too_short"]));
+    assert_eq!(
+        body["fields"],
+        json!([{"field": "password", "reason": "too_short"}])
+    );
     // This test once ended without stopping its app and leaked a database
     // per run; dropping the app now cleans up too, but stop also checks
     // that shutdown is graceful.
