@@ -112,24 +112,40 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// The translated message for an error code (the JSON API's and the
+/// pages' codes), from the generated i18n module: one table for the pages
+/// and the JSON API. An unknown code gets the generic message.
+pub fn message(locale: domain::Locale, code: &str) -> String {
+    let l = match locale {
+        domain::Locale::Fr => Locale::fr,
+        domain::Locale::En => Locale::en,
+    };
+    match code {
+        "not_found" => td_string!(l, error.not_found),
+        "invalid_input" | "invalid_fields" => td_string!(l, error.invalid_input),
+        "conflict" => td_string!(l, error.conflict),
+        "slot_unavailable" => td_string!(l, error.slot_unavailable),
+        "too_late" => td_string!(l, error.too_late),
+        "unauthorized" => td_string!(l, error.unauthorized),
+        "forbidden" => td_string!(l, error.forbidden),
+        "rate_limited" => td_string!(l, error.rate_limited),
+        "unavailable" => td_string!(l, error.unavailable),
+        "network" => td_string!(l, error.network),
+        _ => td_string!(l, error.internal),
+    }
+    .to_string()
+}
+
 /// The translated message for an error.
 #[component]
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || match &error {
-        AppError::NotFound => t_string!(i18n, error.not_found),
-        AppError::InvalidInput { .. } | AppError::InvalidFields { .. } => {
-            t_string!(i18n, error.invalid_input)
-        }
-        AppError::Conflict => t_string!(i18n, error.conflict),
-        AppError::SlotUnavailable { .. } => t_string!(i18n, error.slot_unavailable),
-        AppError::TooLate => t_string!(i18n, error.too_late),
-        AppError::Unauthorized => t_string!(i18n, error.unauthorized),
-        AppError::Forbidden => t_string!(i18n, error.forbidden),
-        AppError::RateLimited => t_string!(i18n, error.rate_limited),
-        AppError::Unavailable => t_string!(i18n, error.unavailable),
-        AppError::Network => t_string!(i18n, error.network),
-        AppError::Internal => t_string!(i18n, error.internal),
+    let text = move || {
+        let locale = match i18n.get_locale() {
+            Locale::fr => domain::Locale::Fr,
+            Locale::en => domain::Locale::En,
+        };
+        message(locale, error.code())
     };
     view! {
         <div class="alert alert-error" role="alert">
@@ -241,6 +257,31 @@ mod tests {
         let limited: AppError = serde_json::from_str(r#"{"code":"rate_limited"}"#).unwrap();
         assert_eq!(limited, AppError::RateLimited);
         assert_eq!(limited.status(), 429);
+    }
+
+    #[test]
+    fn every_code_has_its_own_message_in_both_languages() {
+        use domain::Locale::{En, Fr};
+        let generic = message(En, "internal");
+        for code in [
+            "not_found",
+            "invalid_input",
+            "conflict",
+            "slot_unavailable",
+            "too_late",
+            "unauthorized",
+            "forbidden",
+            "rate_limited",
+            "unavailable",
+            "network",
+        ] {
+            assert_ne!(message(En, code), generic, "{code}");
+            assert_ne!(message(Fr, code), message(En, code), "{code}");
+        }
+        assert_eq!(message(En, "not_found"), "Not found.");
+        assert_eq!(message(En, "invalid_fields"), message(En, "invalid_input"));
+        // An unknown code falls back to the generic message, never to the code.
+        assert_eq!(message(En, "no_such_code"), generic);
     }
 
     #[test]

@@ -48,7 +48,7 @@ async fn sign_in(session: &Session, user_id: i64, role: Role, lang: Lang) -> Res
 fn password(raw: &str, field: &str, lang: Lang) -> Result<Password, ApiError> {
     Password::parse(raw).map_err(|e| ApiError {
         reason_text: Some(e.as_str()),
-        ..ApiError::invalid(field, lang)
+        ..ApiError::fields(vec![domain::FieldError::new(field, e.as_str())], lang)
     })
 }
 

@@ -3,6 +3,7 @@
 //! rejections (malformed JSON, unknown fields, bad query strings, oversized
 //! bodies) become that same answer.
 
+use app::error::AppError;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -14,8 +15,6 @@ use domain::{Alternative, FieldError, Locale, SlotReason};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
-use serde_json::Value;
-use std::sync::OnceLock;
 
 /// The language of the caller, from `Accept-Language` (French by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,26 +44,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     }
 }
 
-/// The interface messages, shared with the web pages.
-fn messages(locale: Locale) -> &'static Value {
-    static FR: OnceLock<Value> = OnceLock::new();
-    static EN: OnceLock<Value> = OnceLock::new();
-    let (cell, raw) = match locale {
-        Locale::Fr => (&FR, include_str!("../../../app/locales/fr.json")),
-        Locale::En => (&EN, include_str!("../../../app/locales/en.json")),
-    };
-    cell.get_or_init(|| serde_json::from_str(raw).unwrap_or(Value::Null))
-}
-
-/// The translated message for an error code (`error.<code>` in the locale
-/// files), or the generic one.
+/// The translated message for an error code: the same generated table the
+/// pages use ([`app::error::message`]).
 pub fn message(locale: Locale, code: &str) -> String {
-    let errors = &messages(locale)["error"];
-    errors[code]
-        .as_str()
-        .or_else(|| errors["internal"].as_str())
-        .unwrap_or("error")
-        .to_owned()
+    app::error::message(locale, code)
 }
 
 /// An error answer. Only safe, stable codes reach the client; causes are
@@ -134,35 +117,41 @@ impl ApiError {
         }
     }
 
+    /// One error vocabulary: a service error becomes the pages' [`AppError`]
+    /// (which logs internal causes and keeps only safe codes), and the API
+    /// answer is built from that; only `Retry-After` is taken from the
+    /// service error itself.
     pub fn from_service(err: ServiceError, lang: Lang) -> Self {
+        let retry_after = match &err {
+            ServiceError::RateLimited { retry_after } => Some(*retry_after),
+            _ => None,
+        };
+        ApiError {
+            retry_after,
+            ..ApiError::from_app(AppError::from(err), lang)
+        }
+    }
+
+    /// The API answer of an [`AppError`]: its status and code (a form's
+    /// several fields are `invalid_input` with every field listed).
+    pub fn from_app(err: AppError, lang: Lang) -> Self {
+        let status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         match err {
-            ServiceError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", lang),
-            ServiceError::Invalid(field) => ApiError::invalid(field, lang),
-            ServiceError::SlotUnavailable {
+            AppError::InvalidInput { field } => ApiError {
+                fields: field.map(FieldError::invalid).into_iter().collect(),
+                ..ApiError::new(status, "invalid_input", lang)
+            },
+            AppError::InvalidFields { fields } => ApiError::fields(fields, lang),
+            AppError::SlotUnavailable {
                 reason,
                 alternatives,
             } => ApiError {
                 reason: Some(reason),
                 alternatives: Some(alternatives),
-                ..ApiError::new(StatusCode::CONFLICT, "slot_unavailable", lang)
+                ..ApiError::new(status, "slot_unavailable", lang)
             },
-            ServiceError::TooLate => ApiError::new(StatusCode::CONFLICT, "too_late", lang),
-            ServiceError::Unauthorized => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", lang)
-            }
-            ServiceError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang),
-            ServiceError::RateLimited { retry_after } => ApiError {
-                retry_after: Some(retry_after),
-                ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", lang)
-            },
-            ServiceError::Conflict(what) => {
-                tracing::info!(%what, "conflict");
-                ApiError::new(StatusCode::CONFLICT, "conflict", lang)
-            }
-            ServiceError::Store(err) => {
-                tracing::error!(error = %err, source = ?std::error::Error::source(&err), "store error");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", lang)
-            }
+            other => ApiError::new(status, other.code(), lang),
         }
     }
 }
