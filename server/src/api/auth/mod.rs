@@ -1,0 +1,227 @@
+//! Accounts over the JSON API: register, verify, sign in and out, refresh
+//! the session, password reset, staff invitations and roles, and the
+//! signed-in user's bookings.
+//!
+//! The session holds the user's id and the role it was opened with; the
+//! session id is renewed at sign-in and whenever the role differs from the
+//! stored one (a role change by an admin).
+
+use super::caller::{session_error, Caller};
+use super::error::{service, ApiError, ApiJson, Fields, Lang};
+use super::formats;
+use super::shapes::UserOut;
+use app::ssr::session;
+use app::ssr::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use backend::services::accounts;
+use domain::{Email, GuestName, Locale, Password, Role};
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+use utoipa::ToSchema;
+
+mod password;
+mod staff;
+
+pub use password::*;
+pub use staff::*;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/auth/register", post(register))
+        .route("/api/auth/login", post(login))
+        .route("/api/auth/logout", post(logout))
+        .route("/api/auth/refresh", post(refresh))
+        .route("/api/auth/me", get(me))
+        .route("/api/auth/password/forgot", post(forgot))
+        .route("/api/auth/password/reset", post(reset))
+        .route("/api/auth/verify", post(verify))
+        .route("/api/auth/invite", post(invite))
+        .route("/api/auth/invite/accept", post(accept_invite))
+        .route("/api/auth/role", put(set_role))
+}
+
+/// Opens a session for `user_id` with a fresh id (no fixation).
+pub(super) async fn sign_in(
+    session: &Session,
+    user_id: i64,
+    role: Role,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    session::sign_in(session, user_id, role)
+        .await
+        .map_err(|e| session_error(e, lang))
+}
+
+pub(super) fn password(raw: &str, field: &str, lang: Lang) -> Result<Password, ApiError> {
+    Password::parse(raw).map_err(|e| ApiError {
+        reason_text: Some(e.as_str()),
+        ..ApiError::fields(vec![domain::FieldError::new(field, e.as_str())], lang)
+    })
+}
+
+pub(super) fn email(raw: &str, lang: Lang) -> Result<Email, ApiError> {
+    Email::parse(raw).map_err(|e| ApiError::invalid(e.field(), lang))
+}
+
+pub(super) fn name(raw: &str, lang: Lang) -> Result<GuestName, ApiError> {
+    GuestName::parse(raw).map_err(|e| ApiError::invalid(e.field(), lang))
+}
+
+pub(super) fn locale(raw: Option<&str>, lang: Lang) -> Result<Locale, ApiError> {
+    match raw {
+        Some(raw) => Locale::parse(raw).map_err(|e| ApiError::invalid(e.field(), lang)),
+        None => Ok(lang.0),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterIn {
+    #[schema(value_type = formats::GuestName)]
+    name: String,
+    #[schema(value_type = formats::Email)]
+    email: String,
+    #[schema(value_type = formats::NewPassword)]
+    password: String,
+    /// For the e-mails; defaults to `Accept-Language`.
+    #[serde(default)]
+    #[schema(value_type = Option<formats::Locale>)]
+    locale: Option<String>,
+}
+
+impl Fields for RegisterIn {
+    const FIELDS: &'static [&'static str] = &["name", "email", "password", "locale"];
+}
+
+/// Creates a diner account, signs it in, and e-mails a verification link.
+#[utoipa::path(post, path = "/api/auth/register", tag = "auth", request_body = RegisterIn,
+    responses(
+        (status = 201, description = "Registered and signed in", body = UserOut),
+        (status = 409, description = "An account exists with this e-mail", body = super::shapes::ErrorOut),
+        (status = 422, description = "Invalid input (`field` names it; `reason` for passwords: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many attempts", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
+    ))]
+pub async fn register(
+    State(state): State<AppState>,
+    session: Session,
+    lang: Lang,
+    ApiJson(body): ApiJson<RegisterIn>,
+) -> Result<Response, ApiError> {
+    let name = name(&body.name, lang)?;
+    let email = email(&body.email, lang)?;
+    let password = password(&body.password, "password", lang)?;
+    let locale = locale(body.locale.as_deref(), lang)?;
+    let (user_id, user) = service(
+        accounts::register(&state.store, backend::now(), name, email, password, locale).await,
+        lang,
+    )?;
+    sign_in(&session, user_id, user.role, lang).await?;
+    Ok((StatusCode::CREATED, Json(UserOut::from(user))).into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginIn {
+    /// The account's e-mail (any string: an unknown one is a wrong one).
+    email: String,
+    #[schema(format = Password)]
+    password: String,
+}
+
+impl Fields for LoginIn {
+    const FIELDS: &'static [&'static str] = &["email", "password"];
+}
+
+/// Signs in. An unknown e-mail and a wrong password get the same answer.
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginIn,
+    responses(
+        (status = 200, description = "Signed in", body = UserOut),
+        (status = 401, description = "Wrong e-mail or password", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many attempts, from this address or for this account", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    lang: Lang,
+    ApiJson(body): ApiJson<LoginIn>,
+) -> Result<Json<UserOut>, ApiError> {
+    let (user_id, user) = service(
+        accounts::login(
+            &state.store,
+            &state.login_guard,
+            &body.email,
+            &body.password,
+        )
+        .await,
+        lang,
+    )?;
+    sign_in(&session, user_id, user.role, lang).await?;
+    Ok(Json(user.into()))
+}
+
+/// Signs out: the session is deleted.
+#[utoipa::path(post, path = "/api/auth/logout", tag = "auth",
+    responses(
+        (status = 204, description = "Signed out (also without a session)"),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
+    ))]
+pub async fn logout(session: Session, lang: Lang) -> Result<StatusCode, ApiError> {
+    session::sign_out(&session)
+        .await
+        .map_err(|e| session_error(e, lang))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefreshOut {
+    /// Seconds of inactivity before the session ends.
+    expires_in: i64,
+}
+
+/// Extends the session (sliding expiry).
+#[utoipa::path(post, path = "/api/auth/refresh", tag = "auth",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "Extended", body = RefreshOut),
+        (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
+    ))]
+pub async fn refresh(
+    caller: Caller,
+    session: Session,
+    lang: Lang,
+) -> Result<Json<RefreshOut>, ApiError> {
+    caller.required(lang)?;
+    session
+        .insert("refreshed_at", backend::now().timestamp())
+        .await
+        .map_err(|e| session_error(e.into(), lang))?;
+    Ok(Json(RefreshOut {
+        expires_in: crate::SESSION_DAYS * 86_400,
+    }))
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/auth/me", tag = "auth",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The signed-in user", body = UserOut),
+        (status = 401, description = "Not signed in", body = super::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
+    ))]
+pub async fn me(
+    State(state): State<AppState>,
+    caller: Caller,
+    lang: Lang,
+) -> Result<Json<UserOut>, ApiError> {
+    let who = caller.required(lang)?;
+    Ok(Json(
+        service(accounts::me(&state.store, &who).await, lang)?.into(),
+    ))
+}
