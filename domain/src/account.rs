@@ -48,6 +48,12 @@ pub enum PasswordError {
 }
 
 impl PasswordError {
+    pub const ALL: [PasswordError; 3] = [
+        PasswordError::TooShort,
+        PasswordError::TooLong,
+        PasswordError::TooCommon,
+    ];
+
     /// Translation key suffix, also the API's `reason`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -3,7 +3,8 @@
 //! once (so a form shows all its inline errors together, and the JSON API
 //! names them all).
 
-use crate::booking::{DetailsError, Email, GuestName, Notes, PartySize, Phone};
+use crate::account::Password;
+use crate::booking::{DetailsError, Email, GuestDetails, GuestName, Notes, PartySize, Phone};
 use crate::time::{Date, TimeOfDay};
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,54 @@ impl FieldError {
 impl From<DetailsError> for FieldError {
     fn from(e: DetailsError) -> Self {
         FieldError::invalid(e.field())
+    }
+}
+
+impl GuestDetails {
+    /// The guest's details as typed (the booking wizard's step 2, the JSON
+    /// API's booking body), or every field at fault in form order.
+    pub fn parse_all(
+        name: &str,
+        email: &str,
+        phone: &str,
+        notes: &str,
+    ) -> Result<Self, Vec<FieldError>> {
+        GuestDetails::parse(name, email, phone, notes).map_err(|_| {
+            GuestDetails::errors(name, email, phone, notes)
+                .into_iter()
+                .map(FieldError::from)
+                .collect()
+        })
+    }
+}
+
+/// A diner's registration (the page's form and `POST /api/auth/register`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    pub name: GuestName,
+    pub email: Email,
+    pub password: Password,
+}
+
+impl Registration {
+    /// Validates the three fields together; a refused password says why
+    /// (`too_short`, `too_long`, `too_common`).
+    pub fn parse(name: &str, email: &str, password: &str) -> Result<Self, Vec<FieldError>> {
+        let name = GuestName::parse(name).map_err(FieldError::from);
+        let email = Email::parse(email).map_err(FieldError::from);
+        let password =
+            Password::parse(password).map_err(|e| FieldError::new("password", e.as_str()));
+        match (name, email, password) {
+            (Ok(name), Ok(email), Ok(password)) => Ok(Registration {
+                name,
+                email,
+                password,
+            }),
+            (name, email, password) => Err([name.err(), email.err(), password.err()]
+                .into_iter()
+                .flatten()
+                .collect()),
+        }
     }
 }
 
@@ -151,6 +200,30 @@ mod tests {
                 "notes"
             ]
         );
+    }
+
+    #[test]
+    fn a_registration_names_every_field_at_fault_with_the_password_reason() {
+        let errors = Registration::parse(" ", "ada@example.com", "short").unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                FieldError::invalid("name"),
+                FieldError::new("password", "too_short")
+            ]
+        );
+        let ok = Registration::parse("Ada", "Ada@Example.COM", "a long enough passphrase").unwrap();
+        assert_eq!(ok.email.as_str(), "Ada@example.com");
+    }
+
+    #[test]
+    fn guest_details_name_every_field_at_fault() {
+        let errors = GuestDetails::parse_all("", "nope", "+33612345678", "").unwrap_err();
+        assert_eq!(
+            errors,
+            [FieldError::invalid("name"), FieldError::invalid("email")]
+        );
+        assert!(GuestDetails::parse_all("Ada", "ada@example.com", "+33612345678", "").is_ok());
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use booking::{
     GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,
     ReservationStatus, ReservationView, SlotReason, SlotView,
 };
-pub use form::{FieldError, ReservationPatch, ReservationPatchInput};
+pub use form::{FieldError, Registration, ReservationPatch, ReservationPatchInput};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,

@@ -27,24 +27,14 @@ pub async fn register(
     locale: String,
 ) -> Result<(), AppError> {
     call(|cx| async move {
-        let name_ok = input::name(&name);
-        let email_ok = input::email(&email);
-        let password_ok = input::password(&password, "password");
-        check(
-            [err(&name_ok), err(&email_ok), err(&password_ok)]
-                .into_iter()
-                .flatten()
-                .collect(),
-        )?;
-        let (Ok(name), Ok(email), Ok(new_password)) = (name_ok, email_ok, password_ok) else {
-            return Err(AppError::InvalidInput { field: None });
-        };
+        let form = domain::Registration::parse(&name, &email, &password)
+            .map_err(|fields| AppError::InvalidFields { fields })?;
         let (user_id, user) = accounts::register(
             cx.store(),
             backend::now(),
-            name,
-            email,
-            new_password,
+            form.name,
+            form.email,
+            form.password,
             input::locale(&locale),
         )
         .await

@@ -41,10 +41,8 @@ pub fn detail_errors(name: &str, email: &str, phone: &str, notes: &str) -> Vec<F
 
 /// The guest's details, or every field at fault.
 pub fn guest(name: &str, email: &str, phone: &str, notes: &str) -> Result<GuestDetails, AppError> {
-    check(detail_errors(name, email, phone, notes))?;
-    GuestDetails::parse(name, email, phone, notes).map_err(|e| AppError::InvalidInput {
-        field: Some(e.field().to_owned()),
-    })
+    GuestDetails::parse_all(name, email, phone, notes)
+        .map_err(|fields| AppError::InvalidFields { fields })
 }
 
 /// A new password, or the field at fault with its reason (`too_short`).

@@ -121,6 +121,21 @@ impl ApiError {
     /// (which logs internal causes and keeps only safe codes), and the API
     /// answer is built from that; only `Retry-After` is taken from the
     /// service error itself.
+    /// A form refused as a whole: every field at fault, and (for a refused
+    /// password) the top-level `reason` the API has always given.
+    pub fn form(fields: Vec<FieldError>, lang: Lang) -> Self {
+        let reason_text = fields.first().and_then(|f| {
+            domain::PasswordError::ALL
+                .into_iter()
+                .map(domain::PasswordError::as_str)
+                .find(|r| *r == f.reason)
+        });
+        ApiError {
+            reason_text,
+            ..ApiError::fields(fields, lang)
+        }
+    }
+
     pub fn from_service(err: ServiceError, lang: Lang) -> Self {
         let retry_after = match &err {
             ServiceError::RateLimited { retry_after } => Some(*retry_after),

@@ -102,7 +102,8 @@ fn guest(
     notes: &str,
     lang: Lang,
 ) -> Result<GuestDetails, ApiError> {
-    GuestDetails::parse(name, email, phone, notes).map_err(|e| ApiError::invalid(e.field(), lang))
+    GuestDetails::parse_all(name, email, phone, notes)
+        .map_err(|errors| ApiError::fields(errors, lang))
 }
 
 /// Books a table. The slot is re-checked inside one database transaction;

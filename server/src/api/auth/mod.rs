@@ -112,12 +112,19 @@ pub async fn register(
     lang: Lang,
     ApiJson(body): ApiJson<RegisterIn>,
 ) -> Result<Response, ApiError> {
-    let name = name(&body.name, lang)?;
-    let email = email(&body.email, lang)?;
-    let password = password(&body.password, "password", lang)?;
+    let form = domain::Registration::parse(&body.name, &body.email, &body.password)
+        .map_err(|errors| ApiError::form(errors, lang))?;
     let locale = locale(body.locale.as_deref(), lang)?;
     let (user_id, user) = service(
-        accounts::register(&state.store, backend::now(), name, email, password, locale).await,
+        accounts::register(
+            &state.store,
+            backend::now(),
+            form.name,
+            form.email,
+            form.password,
+            locale,
+        )
+        .await,
         lang,
     )?;
     sign_in(&session, user_id, user.role, lang).await?;

@@ -191,7 +191,28 @@ async fn new_passwords_are_checked(db: Db) {
         assert_eq!(status, 422, "{password}");
         assert_eq!(body["error"]["field"], "password");
         assert_eq!(body["error"]["reason"], reason);
+        assert_eq!(
+            body["error"]["fields"],
+            json!([{"field": "password", "reason": reason}])
+        );
     }
+    // Every field at fault at once, in form order, each with its reason.
+    let (status, body) = c
+        .post(
+            "/api/auth/register",
+            json!({"name": " ", "email": "nope", "password": "short"}),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["error"]["field"], "name");
+    assert_eq!(
+        body["error"]["fields"],
+        json!([
+            {"field": "name", "reason": "invalid"},
+            {"field": "email", "reason": "invalid"},
+            {"field": "password", "reason": "too_short"},
+        ])
+    );
     assert_eq!(c.register("ada@example.com").await, 201);
     let mut again = app.client();
     assert_eq!(
