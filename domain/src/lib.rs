@@ -21,4 +21,4 @@ pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,
 };
-pub use time::{Date, DateError, TimeOfDay, Weekday};
+pub use time::{Date, DateError, Month, TimeOfDay, Weekday};

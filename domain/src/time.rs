@@ -145,6 +145,102 @@ impl Date {
     pub fn day(self) -> u32 {
         u32::from(self.day)
     }
+
+    /// The day of the week (Sakamoto's method).
+    pub fn weekday(self) -> Weekday {
+        weekday_of(
+            i32::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        )
+    }
+
+    /// The month this date is in.
+    pub fn month_of(self) -> Month {
+        Month {
+            year: self.year,
+            month: self.month,
+        }
+    }
+}
+
+/// A calendar month, `YYYY-MM` on the wire (years as for [`Date`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Month {
+    year: u16,
+    month: u8,
+}
+
+impl Month {
+    /// Parses `YYYY-MM` (exactly four and two digits).
+    pub fn parse(s: &str) -> Result<Self, DateError> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() != 7
+            || b[4] != b'-'
+            || !b
+                .iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit())
+        {
+            return Err(DateError::Format);
+        }
+        let year: u16 = s[..4].parse().map_err(|_| DateError::Format)?;
+        let month: u8 = s[5..].parse().map_err(|_| DateError::Format)?;
+        if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
+            return Err(DateError::Range);
+        }
+        Ok(Month { year, month })
+    }
+
+    pub fn year(self) -> i32 {
+        i32::from(self.year)
+    }
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    /// How many days it has.
+    pub fn days(self) -> u32 {
+        u32::from(days_in_month(self.year, self.month))
+    }
+
+    /// The day of the week of its 1st.
+    pub fn first_weekday(self) -> Weekday {
+        weekday_of(self.year(), self.month(), 1)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl TryFrom<String> for Month {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Month> for String {
+    fn from(value: Month) -> Self {
+        value.to_string()
+    }
+}
+
+/// Sakamoto's method.
+fn weekday_of(year: i32, month: u32, day: u32) -> Weekday {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_based = (y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + T[(month as usize).clamp(1, 12) - 1]
+        + day as i32)
+        .rem_euclid(7);
+    Weekday::ALL[((sunday_based + 6) % 7) as usize]
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -263,6 +359,27 @@ mod tests {
         }
         assert_eq!(Date::parse("2000-02-29").unwrap().month(), 2);
         assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+    }
+
+    #[test]
+    fn weekdays_and_months() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        // 1 December 2026 is a Tuesday; 1 January 2000 a Saturday.
+        assert_eq!(d("2026-12-01").weekday(), Weekday::Tuesday);
+        assert_eq!(d("2000-01-01").weekday(), Weekday::Saturday);
+        assert_eq!(d("2026-11-30").weekday(), Weekday::Monday);
+        assert_eq!(d("2027-02-28").weekday(), Weekday::Sunday);
+        let m = Month::parse("2026-12").unwrap();
+        assert_eq!(m.to_string(), "2026-12");
+        assert_eq!(m.first_weekday(), Weekday::Tuesday);
+        assert_eq!(d("2026-12-31").month_of(), m);
+        assert_eq!(Month::parse("2027-02").unwrap().days(), 28);
+        assert_eq!(Month::parse("2028-02").unwrap().days(), 29);
+        for bad in [
+            "2026-00", "2026-1", "2026-13", "1899-12", "26-12", "2026/12",
+        ] {
+            assert!(Month::parse(bad).is_err(), "{bad:?}");
+        }
     }
 
     proptest! {

@@ -75,7 +75,7 @@ impl SlotQuery {
         let date = query.get_str("date")?.trim();
         let time = query.get_str("time")?.trim();
         ((1..=domain::PartySize::MAX).contains(&party)
-            && dates::Ymd::parse(date).is_some()
+            && domain::Date::parse(date).is_ok()
             && dates::is_time(time))
         .then(|| SlotQuery {
             party,

@@ -4,13 +4,14 @@ use super::super::{api, slot_query, Calendar, DEFAULT_PARTY};
 use super::Steps;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
-use crate::ui::dates::{long_date, month_title, weekday_name, weekday_short, Month, Ymd};
+use crate::ui::dates::{long_date, month_title, weekday_name, weekday_short};
 use crate::ui::focus::{focus_heading_on_arrival, focus_later};
 use crate::ui::form::submit_get_form;
 use crate::ui::labels::{party_label, reason_label, service_label};
 use crate::ui::restaurant::PhoneLink;
 use crate::ui::Loading;
 use domain::{BookingPolicy, DaySlots, PartySize};
+use domain::{Date, Month};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,15 +33,20 @@ pub fn ChoosePage() -> impl IntoView {
         query
             .read()
             .get_str("date")
-            .and_then(Ymd::parse)
+            .and_then(|d| Date::parse(d).ok())
             .map(|d| d.to_string())
     });
     let month = Memo::new(move |_| {
         query
             .read()
             .get_str("month")
-            .and_then(Month::parse)
-            .or_else(|| date.get().as_deref().and_then(Ymd::parse).map(Ymd::month))
+            .and_then(|m| Month::parse(m).ok())
+            .or_else(|| {
+                date.get()
+                    .as_deref()
+                    .and_then(|d| Date::parse(d).ok())
+                    .map(Date::month_of)
+            })
             .map(|m| m.to_string())
     });
     // The limits do not depend on the party size: load them once.
@@ -188,7 +194,7 @@ fn PartyPicker(
 #[component]
 fn CalendarView(calendar: Calendar, party: Memo<u32>, date: Memo<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(month) = Month::parse(&calendar.month) else {
+    let Ok(month) = Month::parse(&calendar.month) else {
         return Either::Left(view! { <ErrorMessage error=AppError::Internal /> });
     };
     // Links follow the party size at once, even while the next month loads.
@@ -210,7 +216,7 @@ fn CalendarView(calendar: Calendar, party: Memo<u32>, date: Memo<Option<String>>
         ),
     };
     let today = calendar.today.clone();
-    let lead = month.first_weekday() as usize;
+    let lead = usize::from(month.first_weekday().index());
     let mut cells: Vec<Option<domain::DayFlag>> = vec![None; lead];
     cells.extend(calendar.days.into_iter().map(Some));
     while !cells.len().is_multiple_of(7) {
@@ -225,7 +231,7 @@ fn CalendarView(calendar: Calendar, party: Memo<u32>, date: Memo<Option<String>>
                     None => EitherOf3::A(view! { <td></td> }),
                     Some(flag) => {
                         let iso = flag.date.clone();
-                        let number = Ymd::parse(&iso).map(|d| d.day).unwrap_or_default();
+                        let number = Date::parse(&iso).map(Date::day).unwrap_or_default();
                         let is_today = iso == today;
                         let selected = {
                             let iso = iso.clone();
@@ -272,7 +278,8 @@ fn CalendarView(calendar: Calendar, party: Memo<u32>, date: Memo<Option<String>>
             view! { <tr>{days}</tr> }
         })
         .collect_view();
-    let headers = (0..7u32)
+    let headers = domain::Weekday::ALL
+        .into_iter()
         .map(|w| {
             view! {
                 <th scope="col">

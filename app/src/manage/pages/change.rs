@@ -4,7 +4,7 @@
 use super::super::{api, ManageView};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
-use crate::ui::dates::{long_date, Ymd};
+use crate::ui::dates::long_date;
 use crate::ui::focus::focus_later;
 use crate::ui::form::{field_error, submit_get_form, summary_lines, ErrorSummary, Field};
 use crate::ui::labels::{party_label, reason_label, service_label};
@@ -35,7 +35,7 @@ pub(super) fn ChangeForm(
             query
                 .read()
                 .get_str("date")
-                .and_then(Ymd::parse)
+                .and_then(|d| domain::Date::parse(d).ok())
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| current_date.clone())
         })
