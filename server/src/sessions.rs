@@ -1,58 +1,44 @@
-//! Session storage: the app's own database by default, Redis when
-//! `REDIS_URL` is set (so several server processes share sessions).
+//! Session storage: the app's own database by default
+//! ([`backend::store::SqlSessions`]), Redis when `REDIS_URL` is set (so
+//! several server processes share sessions).
 
 use async_trait::async_trait;
+use backend::store::SqlSessions;
 use backend::Store;
 use tower_sessions::session::{Id, Record};
-use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+use tower_sessions::session_store::{self, SessionStore};
 use tower_sessions_redis_store::fred::prelude::Pool as RedisPool;
 use tower_sessions_redis_store::RedisStore;
-use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 #[derive(Debug, Clone)]
 pub enum Sessions {
-    Sqlite(SqliteStore),
-    Postgres(PostgresStore),
+    Sql(SqlSessions),
     Redis(RedisStore<RedisPool>),
 }
 
 impl Sessions {
     /// Picks the store and prepares it (creates the session table).
     pub async fn new(store: &Store, redis: Option<RedisPool>) -> Result<Self, sqlx::Error> {
-        if let Some(pool) = redis {
-            return Ok(Sessions::Redis(RedisStore::new(pool)));
+        match redis {
+            Some(pool) => Ok(Sessions::Redis(RedisStore::new(pool))),
+            None => Ok(Sessions::Sql(store.session_store().await?)),
         }
-        Ok(match store {
-            Store::Sqlite(pool) => {
-                let s = SqliteStore::new(pool.clone());
-                s.migrate().await?;
-                Sessions::Sqlite(s)
-            }
-            Store::Postgres(pool) => {
-                let s = PostgresStore::new(pool.clone());
-                s.migrate().await?;
-                Sessions::Postgres(s)
-            }
-        })
     }
 
     /// Deletes expired sessions every hour (Redis expires its own keys).
     pub fn spawn_cleanup(&self) {
-        match self.clone() {
-            Sessions::Sqlite(s) => drop(tokio::spawn(s.continuously_delete_expired(HOUR))),
-            Sessions::Postgres(s) => drop(tokio::spawn(s.continuously_delete_expired(HOUR))),
-            Sessions::Redis(_) => {}
+        if let Sessions::Sql(s) = self {
+            s.spawn_cleanup(HOUR);
         }
     }
 }
 
-const HOUR: tokio::time::Duration = tokio::time::Duration::from_secs(3600);
+const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
 
 macro_rules! delegate {
     ($self:ident, $s:ident => $e:expr) => {
         match $self {
-            Sessions::Sqlite($s) => $e,
-            Sessions::Postgres($s) => $e,
+            Sessions::Sql($s) => $e,
             Sessions::Redis($s) => $e,
         }
     };

@@ -61,6 +61,7 @@ macro_rules! hold_tables {
 mod accounts;
 mod booking;
 mod restaurant;
+mod sessions;
 
 use crate::error::{ConfigError, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -76,6 +77,7 @@ pub use booking::{
     ReservationRow,
 };
 pub use restaurant::RestaurantRow;
+pub use sessions::SqlSessions;
 
 /// Runs the same expression against whichever pool the store holds; the
 /// expression is type-checked once per backend.

@@ -1,0 +1,69 @@
+//! Web sessions kept in the app's own database (tower-sessions' SQL stores
+//! on the store's pool), for when no Redis is configured. The store hides
+//! which database it is; this is the session store that fits it.
+
+use super::Store;
+use async_trait::async_trait;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+/// The session store on the app's database.
+#[derive(Debug, Clone)]
+pub enum SqlSessions {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+impl Store {
+    /// The session store on this database, its table created if missing.
+    pub async fn session_store(&self) -> Result<SqlSessions, sqlx::Error> {
+        Ok(match self {
+            Store::Sqlite(pool) => {
+                let s = SqliteStore::new(pool.clone());
+                s.migrate().await?;
+                SqlSessions::Sqlite(s)
+            }
+            Store::Postgres(pool) => {
+                let s = PostgresStore::new(pool.clone());
+                s.migrate().await?;
+                SqlSessions::Postgres(s)
+            }
+        })
+    }
+}
+
+impl SqlSessions {
+    /// Deletes expired sessions every `period`, in the background.
+    pub fn spawn_cleanup(&self, period: std::time::Duration) {
+        match self.clone() {
+            SqlSessions::Sqlite(s) => drop(tokio::spawn(s.continuously_delete_expired(period))),
+            SqlSessions::Postgres(s) => drop(tokio::spawn(s.continuously_delete_expired(period))),
+        }
+    }
+}
+
+macro_rules! delegate {
+    ($self:ident, $s:ident => $e:expr) => {
+        match $self {
+            SqlSessions::Sqlite($s) => $e,
+            SqlSessions::Postgres($s) => $e,
+        }
+    };
+}
+
+#[async_trait]
+impl SessionStore for SqlSessions {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        delegate!(self, s => s.create(record).await)
+    }
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        delegate!(self, s => s.save(record).await)
+    }
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        delegate!(self, s => s.load(id).await)
+    }
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        delegate!(self, s => s.delete(id).await)
+    }
+}
