@@ -3,12 +3,12 @@
 
 use super::error::{service, ApiError, ApiQuery, Fields, Lang};
 use super::formats::{self, query};
+use super::shapes::party;
 use app::ssr::AppState;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use backend::services::booking;
-use domain::PartySize;
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::{IntoParams, ToSchema};
@@ -17,10 +17,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/availability", get(day_availability))
         .route("/api/availability/month", get(month_availability))
-}
-
-pub(super) fn party(n: i64, lang: Lang) -> Result<PartySize, ApiError> {
-    PartySize::parse(n).map_err(|e| ApiError::invalid(e.field(), lang))
 }
 
 /// `GET /api/availability` query.

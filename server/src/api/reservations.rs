@@ -1,11 +1,10 @@
 //! `/api/reservations`: booking a table, and bookings by reference for
 //! their signed-in guest or for staff (list, view, change, cancel).
 
-use super::availability::party;
 use super::caller::Caller;
 use super::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
 use super::formats::{self, query, query_integer};
-use super::shapes::{ReservationOut, UpdateReservationIn};
+use super::shapes::{party, ReservationOut, UpdateReservationIn};
 use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

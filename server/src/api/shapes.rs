@@ -4,7 +4,7 @@
 
 use super::error::{ApiError, Fields, Lang};
 use super::formats;
-use domain::{ReservationPatch, ReservationPatchInput, ReservationView, UserView};
+use domain::{PartySize, ReservationPatch, ReservationPatchInput, ReservationView, UserView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -205,4 +205,9 @@ impl From<UserView> for UserOut {
             email_verified: u.email_verified,
         }
     }
+}
+
+/// A party size as a query or body gives it.
+pub fn party(n: i64, lang: Lang) -> Result<PartySize, ApiError> {
+    PartySize::parse(n).map_err(|e| ApiError::invalid(e.field(), lang))
 }
