@@ -29,7 +29,7 @@ pub async fn register(
     call(|cx| async move {
         let form = domain::Registration::parse(&name, &email, &password)
             .map_err(|fields| AppError::InvalidFields { fields })?;
-        let (user_id, user) = accounts::register(
+        let (user_id, _) = accounts::register(
             cx.store(),
             backend::now(),
             form.name,
@@ -44,7 +44,7 @@ pub async fn register(
             },
             e => e.into(),
         })?;
-        session::sign_in(&cx.session().await?, user_id, user.role).await?;
+        session::sign_in(&cx.session().await?, cx.store(), user_id).await?;
         leptos_axum::redirect("/account?done=registered");
         Ok(())
     })
@@ -55,7 +55,14 @@ pub async fn register(
 #[server(prefix = "/api/fn", endpoint = "account_verify")]
 pub async fn verify(token: String) -> Result<(), AppError> {
     call(|cx| async move {
-        accounts::verify_email(cx.store(), backend::now(), &token).await?;
+        let session = cx.session().await?;
+        let opened_for = session::opened_for(&session).await?;
+        let user_id = accounts::verify_email(cx.store(), backend::now(), &token).await?;
+        // Proving the address signs out every earlier session of the
+        // account, except this browser's if it was signed in to it.
+        if opened_for == Some(user_id) {
+            session::sign_in(&session, cx.store(), user_id).await?;
+        }
         // Without JavaScript the browser lands on the confirmation.
         leptos_axum::redirect(&format!("/account/verify/{token}?done=1"));
         Ok(())
@@ -69,7 +76,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
     call(|cx| async move {
         let (user_id, user) =
             accounts::login(cx.store(), &cx.state.login_guard, &email, &password).await?;
-        session::sign_in(&cx.session().await?, user_id, user.role).await?;
+        session::sign_in(&cx.session().await?, cx.store(), user_id).await?;
         leptos_axum::redirect(if user.role == domain::Role::Admin {
             "/admin/staff"
         } else {
@@ -130,10 +137,7 @@ pub async fn accept_invite(token: String, password: String) -> Result<(), AppErr
     call(|cx| async move {
         let password = password_field(&password, "password")?;
         let user_id = accounts::accept_invite(cx.store(), backend::now(), &token, password).await?;
-        let who = accounts::principal(cx.store(), user_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        session::sign_in(&cx.session().await?, user_id, who.role).await?;
+        session::sign_in(&cx.session().await?, cx.store(), user_id).await?;
         leptos_axum::redirect("/account?done=welcome");
         Ok(())
     })
@@ -187,6 +191,9 @@ pub async fn change_password(
         let who = cx.caller().await?.ok_or(AppError::Unauthorized)?;
         let new = password_field(&new_password, "new_password")?;
         accounts::change_password(cx.store(), backend::now(), &who, &current_password, new).await?;
+        // Every other session of the account is signed out; this one goes
+        // on with the new epoch.
+        session::sign_in(&cx.session().await?, cx.store(), who.user_id).await?;
         leptos_axum::redirect("/account?done=password");
         Ok(())
     })

@@ -2,20 +2,23 @@
 //! user (the one implementation, shared by the server functions and the
 //! JSON API, `server/src/api/auth.rs`) and the drafts of multi-step forms.
 //!
-//! The session holds the user's id (`user_id`) and the role it was opened
-//! with (`role`). The session id is renewed at sign-in and whenever the
-//! account's role differs from the stored one (a role change by an admin).
+//! The session holds the user's id (`user_id`), the role it was opened
+//! with (`role`) and the account's session epoch (`epoch`). A session whose
+//! epoch is not the account's any more (password changed or reset, address
+//! verified, a new account that got a deleted one's id) is signed out. The
+//! session id is renewed at sign-in and whenever the account's role differs
+//! from the stored one (a role change by an admin).
 
 use backend::services::accounts;
 use backend::services::authz::Principal;
 use backend::services::ServiceError;
 use backend::Store;
-use domain::Role;
 use serde::{de::DeserializeOwned, Serialize};
 use tower_sessions::Session;
 
 pub const USER_ID: &str = "user_id";
 pub const ROLE: &str = "role";
+pub const EPOCH: &str = "epoch";
 
 /// Why the signed-in user could not be read or stored.
 #[derive(Debug)]
@@ -61,8 +64,18 @@ pub async fn current_principal(
         return Ok(None);
     };
     let principal = accounts::principal(store, user_id).await?;
+    let epoch = session.get::<i64>(EPOCH).await?;
     match &principal {
         None => session.flush().await?,
+        Some(p) if epoch != Some(p.session_epoch) => {
+            session.flush().await?;
+            tracing::info!(
+                security_event = "session_revoked",
+                user_id = p.user_id,
+                "session epoch changed; signed out"
+            );
+            return Ok(None);
+        }
         Some(p) => {
             let role = session.get::<String>(ROLE).await?;
             if role.as_deref() != Some(p.role.as_str()) {
@@ -79,12 +92,24 @@ pub async fn current_principal(
     Ok(principal)
 }
 
-/// Opens a session for `user_id` with a fresh id (no fixation).
-pub async fn sign_in(session: &Session, user_id: i64, role: Role) -> Result<(), SessionError> {
+/// Opens a session for the account `user_id` with a fresh id (no
+/// fixation), bound to the account's current session epoch.
+pub async fn sign_in(session: &Session, store: &Store, user_id: i64) -> Result<(), SessionError> {
+    let who = accounts::principal(store, user_id)
+        .await?
+        .ok_or(SessionError::Service(ServiceError::NotFound))?;
     session.cycle_id().await?;
-    session.insert(USER_ID, user_id).await?;
-    session.insert(ROLE, role.as_str()).await?;
+    session.insert(USER_ID, who.user_id).await?;
+    session.insert(ROLE, who.role.as_str()).await?;
+    session.insert(EPOCH, who.session_epoch).await?;
     Ok(())
+}
+
+/// The account id this session was opened for, unchecked (to keep the
+/// session of the person who just proved the address, see
+/// `account_verify`).
+pub async fn opened_for(session: &Session) -> Result<Option<i64>, SessionError> {
+    Ok(session.get::<i64>(USER_ID).await?)
 }
 
 /// Ends the session (it is deleted from the store).

@@ -11,6 +11,9 @@ pub struct Principal {
     pub role: Role,
     pub email: String,
     pub verified: bool,
+    /// The account's session epoch: a session opened with another one is
+    /// signed out.
+    pub session_epoch: i64,
 }
 
 /// What a request wants to do.
@@ -67,6 +70,7 @@ mod tests {
             role,
             email: "ada@example.com".into(),
             verified,
+            session_epoch: 0,
         }
     }
 

@@ -14,6 +14,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub role: String,
     pub email_verified_at: Option<DateTime<Utc>>,
+    /// Sessions opened with another epoch are no longer valid.
+    pub session_epoch: i64,
 }
 
 /// What an e-mailed token is for.
@@ -34,7 +36,8 @@ impl TokenPurpose {
     }
 }
 
-const USER_COLUMNS: &str = "id, email, name, phone, locale, password_hash, role, email_verified_at";
+const USER_COLUMNS: &str =
+    "id, email, name, phone, locale, password_hash, role, email_verified_at, session_epoch";
 
 /// The lower-cased e-mail that makes an account unique.
 pub fn email_key(email: &str) -> String {
@@ -57,13 +60,16 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<UserRow, StoreError> {
         let now = db_time(now);
+        // Random, so that a reused id never matches an old session; far from
+        // i64::MAX, so that moving it on never overflows.
+        let first_epoch = i64::from(rand::random::<u32>());
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO users (email, email_key, name, locale, password_hash, role, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id")
+                "INSERT INTO users (email, email_key, name, locale, password_hash, role, created_at, updated_at, session_epoch) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id")
                 .bind(email).bind(email_key(email)).bind(name).bind(locale).bind(password_hash)
-                .bind(role).bind(now)
+                .bind(role).bind(now).bind(first_epoch)
                 .fetch_one(&mut *tx).await?;
             if let Some((hash, purpose, expires)) = token {
                 sqlx::query("INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
@@ -135,7 +141,11 @@ impl Store {
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1";
+        // Verifying an address that was not verified yet ends every session
+        // opened before: whoever registered it first does not keep one.
+        let sql = "UPDATE users SET session_epoch = session_epoch + \
+                   (CASE WHEN email_verified_at IS NULL THEN 1 ELSE 0 END), \
+                   email_verified_at = COALESCE(email_verified_at, $2), updated_at = $2 WHERE id = $1";
         on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(db_time(now)).execute(pool).await.map(drop))?;
         Ok(())
     }
@@ -146,7 +156,9 @@ impl Store {
         hash: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
+        // A new password ends every session opened with the old one.
+        let sql = "UPDATE users SET password_hash = $2, updated_at = $3, \
+                   session_epoch = session_epoch + 1 WHERE id = $1";
         on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(hash).bind(db_time(now)).execute(pool).await.map(drop))?;
         Ok(())
     }

@@ -109,6 +109,7 @@ pub async fn principal(store: &Store, user_id: i64) -> Result<Option<Principal>,
                 role: v.role,
                 email: row.email,
                 verified: v.email_verified,
+                session_epoch: row.session_epoch,
             }))
         }
         Err(StoreError::NotFound) => Ok(None),

@@ -51,18 +51,19 @@ pub async fn register(
     Ok((row.id, view(&row)?))
 }
 
-/// Uses an e-mail verification link.
+/// Uses an e-mail verification link; returns the account's id. Sessions
+/// opened before the address was proven are signed out.
 #[tracing::instrument(skip_all)]
 pub async fn verify_email(
     store: &Store,
     now: DateTime<Utc>,
     token: &str,
-) -> Result<(), ServiceError> {
+) -> Result<i64, ServiceError> {
     let user_id = store
         .consume_user_token(&hash_token(token), TokenPurpose::VerifyEmail, now)
         .await?;
     store.set_email_verified(user_id, now).await?;
-    Ok(())
+    Ok(user_id)
 }
 
 /// Sends a reset link when the account exists; answers the same either way.

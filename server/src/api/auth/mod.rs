@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use backend::services::accounts;
-use domain::{Email, GuestName, Locale, Password, Role};
+use domain::{Email, GuestName, Locale, Password};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use utoipa::ToSchema;
@@ -44,14 +44,15 @@ pub fn routes() -> Router<AppState> {
         .route("/api/auth/role", put(set_role))
 }
 
-/// Opens a session for `user_id` with a fresh id (no fixation).
+/// Opens a session for `user_id` with a fresh id (no fixation), bound to
+/// the account's session epoch.
 pub(super) async fn sign_in(
     session: &Session,
+    state: &AppState,
     user_id: i64,
-    role: Role,
     lang: Lang,
 ) -> Result<(), ApiError> {
-    session::sign_in(session, user_id, role)
+    session::sign_in(session, &state.store, user_id)
         .await
         .map_err(|e| session_error(e, lang))
 }
@@ -127,7 +128,7 @@ pub async fn register(
         .await,
         lang,
     )?;
-    sign_in(&session, user_id, user.role, lang).await?;
+    sign_in(&session, &state, user_id, lang).await?;
     Ok((StatusCode::CREATED, Json(UserOut::from(user))).into_response())
 }
 
@@ -168,7 +169,7 @@ pub async fn login(
         .await,
         lang,
     )?;
-    sign_in(&session, user_id, user.role, lang).await?;
+    sign_in(&session, &state, user_id, lang).await?;
     Ok(Json(user.into()))
 }
 

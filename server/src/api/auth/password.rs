@@ -93,12 +93,21 @@ impl Fields for TokenIn {
     ))]
 pub async fn verify(
     State(state): State<AppState>,
+    session: tower_sessions::Session,
     lang: Lang,
     ApiJson(body): ApiJson<TokenIn>,
 ) -> Result<StatusCode, ApiError> {
-    service(
+    let opened_for = app::ssr::session::opened_for(&session)
+        .await
+        .map_err(|e| super::super::caller::session_error(e, lang))?;
+    let user_id = service(
         accounts::verify_email(&state.store, backend::now(), &body.token).await,
         lang,
     )?;
+    // Every earlier session of the account is signed out, except this
+    // client's if it was signed in to it.
+    if opened_for == Some(user_id) {
+        super::sign_in(&session, &state, user_id, lang).await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -94,7 +94,7 @@ pub async fn accept_invite(
     )?;
     let who = service(accounts::principal(&state.store, user_id).await, lang)?
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found", lang))?;
-    sign_in(&session, user_id, who.role, lang).await?;
+    sign_in(&session, &state, user_id, lang).await?;
     Ok(Json(
         service(accounts::me(&state.store, &who).await, lang)?.into(),
     ))

@@ -4,6 +4,7 @@
 //! own files.
 
 mod authz;
+mod revocation;
 mod sessions;
 
 use crate::helpers::mail::{files_in, token_from_mail};
