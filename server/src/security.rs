@@ -47,11 +47,15 @@ pub async fn headers(
     req: Request,
     next: Next,
 ) -> Response {
+    let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let set = |h: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
         h.entry(name).or_insert(HeaderValue::from_static(value));
     };
+    if may_carry_personal_data(&path, h) {
+        set(h, header::CACHE_CONTROL, "no-store");
+    }
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(
@@ -73,6 +77,24 @@ pub async fn headers(
         );
     }
     res
+}
+
+/// Whether an answer may carry personal data, a token or a session, and so
+/// must never be stored by a browser or a shared cache: every API answer,
+/// every page, and anything that sets a cookie. The site's static files
+/// (`/pkg/...`) carry none.
+fn may_carry_personal_data(path: &str, h: &HeaderMap) -> bool {
+    if path.starts_with("/pkg/") {
+        return false;
+    }
+    let content_type = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    path.starts_with("/api/")
+        || h.contains_key(header::SET_COOKIE)
+        || content_type.starts_with("text/html")
+        || content_type.starts_with("application/json")
 }
 
 fn is_state_changing(method: &Method) -> bool {

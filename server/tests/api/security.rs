@@ -13,6 +13,7 @@ on_both_backends!(
     booking_creation_has_its_own_limit,
     forwarded_addresses_count_only_behind_a_trusted_proxy,
     finding_a_booking_by_reference_is_rate_limited,
+    answers_with_personal_data_are_never_stored,
 );
 
 async fn spawn(db: Db, env: &[(&str, &str)]) -> TestApp {
@@ -300,5 +301,48 @@ async fn finding_a_booking_by_reference_is_rate_limited(db: Db) {
         422
     );
     assert_eq!(app.get("/manage").await.status(), 200);
+    app.stop().await;
+}
+
+/// Pages, API answers and anything that sets a session are `no-store`: a
+/// shared computer's back button or a proxy keeps no booking, token or
+/// session. The site's static files are not concerned.
+async fn answers_with_personal_data_are_never_stored(db: Db) {
+    let app = spawn(db, &[]).await;
+    let date = dates::next(&app, Weekday::Thu).await;
+    let created = app.book(&Booking::at(date, "19:30")).await;
+    let token = crate::helpers::manage_token(&created);
+    for path in [
+        "/".to_owned(),
+        format!("/manage/{token}"),
+        format!("/api/reservations/manage/{token}"),
+        format!("/api/reservations/manage/{token}/calendar.ics"),
+        "/api/auth/me".to_owned(),
+        "/account".to_owned(),
+    ] {
+        let res = app.get(&path).await;
+        assert_eq!(header(&res, "cache-control"), "no-store", "{path}");
+    }
+    let res = app
+        .http
+        .post(app.url("/api/auth/register"))
+        .json(&serde_json::json!({
+            "name": "Ada", "email": "ada@example.com",
+            "password": crate::helpers::PASSWORD,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    assert!(res.headers().contains_key("set-cookie"));
+    assert_eq!(header(&res, "cache-control"), "no-store");
+    let res = app.get("/pkg/techplus.css").await;
+    assert_ne!(
+        res.headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store"),
+        "static files may be cached"
+    );
     app.stop().await;
 }
