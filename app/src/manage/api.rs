@@ -82,7 +82,9 @@ pub async fn modify_booking(
 ) -> Result<(), AppError> {
     call(|cx| async move {
         let party = input::party_str(&party)?;
-        let date = svc::parse_date(&date)?;
+        let date = domain::Date::parse(&date).map_err(|_| AppError::InvalidInput {
+            field: Some("date".into()),
+        })?;
         let time = time.filter(|t| !t.trim().is_empty());
         let mut fields = Vec::new();
         if time.is_none() {
@@ -90,20 +92,15 @@ pub async fn modify_booking(
         }
         fields.extend(input::detail_errors(&name, &email, &phone, &notes));
         input::check(fields)?;
-        let time = svc::parse_time(time.as_deref().unwrap_or_default())?;
+        let time = domain::TimeOfDay::parse(time.as_deref().unwrap_or_default())
+            .ok()
+            .filter(|t| *t < domain::TimeOfDay::END_OF_DAY)
+            .ok_or(AppError::InvalidInput {
+                field: Some("time".into()),
+            })?;
         let guest = input::guest(&name, &email, &phone, &notes)?;
-        svc::modify(
-            cx.store(),
-            backend::now(),
-            &token,
-            svc::ModifyRequest {
-                date,
-                time,
-                party,
-                guest,
-            },
-        )
-        .await?;
+        let patch = domain::ReservationPatch::complete(date, time, party, guest);
+        svc::modify(cx.store(), backend::now(), &token, patch).await?;
         leptos_axum::redirect(&format!("/manage/{token}?done=modified"));
         Ok(())
     })

@@ -9,8 +9,8 @@ pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceErr
     let row = store.primary_restaurant().await?;
     // One model of opening hours: the booking rules' service periods,
     // projected for display.
-    let setup = store.booking_setup(row.id, &row.time_zone).await?;
-    let periods = setup.rules.periods.iter().filter_map(|p| p.display());
+    let periods = store.service_periods(row.id).await?;
+    let periods = periods.iter().filter_map(|p| p.display());
     Ok(RestaurantInfo {
         tagline: row.tagline(),
         address: row.address(),

@@ -55,21 +55,12 @@ pub async fn modify(
     store: &Store,
     now: DateTime<Utc>,
     token: &str,
-    patch: impl Into<ReservationPatch>,
+    patch: ReservationPatch,
 ) -> Result<ReservationView, ServiceError> {
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
     let found = store.reservation_by_token_hash(&hash).await?;
-    modify_found(
-        &ctx,
-        store,
-        now,
-        found,
-        &patch.into(),
-        Actor::Guest,
-        Some(token),
-    )
-    .await
+    modify_found(&ctx, store, now, found, &patch, Actor::Guest, Some(token)).await
 }
 
 /// The guest cancels, up to the restaurant's cut-off.

@@ -27,8 +27,8 @@ pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 
 use super::ServiceError;
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
-use domain::{GuestDetails, Locale, PartySize, ReservationPatch};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use domain::{GuestDetails, Locale, PartySize};
 
 /// How many other slots are offered when the asked one is taken.
 pub const ALTERNATIVES: usize = 3;
@@ -67,34 +67,6 @@ pub struct BookingRequest {
     pub party: PartySize,
     pub guest: GuestDetails,
     pub locale: Locale,
-}
-
-/// A guest's change to their booking.
-#[derive(Debug, Clone)]
-pub struct ModifyRequest {
-    pub date: NaiveDate,
-    pub time: NaiveTime,
-    pub party: PartySize,
-    pub guest: GuestDetails,
-}
-
-/// A complete change of a booking (the manage form sends every field): a
-/// patch that gives each one.
-impl From<ModifyRequest> for ReservationPatch {
-    fn from(req: ModifyRequest) -> Self {
-        ReservationPatch {
-            date: domain::Date::from_ymd(req.date.year(), req.date.month(), req.date.day()).ok(),
-            time: domain::TimeOfDay::from_minutes(i64::from(
-                req.time.num_seconds_from_midnight() / 60,
-            ))
-            .ok(),
-            party_size: Some(req.party),
-            name: Some(req.guest.name),
-            email: Some(req.guest.email),
-            phone: Some(req.guest.phone),
-            notes: Some(req.guest.notes),
-        }
-    }
 }
 
 /// A wire date as the restaurant's calendar date.
@@ -142,26 +114,5 @@ mod tests {
             parse_month("2026-00"),
             Err(ServiceError::Invalid("month"))
         ));
-    }
-
-    #[test]
-    fn a_full_change_is_a_patch_of_every_field() {
-        let guest = GuestDetails::parse("Ana", "ana@example.com", "+33612345678", "").unwrap();
-        let patch = ReservationPatch::from(ModifyRequest {
-            date: NaiveDate::from_ymd_opt(2027, 3, 28).unwrap(),
-            time: NaiveTime::from_hms_opt(19, 30, 0).unwrap(),
-            party: PartySize::parse(3).unwrap(),
-            guest,
-        });
-        assert_eq!(
-            patch.date.map(|d| d.to_string()).as_deref(),
-            Some("2027-03-28")
-        );
-        assert_eq!(
-            patch.time.and_then(naive_time),
-            NaiveTime::from_hms_opt(19, 30, 0)
-        );
-        assert_eq!(patch.party_size.map(PartySize::get), Some(3));
-        assert!(patch.name.is_some() && patch.email.is_some() && patch.notes.is_some());
     }
 }

@@ -16,10 +16,10 @@ pub async fn modify_as(
     now: DateTime<Utc>,
     who: Option<&Principal>,
     reference: &str,
-    patch: impl Into<ReservationPatch>,
+    patch: ReservationPatch,
 ) -> Result<ReservationView, ServiceError> {
     let (ctx, found, actor) = found_as(store, who, reference).await?;
-    modify_found(&ctx, store, now, found, &patch.into(), actor, None).await
+    modify_found(&ctx, store, now, found, &patch, actor, None).await
 }
 
 /// The booking with this reference, if `who` may manage it.

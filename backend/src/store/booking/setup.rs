@@ -136,7 +136,22 @@ impl ExceptionRow {
     }
 }
 
+const PERIODS_SQL: &str = "SELECT weekday, kind, opens_minute, closes_minute, \
+     last_seating_minute, slot_interval_minutes, max_covers_per_slot \
+     FROM service_periods WHERE restaurant_id = $1 ORDER BY weekday, opens_minute";
+
 impl Store {
+    /// The weekly service periods alone (what the public site shows as
+    /// opening hours), without the rest of the booking setup.
+    pub async fn service_periods(
+        &self,
+        restaurant_id: i64,
+    ) -> Result<Vec<ServicePeriod>, StoreError> {
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, SeatingRow>(PERIODS_SQL)
+            .bind(restaurant_id).fetch_all(pool).await)?;
+        rows.into_iter().map(SeatingRow::into_rule).collect()
+    }
+
     /// The rules, tables and combinations of a restaurant.
     pub async fn booking_setup(
         &self,
@@ -149,9 +164,7 @@ impl Store {
         let settings_sql = "SELECT min_notice_minutes, max_advance_days, min_party, \
              max_party_online, turn_times, cancel_cutoff_minutes, deposit_per_guest_cents, \
              deposit_from_party FROM booking_settings WHERE restaurant_id = $1";
-        let periods_sql = "SELECT weekday, kind, opens_minute, closes_minute, \
-             last_seating_minute, slot_interval_minutes, max_covers_per_slot \
-             FROM service_periods WHERE restaurant_id = $1 ORDER BY weekday, opens_minute";
+        let periods_sql = PERIODS_SQL;
         let exceptions_sql = "SELECT kind, starts_on, ends_on, periods FROM booking_exceptions \
              WHERE restaurant_id = $1 ORDER BY starts_on, id";
         let tables_sql = "SELECT id, min_seats, max_seats, bookable_online, active \

@@ -58,10 +58,8 @@ pub(super) async fn sign_in(
 }
 
 pub(super) fn password(raw: &str, field: &str, lang: Lang) -> Result<Password, ApiError> {
-    Password::parse(raw).map_err(|e| ApiError {
-        reason_text: Some(e.as_str()),
-        ..ApiError::fields(vec![domain::FieldError::new(field, e.as_str())], lang)
-    })
+    Password::parse(raw)
+        .map_err(|e| ApiError::form(vec![domain::FieldError::new(field, e.as_str())], lang))
 }
 
 pub(super) fn email(raw: &str, lang: Lang) -> Result<Email, ApiError> {

@@ -228,12 +228,12 @@ async fn guest_changes_stop_at_the_cutoff(db: Db) {
     let after = start - chrono::TimeDelta::minutes(120);
     let view = booking::by_token(&app.store, after, &token).await.unwrap();
     assert!(!view.can_change);
-    let change = booking::ModifyRequest {
-        date,
-        time: booking::parse_time("19:15").unwrap(),
-        party: domain::PartySize::parse(2).unwrap(),
-        guest: domain::GuestDetails::parse("Ada", "ada@example.com", "+33612345678", "").unwrap(),
-    };
+    let change = domain::ReservationPatch::complete(
+        domain::Date::parse(&date.to_string()).unwrap(),
+        domain::TimeOfDay::parse("19:15").unwrap(),
+        domain::PartySize::parse(2).unwrap(),
+        domain::GuestDetails::parse("Ada", "ada@example.com", "+33612345678", "").unwrap(),
+    );
     assert!(matches!(
         booking::modify(&app.store, after, &token, change).await,
         Err(ServiceError::TooLate)
