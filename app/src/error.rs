@@ -178,6 +178,7 @@ mod ssr {
                 ServiceError::Unauthorized => AppError::Unauthorized,
                 ServiceError::Forbidden => AppError::Forbidden,
                 ServiceError::RateLimited { .. } => AppError::RateLimited,
+                ServiceError::Busy { .. } => AppError::Unavailable,
                 ServiceError::Conflict(what) => {
                     tracing::info!(%what, "conflict");
                     AppError::Conflict

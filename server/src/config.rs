@@ -15,6 +15,9 @@ pub enum LogFormat {
 pub struct Config {
     pub database_url: DatabaseUrl,
     pub redis_url: Option<String>,
+    /// `REDIS_PREFIX` (default `techplus`): the start of this site's
+    /// rate-limit keys in Redis, so that several sites can share one.
+    pub redis_prefix: String,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
     /// Load the demo restaurant even when the database already has data.
@@ -28,7 +31,7 @@ pub struct Config {
     /// links in e-mails point to.
     pub public_url: String,
     /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`,
-    /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`.
+    /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`, `RATE_LIMIT_ACCOUNT`.
     pub rate_limits: crate::security::RateLimits,
     /// `CORS_ALLOWED_ORIGINS`: other origins allowed to call us from a
     /// browser (comma-separated); none by default.
@@ -80,6 +83,9 @@ impl Config {
             Some(url) => return Err(ConfigError::RedisUrl(url)),
             None => None,
         };
+        let redis_prefix = non_empty("REDIS_PREFIX")
+            .map(|p| p.trim().to_owned())
+            .unwrap_or_else(|| "techplus".to_owned());
         let log_format = match non_empty("LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -122,6 +128,7 @@ impl Config {
             ("RATE_LIMIT_LOOKUP", &mut rate_limits.lookup),
             ("RATE_LIMIT_LOGIN", &mut rate_limits.login),
             ("RATE_LIMIT_PASSWORD_RESET", &mut rate_limits.password_reset),
+            ("RATE_LIMIT_ACCOUNT", &mut rate_limits.account),
         ] {
             if let Some(raw) = non_empty(name) {
                 *slot = crate::security::Limit::parse(&raw)
@@ -157,6 +164,7 @@ impl Config {
             trusted_proxies,
             database_url,
             redis_url,
+            redis_prefix,
             log_format,
             leptos,
             seed_demo: false,

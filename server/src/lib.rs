@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod config;
+pub mod limits;
 pub mod ops;
 pub mod security;
 pub mod sessions;
@@ -100,18 +101,26 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
 
     tracing::info!(transport = %mailer.describe(), "booking e-mails ready");
 
+    let mut limiter = backend::ratelimit::Limiter::local(config.rate_limits.longest_window());
+    if let Some(pool) = &redis {
+        limiter = limiter.with_shared(std::sync::Arc::new(limits::RedisCounters::new(
+            pool.clone(),
+            &config.redis_prefix,
+        )));
+    }
+
     let state = AppState {
         leptos_options: config.leptos.clone(),
         store,
-        login_guard: std::sync::Arc::new(backend::ratelimit::LoginGuard::new(
-            config.rate_limits.login,
-        )),
+        login_guard: backend::ratelimit::LoginGuard::new(limiter.clone(), config.rate_limits.login),
+        secure_cookies: config.public_url.starts_with("https://"),
     };
     let router = router(
         state.clone(),
         sessions,
         redis.clone(),
         security_config(config),
+        limiter,
     );
     Ok(Started {
         state,
@@ -156,10 +165,10 @@ fn router(
     sessions: Sessions,
     redis: Option<RedisPool>,
     security: security::SecurityConfig,
+    limiter: backend::ratelimit::Limiter,
 ) -> Router {
     use axum::middleware::from_fn_with_state;
     let security = std::sync::Arc::new(security);
-    let limiter = std::sync::Arc::new(security::Limiter::default());
     let cors = (!security.allowed_origins.is_empty()).then(|| {
         let origins: Vec<http::HeaderValue> = security
             .allowed_origins

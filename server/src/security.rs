@@ -13,11 +13,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-pub use backend::ratelimit::{Limit, Verdict};
-/// Per-address counters, by bucket.
-pub type Limiter = backend::ratelimit::Limiter<Bucket>;
+use backend::ratelimit::Key;
+pub use backend::ratelimit::{Limit, Limiter, Verdict};
 
 /// For responses that set no policy of their own (JSON, files, the API
 /// docs page): nothing may run, nothing may frame it.
@@ -179,9 +178,24 @@ pub enum Bucket {
     Login,
     /// Asking for and using password-reset links.
     PasswordReset,
+    /// What confirms a password or sets one with a token: changing the
+    /// password, deleting the account, accepting an invitation.
+    Account,
 }
 
 impl Bucket {
+    /// The bucket's name in counter keys.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bucket::Api => "api",
+            Bucket::Booking => "booking",
+            Bucket::Lookup => "lookup",
+            Bucket::Login => "login",
+            Bucket::PasswordReset => "password-reset",
+            Bucket::Account => "account",
+        }
+    }
+
     fn of(method: &Method, path: &str) -> Vec<Bucket> {
         let mut buckets = Vec::new();
         if path.starts_with("/api/") && !path.starts_with("/api/fn/") {
@@ -210,12 +224,26 @@ impl Bucket {
         if reset && method == Method::POST {
             buckets.push(Bucket::PasswordReset);
         }
+        let account = (method == Method::POST
+            && matches!(
+                path,
+                "/api/auth/password"
+                    | "/api/auth/invite/accept"
+                    | "/api/fn/account_password"
+                    | "/api/fn/account_delete"
+                    | "/api/fn/account_accept_invite"
+            ))
+            || (method == Method::DELETE && path == "/api/auth/me");
+        if account {
+            buckets.push(Bucket::Account);
+        }
         buckets
     }
 }
 
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
-/// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`);
+/// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`,
+/// `RATE_LIMIT_ACCOUNT`);
 /// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
@@ -225,6 +253,7 @@ pub struct RateLimits {
     /// Per address, and separately per account.
     pub login: Option<Limit>,
     pub password_reset: Option<Limit>,
+    pub account: Option<Limit>,
 }
 
 impl Default for RateLimits {
@@ -250,11 +279,32 @@ impl Default for RateLimits {
                 requests: 3,
                 window: Duration::from_secs(60 * 60),
             }),
+            account: Some(Limit {
+                requests: 10,
+                window: Duration::from_secs(15 * 60),
+            }),
         }
     }
 }
 
 impl RateLimits {
+    /// The longest window of any limit (at least an hour): how long the
+    /// in-process counters must remember a key.
+    pub fn longest_window(&self) -> Duration {
+        [
+            self.api,
+            self.booking,
+            self.lookup,
+            self.login,
+            self.password_reset,
+            self.account,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|l| l.window)
+        .fold(Duration::from_secs(3600), Duration::max)
+    }
+
     fn get(&self, bucket: Bucket) -> Option<Limit> {
         match bucket {
             Bucket::Api => self.api,
@@ -262,25 +312,37 @@ impl RateLimits {
             Bucket::Lookup => self.lookup,
             Bucket::Login => self.login,
             Bucket::PasswordReset => self.password_reset,
+            Bucket::Account => self.account,
         }
     }
 }
 
 /// The client's address: the socket peer, or, when the peer is a trusted
-/// proxy, the right-most `X-Forwarded-For` address that is not one.
+/// proxy, the right-most `X-Forwarded-For` address that is not one. A hop
+/// that is not an address (which only a misconfigured proxy writes) gives
+/// the peer: never a value further left, which the client chose. IPv4
+/// addresses mapped into IPv6 count as IPv4.
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
-    if !trusted.contains(&peer) {
+    let peer = peer.to_canonical();
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|t| t.to_canonical() == *ip);
+    if !is_trusted(&peer) {
         return peer;
     }
-    headers
+    let hops: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.to_str().unwrap_or(""))
         .flat_map(|v| v.split(','))
-        .filter_map(|s| s.trim().parse::<IpAddr>().ok())
-        .rev()
-        .find(|ip| !trusted.contains(ip))
-        .unwrap_or(peer)
+        .map(str::trim)
+        .collect();
+    for hop in hops.into_iter().rev() {
+        match hop.parse::<IpAddr>() {
+            Ok(ip) if is_trusted(&ip.to_canonical()) => continue,
+            Ok(ip) => return ip.to_canonical(),
+            Err(_) => return peer,
+        }
+    }
+    peer
 }
 
 fn rate_headers(h: &mut HeaderMap, v: Verdict) {
@@ -295,7 +357,7 @@ fn rate_headers(h: &mut HeaderMap, v: Verdict) {
 /// when one is exhausted. Limited responses carry `RateLimit-*` headers (of
 /// the tightest bucket).
 pub async fn rate_limit(
-    State((config, limiter)): State<(Arc<SecurityConfig>, Arc<Limiter>)>,
+    State((config, limiter)): State<(Arc<SecurityConfig>, Limiter)>,
     req: Request,
     next: Next,
 ) -> Response {
@@ -309,13 +371,12 @@ pub async fn rate_limit(
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
     let ip = client_ip(peer, req.headers(), &config.trusted_proxies);
-    let now = Instant::now();
     let mut tightest: Option<Verdict> = None;
     for bucket in buckets {
         let Some(limit) = config.limits.get(bucket) else {
             continue;
         };
-        let verdict = limiter.check(bucket, &ip.to_string(), limit, now);
+        let verdict = limiter.hit(&Key::address(bucket.name(), ip), limit).await;
         if !verdict.allowed {
             tracing::warn!(
                 security_event = "rate_limited",
@@ -374,6 +435,20 @@ mod tests {
         // Not trusted: the header is ignored (it is spoofable).
         assert_eq!(client_ip(lb, &h, &[]), lb);
         assert_eq!(client_ip(lb, &h, &[lb, proxy]), client);
+        // A hop that is not an address gives the peer, not what the client
+        // wrote further left.
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, unknown"),
+        );
+        assert_eq!(client_ip(lb, &h, &[lb]), lb);
+        // Mapped IPv4 proxies and clients are matched as IPv4.
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("::ffff:203.0.113.9"),
+        );
+        let mapped_lb: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
+        assert_eq!(client_ip(mapped_lb, &h, &[lb]), client);
     }
 
     #[test]
@@ -395,6 +470,11 @@ mod tests {
         );
         assert!(Bucket::of(&Method::POST, "/api/reservations").contains(&Bucket::Booking));
         assert_eq!(Bucket::of(&Method::GET, "/menu"), vec![]);
+        assert!(Bucket::of(&Method::DELETE, "/api/auth/me").contains(&Bucket::Account));
+        assert!(!Bucket::of(&Method::GET, "/api/auth/me").contains(&Bucket::Account));
+        assert!(
+            Bucket::of(&Method::POST, "/api/fn/account_accept_invite").contains(&Bucket::Account)
+        );
         assert_eq!(Bucket::of(&Method::POST, "/api/fn/menu"), vec![]);
     }
 }

@@ -74,10 +74,27 @@ pub async fn verify(token: String) -> Result<(), AppError> {
 #[server(prefix = "/api/fn", endpoint = "account_login")]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     call(|cx| async move {
-        let (user_id, user) =
-            accounts::login(cx.store(), &cx.state.login_guard, &email, &password).await?;
-        session::sign_in(&cx.session().await?, cx.store(), user_id).await?;
-        leptos_axum::redirect(if user.role == domain::Role::Admin {
+        let secure = cx.state.secure_cookies;
+        let headers: http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+        let device = crate::ssr::device::from_headers(&headers, secure);
+        let signed_in = accounts::login(
+            cx.store(),
+            &cx.state.login_guard,
+            &email,
+            &password,
+            device.as_deref(),
+        )
+        .await?;
+        session::sign_in(&cx.session().await?, cx.store(), signed_in.user_id).await?;
+        if let Some(token) = &signed_in.new_device {
+            if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                res.append_header(
+                    http::header::SET_COOKIE,
+                    crate::ssr::device::set_cookie(token, secure),
+                );
+            }
+        }
+        leptos_axum::redirect(if signed_in.user.role == domain::Role::Admin {
             "/admin/staff"
         } else {
             "/account"
@@ -190,11 +207,35 @@ pub async fn change_password(
     call(|cx| async move {
         let who = cx.caller().await?.ok_or(AppError::Unauthorized)?;
         let new = password_field(&new_password, "new_password")?;
-        accounts::change_password(cx.store(), backend::now(), &who, &current_password, new).await?;
+        accounts::change_password(
+            cx.store(),
+            &cx.state.login_guard,
+            backend::now(),
+            &who,
+            &current_password,
+            new,
+        )
+        .await?;
         // Every other session of the account is signed out; this one goes
         // on with the new epoch.
         session::sign_in(&cx.session().await?, cx.store(), who.user_id).await?;
         leptos_axum::redirect("/account?done=password");
+        Ok(())
+    })
+    .await
+}
+
+/// Signs out of every session of the account, on every device.
+#[server(prefix = "/api/fn", endpoint = "account_logout_all")]
+pub async fn logout_all() -> Result<(), AppError> {
+    call(|cx| async move {
+        let session = cx.session().await?;
+        let who = session::current_principal(&session, cx.store())
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        accounts::sign_out_everywhere(cx.store(), &who).await?;
+        session::sign_out(&session).await?;
+        leptos_axum::redirect("/login?done=signed_out_everywhere");
         Ok(())
     })
     .await
@@ -208,7 +249,7 @@ pub async fn delete_account(delete_password: String) -> Result<(), AppError> {
         let who = session::current_principal(&session, cx.store())
             .await?
             .ok_or(AppError::Unauthorized)?;
-        accounts::delete_account(cx.store(), &who, &delete_password)
+        accounts::delete_account(cx.store(), &cx.state.login_guard, &who, &delete_password)
             .await
             .map_err(|e| match e {
                 ServiceError::Invalid(_) => AppError::InvalidFields {

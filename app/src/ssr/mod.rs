@@ -6,6 +6,7 @@
 //! services); nothing in this module knows about pages.
 
 pub mod call;
+pub mod device;
 pub mod input;
 pub mod session;
 pub mod state;

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
-    /// The per-account sign-in limit, shared by the pages and the API.
-    pub login_guard: std::sync::Arc<backend::ratelimit::LoginGuard>,
+    /// The per-account sign-in guard, shared by the pages and the API.
+    pub login_guard: backend::ratelimit::LoginGuard,
+    /// Served over HTTPS: cookies are `Secure` and `__Host-` prefixed.
+    pub secure_cookies: bool,
 }
 
 /// The state, from inside a server function or a component rendered on the

@@ -113,6 +113,7 @@ pub fn ErrorSummary(id: &'static str, messages: Signal<Vec<String>>) -> impl Int
 pub fn field_message(i18n: I18n, error: &FieldError) -> String {
     match (error.field.as_str(), error.reason.as_str()) {
         ("email", "taken") => t_string!(i18n, account.errors.email_taken),
+        ("email", "unverified") => t_string!(i18n, account.errors.unverified_account),
         (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
         (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
         (_, "too_common") => t_string!(i18n, account.errors.password_too_common),

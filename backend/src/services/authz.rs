@@ -41,11 +41,13 @@ pub fn authorize<'p>(
     let allowed = match action {
         Action::UseAccount => true,
         Action::ListOwnReservations => who.verified,
+        // Staff powers need a proven address too: an account whose address
+        // nobody proved must never act as staff.
         Action::ManageReservation { guest_email } => {
-            who.role.is_staff() || (who.verified && who.email.eq_ignore_ascii_case(guest_email))
+            who.verified && (who.role.is_staff() || who.email.eq_ignore_ascii_case(guest_email))
         }
-        Action::ListAllReservations => who.role.is_staff(),
-        Action::ManageStaff => who.role == Role::Admin,
+        Action::ListAllReservations => who.verified && who.role.is_staff(),
+        Action::ManageStaff => who.verified && who.role == Role::Admin,
     };
     if allowed {
         Ok(who)
@@ -80,13 +82,19 @@ mod tests {
         let unverified = p(Role::Diner, false);
         let staff = p(Role::Staff, true);
         let admin = p(Role::Admin, true);
+        let unproved_staff = p(Role::Staff, false);
+        let unproved_admin = p(Role::Admin, false);
         let own = Action::ManageReservation {
             guest_email: "ADA@example.com",
         };
         let other = Action::ManageReservation {
             guest_email: "grace@example.com",
         };
-        let cases: [(Option<&Principal>, Action, bool); 16] = [
+        let cases: [(Option<&Principal>, Action, bool); 20] = [
+            (Some(&unproved_staff), other, false),
+            (Some(&unproved_staff), Action::ListAllReservations, false),
+            (Some(&unproved_admin), Action::ManageStaff, false),
+            (Some(&unproved_admin), Action::UseAccount, true),
             (None, Action::UseAccount, false),
             (None, own, false),
             (Some(&unverified), Action::UseAccount, true),

@@ -38,6 +38,10 @@ pub enum ServiceError {
     /// Too many attempts; try again in `retry_after` seconds.
     #[error("rate limited")]
     RateLimited { retry_after: u64 },
+    /// Too much costly work (password hashing) running already; try again
+    /// in `retry_after` seconds.
+    #[error("busy")]
+    Busy { retry_after: u64 },
     #[error(transparent)]
     Store(StoreError),
 }

@@ -136,6 +136,58 @@ impl Store {
             .bind(token_hash).bind(purpose.as_str()).bind(now).fetch_one(pool).await)?)
     }
 
+    /// Trusts a browser (by its device token's hash) for an account until
+    /// `expires`; an account keeps its 10 newest devices.
+    pub async fn trust_device(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        expires: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let now = db_time(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM trusted_devices WHERE expires_at <= $1")
+                .bind(now).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO trusted_devices (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+                .bind(token_hash).bind(user_id).bind(now).bind(db_time(expires))
+                .execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM trusted_devices WHERE user_id = $1 AND token_hash NOT IN \
+                         (SELECT token_hash FROM trusted_devices WHERE user_id = $1 ORDER BY created_at DESC LIMIT 10)")
+                .bind(user_id).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Whether the device token's hash is trusted for the account.
+    pub async fn device_trusted(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let sql = "SELECT COUNT(*) FROM trusted_devices WHERE token_hash = $1 AND user_id = $2 AND expires_at > $3";
+        let n = on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(token_hash).bind(user_id).bind(db_time(now)).fetch_one(pool).await)?;
+        Ok(n > 0)
+    }
+
+    /// The user of a token that [`Store::consume_user_token`] would accept
+    /// now, without using it.
+    pub async fn peek_user_token(
+        &self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let sql = "SELECT user_id FROM user_tokens WHERE token_hash = $1 AND purpose = $2 \
+                   AND used_at IS NULL AND expires_at > $3";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(token_hash).bind(purpose.as_str()).bind(db_time(now)).fetch_one(pool).await)?)
+    }
+
     pub async fn set_email_verified(
         &self,
         user_id: i64,
@@ -163,6 +215,17 @@ impl Store {
         Ok(())
     }
 
+    /// Ends every session of the account (its session epoch moves on).
+    pub async fn end_sessions(&self, user_id: i64) -> Result<(), StoreError> {
+        let sql = "UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1";
+        let done = on_pool!(self, pool => sqlx::query(sql).bind(user_id)
+            .execute(pool).await.map(|r| r.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     pub async fn update_profile(
         &self,
         user_id: i64,
@@ -184,7 +247,9 @@ impl Store {
         role: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1";
+        // A new role ends every session opened with the old one.
+        let sql = "UPDATE users SET session_epoch = session_epoch + \
+                   (CASE WHEN role = $2 THEN 0 ELSE 1 END), role = $2, updated_at = $3 WHERE id = $1";
         let done = on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(role)
             .bind(db_time(now)).execute(pool).await.map(|r| r.rows_affected()))?;
         if done == 0 {

@@ -138,7 +138,9 @@ impl ApiError {
 
     pub fn from_service(err: ServiceError, lang: Lang) -> Self {
         let retry_after = match &err {
-            ServiceError::RateLimited { retry_after } => Some(*retry_after),
+            ServiceError::RateLimited { retry_after } | ServiceError::Busy { retry_after } => {
+                Some(*retry_after)
+            }
             _ => None,
         };
         ApiError {

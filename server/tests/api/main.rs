@@ -8,6 +8,7 @@ mod helpers;
 mod accounts;
 mod booking;
 mod lifecycle;
+mod limits;
 mod mail;
 mod security;
 mod site;

@@ -138,12 +138,19 @@ fn PasswordForm(action: ServerAction<api::ChangePassword>) -> impl IntoView {
 fn SignOut() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<api::Logout>::new();
+    let everywhere = ServerAction::<api::LogoutAll>::new();
     view! {
         <section class="card" aria-labelledby="signout-heading">
             <h2 id="signout-heading">{t!(i18n, account.signout_title)}</h2>
             <ActionForm action attr:class="form-actions">
                 <button type="submit" class="button button-secondary" disabled=move || action.pending().get()>
                     {t!(i18n, account.signout)}
+                </button>
+            </ActionForm>
+            <p>{t!(i18n, account.signout_everywhere_intro)}</p>
+            <ActionForm action=everywhere attr:class="form-actions">
+                <button type="submit" class="button button-secondary" disabled=move || everywhere.pending().get()>
+                    {t!(i18n, account.signout_everywhere)}
                 </button>
             </ActionForm>
         </section>

@@ -23,6 +23,7 @@ pub fn LoginPage() -> impl IntoView {
             match d {
                 "reset" => t_string!(i18n, account.done.reset),
                 "deleted" => t_string!(i18n, account.done.deleted),
+                "signed_out_everywhere" => t_string!(i18n, account.done.signed_out_everywhere),
                 _ => t_string!(i18n, account.done.signed_out),
             }
             .to_string()

@@ -16,10 +16,12 @@ mod signin;
 mod signup;
 mod staff;
 
-pub use profile::{change_password, delete_account, me, my_reservations, update_profile};
-pub use signin::login;
+pub use profile::{
+    change_password, delete_account, me, my_reservations, sign_out_everywhere, update_profile,
+};
+pub use signin::{login, SignedIn, DEVICE_TRUSTED};
 pub use signup::{forgot_password, register, reset_password, verify_email};
-pub use staff::{accept_invite, create_admin, invite_staff, set_role};
+pub use staff::{accept_invite, create_admin, invite_staff, set_role, UNVERIFIED};
 
 use super::authz::Principal;
 use super::ServiceError;
@@ -36,25 +38,74 @@ pub(super) const VERIFY_VALID: TimeDelta = TimeDelta::hours(48);
 pub(super) const RESET_VALID: TimeDelta = TimeDelta::hours(1);
 pub(super) const INVITE_VALID: TimeDelta = TimeDelta::days(7);
 
-/// Hashes a password with argon2id (default parameters) off the async threads.
+/// How many password hashes may run at once (one per core): argon2 takes
+/// ~19 MiB and tens of milliseconds each, so unbounded hashing on demand
+/// would let anyone exhaust the server's memory and CPU.
+/// The slots are process-wide (tests hold them to prove a path hashes
+/// nothing).
+pub fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(hashing_slot_count()))
+}
+
+/// How many hashes run at once: the number of cores.
+pub fn hashing_slot_count() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// How long a request waits for a free hashing slot before it is told to
+/// come back (503, `Retry-After`).
+const HASHING_QUEUE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Runs one password hash (or verification) when a slot is free.
+async fn with_hashing_slot<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    in_slot(hashing_slots(), HASHING_QUEUE, work).await
+}
+
+async fn in_slot<T: Send + 'static>(
+    slots: &tokio::sync::Semaphore,
+    queue: std::time::Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    let permit = match tokio::time::timeout(queue, slots.acquire()).await {
+        Ok(Ok(permit)) => permit,
+        _ => {
+            tracing::warn!(
+                security_event = "hashing_busy",
+                "every password-hashing slot is taken"
+            );
+            return Err(ServiceError::Busy { retry_after: 2 });
+        }
+    };
+    let done = tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ServiceError::Store(StoreError::corrupt(format!("hashing task: {e}"))));
+    drop(permit);
+    done
+}
+
+/// Hashes a password with argon2id (default parameters) off the async
+/// threads, within the cap on hashes running at once.
 pub async fn hash_password(password: &Password) -> Result<String, ServiceError> {
     let password = password.expose().to_owned();
-    tokio::task::spawn_blocking(move || {
+    with_hashing_slot(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
     })
-    .await
-    .map_err(|e| ServiceError::Store(StoreError::corrupt(format!("hashing task: {e}"))))?
+    .await?
     .map_err(|e| ServiceError::Store(StoreError::corrupt(format!("hashing: {e}"))))
 }
 
-/// Whether `password` matches the stored hash, off the async threads. An
-/// empty or unreadable hash matches nothing (but costs the same time).
-pub(super) async fn verify_password(password: &str, hash: &str) -> bool {
+/// Whether `password` matches the stored hash, off the async threads and
+/// within the cap on hashes running at once. An empty or unreadable hash
+/// matches nothing (but costs the same time).
+pub(super) async fn verify_password(password: &str, hash: &str) -> Result<bool, ServiceError> {
     let (password, hash) = (password.to_owned(), hash.to_owned());
-    tokio::task::spawn_blocking(move || {
+    with_hashing_slot(move || {
         let parsed = PasswordHash::new(&hash).ok();
         let target = match &parsed {
             Some(h) => h.clone(),
@@ -69,7 +120,6 @@ pub(super) async fn verify_password(password: &str, hash: &str) -> bool {
         ok && parsed.is_some()
     })
     .await
-    .unwrap_or(false)
 }
 
 /// A real hash to verify against when the account does not exist, so that
@@ -136,4 +186,29 @@ pub(super) async fn account_mail(
         token: Some(token.to_owned()),
     }
     .to_json())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn a_full_hashing_queue_answers_busy() {
+        let slots = tokio::sync::Semaphore::new(1);
+        let held = slots.acquire().await.unwrap();
+        let refused = in_slot(&slots, Duration::from_millis(50), || 1).await;
+        assert!(matches!(
+            refused,
+            Err(ServiceError::Busy { retry_after: 2 })
+        ));
+        drop(held);
+        assert_eq!(
+            in_slot(&slots, Duration::from_millis(50), || 7)
+                .await
+                .unwrap(),
+            7
+        );
+        assert_eq!(slots.available_permits(), 1, "the slot is given back");
+    }
 }

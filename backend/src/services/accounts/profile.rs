@@ -1,23 +1,44 @@
 //! The signed-in user's own account: profile, password, deletion, bookings.
 
 use super::{hash_password, verify_password, view};
+use crate::ratelimit::LoginGuard;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use domain::{GuestName, Locale, Password, Phone, ReservationView, UserView};
 
+/// Checks the signed-in user's password before a sensitive change. Wrong
+/// passwords count as failed sign-ins (someone holding a session is
+/// guessing), and the account's hold-back applies.
+async fn confirm_password(
+    guard: &LoginGuard,
+    who: &Principal,
+    hash: &str,
+    password: &str,
+) -> Result<bool, ServiceError> {
+    if let Err(retry_after) = guard.check(&who.email, None).await {
+        return Err(ServiceError::RateLimited { retry_after });
+    }
+    let ok = verify_password(password, hash).await?;
+    if !ok {
+        guard.failed(&who.email, None).await;
+    }
+    Ok(ok)
+}
+
 /// Changes the password of a signed-in user, who confirms the current one.
 #[tracing::instrument(skip_all)]
 pub async fn change_password(
     store: &Store,
+    guard: &LoginGuard,
     now: DateTime<Utc>,
     who: &Principal,
     current: &str,
     new: Password,
 ) -> Result<(), ServiceError> {
     let row = store.user_by_id(who.user_id).await?;
-    if !verify_password(current, &row.password_hash).await {
+    if !confirm_password(guard, who, &row.password_hash, current).await? {
         tracing::warn!(
             security_event = "password_change_refused",
             user_id = row.id,
@@ -31,6 +52,19 @@ pub async fn change_password(
         security_event = "password_changed",
         user_id = row.id,
         "password changed"
+    );
+    Ok(())
+}
+
+/// Signs the user out of every session, everywhere (the account's session
+/// epoch moves on).
+#[tracing::instrument(skip_all)]
+pub async fn sign_out_everywhere(store: &Store, who: &Principal) -> Result<(), ServiceError> {
+    store.end_sessions(who.user_id).await?;
+    tracing::info!(
+        security_event = "signed_out_everywhere",
+        user_id = who.user_id,
+        "every session ended"
     );
     Ok(())
 }
@@ -60,11 +94,12 @@ pub async fn update_profile(
 #[tracing::instrument(skip_all)]
 pub async fn delete_account(
     store: &Store,
+    guard: &LoginGuard,
     who: &Principal,
     password: &str,
 ) -> Result<(), ServiceError> {
     let row = store.user_by_id(who.user_id).await?;
-    if !verify_password(password, &row.password_hash).await {
+    if !confirm_password(guard, who, &row.password_hash, password).await? {
         return Err(ServiceError::Invalid("password"));
     }
     store.delete_user(row.id).await?;

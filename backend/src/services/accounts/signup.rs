@@ -119,9 +119,15 @@ pub async fn reset_password(
     token: &str,
     password: Password,
 ) -> Result<(), ServiceError> {
+    // The link is checked before the costly hash: a made-up token costs
+    // one indexed lookup, not an argon2 run.
+    let token_hash = hash_token(token);
+    store
+        .peek_user_token(&token_hash, TokenPurpose::ResetPassword, now)
+        .await?;
     let hash = hash_password(&password).await?;
     let user_id = store
-        .consume_user_token(&hash_token(token), TokenPurpose::ResetPassword, now)
+        .consume_user_token(&token_hash, TokenPurpose::ResetPassword, now)
         .await?;
     store.set_password_hash(user_id, &hash, now).await?;
     store.set_email_verified(user_id, now).await?;

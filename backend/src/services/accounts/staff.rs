@@ -18,9 +18,15 @@ pub async fn accept_invite(
     token: &str,
     password: Password,
 ) -> Result<i64, ServiceError> {
+    // The invitation is checked before the costly hash: a made-up token
+    // costs one indexed lookup, not an argon2 run.
+    let token_hash = hash_token(token);
+    store
+        .peek_user_token(&token_hash, TokenPurpose::Invite, now)
+        .await?;
     let hash = hash_password(&password).await?;
     let user_id = store
-        .consume_user_token(&hash_token(token), TokenPurpose::Invite, now)
+        .consume_user_token(&token_hash, TokenPurpose::Invite, now)
         .await?;
     store.set_password_hash(user_id, &hash, now).await?;
     store.set_email_verified(user_id, now).await?;
@@ -128,6 +134,10 @@ pub async fn invite_staff(
     Ok(())
 }
 
+/// What [`set_role`] answers (as a conflict) for an account whose address
+/// is not proved.
+pub const UNVERIFIED: &str = "unverified";
+
 /// An admin changes someone's role (not their own, so that an admin always
 /// remains).
 #[tracing::instrument(skip_all)]
@@ -142,6 +152,11 @@ pub async fn set_role(
     let row = store.user_by_email(email).await?;
     if row.id == admin.user_id {
         return Err(ServiceError::Forbidden);
+    }
+    // Promoting an address nobody proved would make staff of whoever
+    // registered it first.
+    if row.email_verified_at.is_none() {
+        return Err(ServiceError::Conflict(UNVERIFIED.to_owned()));
     }
     store.set_role(row.id, role.as_str(), now).await?;
     tracing::info!(

@@ -23,9 +23,11 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use utoipa::ToSchema;
 
+mod account;
 mod password;
 mod staff;
 
+pub use account::*;
 pub use password::*;
 pub use staff::*;
 
@@ -35,7 +37,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/auth/login", post(login))
         .route("/api/auth/logout", post(logout))
         .route("/api/auth/refresh", post(refresh))
-        .route("/api/auth/me", get(me))
+        .route("/api/auth/me", get(me).delete(delete_me))
+        .route("/api/auth/password", post(change_password))
+        .route("/api/auth/logout-all", post(logout_all))
         .route("/api/auth/password/forgot", post(forgot))
         .route("/api/auth/password/reset", post(reset))
         .route("/api/auth/verify", post(verify))
@@ -155,20 +159,31 @@ pub async fn login(
     State(state): State<AppState>,
     session: Session,
     lang: Lang,
+    headers: http::HeaderMap,
     ApiJson(body): ApiJson<LoginIn>,
-) -> Result<Json<UserOut>, ApiError> {
-    let (user_id, user) = service(
+) -> Result<impl IntoResponse, ApiError> {
+    let secure = state.secure_cookies;
+    let device = app::ssr::device::from_headers(&headers, secure);
+    let signed_in = service(
         accounts::login(
             &state.store,
             &state.login_guard,
             &body.email,
             &body.password,
+            device.as_deref(),
         )
         .await,
         lang,
     )?;
-    sign_in(&session, &state, user_id, lang).await?;
-    Ok(Json(user.into()))
+    sign_in(&session, &state, signed_in.user_id, lang).await?;
+    let mut res = Json(UserOut::from(signed_in.user)).into_response();
+    if let Some(token) = &signed_in.new_device {
+        res.headers_mut().append(
+            http::header::SET_COOKIE,
+            app::ssr::device::set_cookie(token, secure),
+        );
+    }
+    Ok(res)
 }
 
 /// Signs out: the session is deleted.

@@ -10,8 +10,8 @@ use app::ssr::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use backend::services::accounts;
-use domain::Role;
+use backend::services::{accounts, ServiceError};
+use domain::{FieldError, Role};
 use serde::Deserialize;
 use tower_sessions::Session;
 use utoipa::ToSchema;
@@ -121,7 +121,7 @@ impl Fields for RoleIn {
         (status = 401, description = "Not signed in", body = super::super::shapes::ErrorOut),
         (status = 403, description = "Not an admin, or one's own role", body = super::super::shapes::ErrorOut),
         (status = 404, description = "No such account", body = super::super::shapes::ErrorOut),
-        (status = 422, description = "Not a role", body = super::super::shapes::ErrorOut),
+        (status = 422, description = "Not a role, or an account whose address is not proved (`email`: `unverified`)", body = super::super::shapes::ErrorOut),
         (status = 503, description = "The session store cannot be reached", body = super::super::shapes::ErrorOut),
     ))]
 pub async fn set_role(
@@ -132,16 +132,19 @@ pub async fn set_role(
 ) -> Result<StatusCode, ApiError> {
     let who = caller.0;
     let role = Role::parse(&body.role).ok_or_else(|| ApiError::invalid("role", lang))?;
-    service(
-        accounts::set_role(
-            &state.store,
-            backend::now(),
-            who.as_ref(),
-            &body.email,
-            role,
-        )
-        .await,
-        lang,
-    )?;
+    accounts::set_role(
+        &state.store,
+        backend::now(),
+        who.as_ref(),
+        &body.email,
+        role,
+    )
+    .await
+    .map_err(|e| match e {
+        ServiceError::Conflict(what) if what == accounts::UNVERIFIED => {
+            ApiError::fields(vec![FieldError::new("email", "unverified")], lang)
+        }
+        e => ApiError::from_service(e, lang),
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }

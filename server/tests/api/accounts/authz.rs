@@ -74,6 +74,21 @@ async fn authorization_matrix(db: Db) {
             Some(json!({})),
             [401, 200, 200, 200, 200],
         ),
+        // Account actions confirm the password: a wrong one changes nothing.
+        (
+            Method::POST,
+            "/api/auth/password".into(),
+            Some(
+                json!({"current_password": "not the password", "new_password": "a new long pass phrase"}),
+            ),
+            [401, 422, 422, 422, 422],
+        ),
+        (
+            Method::DELETE,
+            "/api/auth/me".into(),
+            Some(json!({"password": "not the password"})),
+            [401, 422, 422, 422, 422],
+        ),
     ];
     for (method, path, body, expected) in rows {
         let mut got = [0u16; 5];
@@ -120,5 +135,12 @@ async fn authorization_matrix(db: Db) {
     // Bob's list shows none of Ada's bookings.
     let (_, list) = everyone[2].get("/api/reservations").await;
     assert_eq!(list.as_array().unwrap().len(), 0);
+    // Signing out everywhere: any account, for itself (last: it ends the
+    // sessions).
+    let mut got = [0u16; 5];
+    for (i, client) in everyone.iter_mut().enumerate() {
+        got[i] = client.post("/api/auth/logout-all", json!({})).await.0;
+    }
+    assert_eq!(got, [401, 204, 204, 204, 204], "POST /api/auth/logout-all");
     app.stop().await;
 }

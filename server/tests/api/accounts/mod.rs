@@ -275,9 +275,12 @@ async fn sign_in_is_rate_limited_per_address_and_per_account(db: Db) {
     let mut ada = app.client();
     ada.forwarded_for = Some("203.0.113.10");
     assert_eq!(ada.register("ada@example.com").await, 201);
-    // Per address: register + 2 sign-ins use the 3 attempts.
-    assert_eq!(ada.login("ada@example.com", "wrong password!").await, 401);
-    assert_eq!(ada.login("ada@example.com", "wrong password!").await, 401);
+    // Ada's own browser signs in twice: successes never count against the
+    // account, and the browser becomes a trusted device.
+    assert_eq!(ada.login("ada@example.com", PASSWORD).await, 200);
+    assert_eq!(ada.login("ada@example.com", PASSWORD).await, 200);
+    assert!(ada.device.is_some(), "a device cookie at sign-in");
+    // Per address: register + 2 sign-ins used the 3 attempts.
     let (status, body) = ada
         .post(
             "/api/auth/login",
@@ -285,19 +288,26 @@ async fn sign_in_is_rate_limited_per_address_and_per_account(db: Db) {
         )
         .await;
     assert_eq!(status, 429, "{body}");
-    // Per account: guesses from other addresses still count against Ada.
+    // Per account: only failures count, from any address; the third one
+    // holds the account back.
     let mut statuses = Vec::new();
     for ip in ["198.51.100.1", "198.51.100.2", "198.51.100.3"] {
         let mut c = app.client();
         c.forwarded_for = Some(ip);
         statuses.push(c.login("ada@example.com", "another guess!!").await);
     }
-    assert_eq!(
-        statuses,
-        [401, 429, 429],
-        "2 earlier failures + 1 = the account's 3"
-    );
-    // The sign-in form's server function shares the per-account limit.
+    assert_eq!(statuses, [401, 401, 401]);
+    // Now even the right password is held back from a new browser...
+    let mut stranger = app.client();
+    stranger.forwarded_for = Some("198.51.100.4");
+    let (status, body) = stranger
+        .post(
+            "/api/auth/login",
+            json!({"email": "ada@example.com", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(status, 429, "{body}");
+    // ...also through the sign-in form's server function...
     let mut form = app.client();
     form.forwarded_for = Some("198.51.100.9");
     let (status, _) = form
@@ -307,6 +317,16 @@ async fn sign_in_is_rate_limited_per_address_and_per_account(db: Db) {
         )
         .await;
     assert_eq!(status, 429);
+    // ...but Ada's trusted browser (from a new address) gets in.
+    let mut back_home = app.client();
+    back_home.forwarded_for = Some("198.51.100.20");
+    back_home.device = ada.device.clone();
+    assert_eq!(back_home.login("ada@example.com", PASSWORD).await, 200);
+    // A device cookie is trusted for its own account only.
+    let mut other = app.client();
+    other.forwarded_for = Some("198.51.100.21");
+    other.device = ada.device.clone();
+    assert_eq!(other.login("bob@example.com", PASSWORD).await, 401);
     app.stop().await;
 }
 

@@ -27,6 +27,12 @@ async fn session_id_changes_at_sign_in_and_role_change(db: Db) {
     let mut ada = app.client();
     assert_eq!(ada.register("ada@example.com").await, 201);
     let first = ada.cookie.clone().expect("a session after registering");
+    // Only a proved address can be given a staff role.
+    let id = app.store.user_by_email("ada@example.com").await.unwrap().id;
+    app.store
+        .set_email_verified(id, backend::now())
+        .await
+        .unwrap();
     assert_eq!(ada.login("ada@example.com", PASSWORD).await, 200);
     let second = ada.cookie.clone().unwrap();
     assert_ne!(first, second, "a new session id at sign-in");
@@ -38,14 +44,13 @@ async fn session_id_changes_at_sign_in_and_role_change(db: Db) {
         )
         .await;
     assert_eq!(status, 204);
+    // The role change ended the session; signing in again gives a new id.
+    assert_eq!(ada.get("/api/auth/me").await.0, 401);
+    assert_eq!(ada.login("ada@example.com", PASSWORD).await, 200);
     let (status, me) = ada.get("/api/auth/me").await;
     assert_eq!(status, 200);
     assert_eq!(me["role"], "staff");
-    assert_ne!(
-        ada.cookie.clone().unwrap(),
-        second,
-        "a new session id after the role changed"
-    );
+    assert_ne!(ada.cookie.clone().unwrap(), second);
     // The old ids no longer open the session.
     for old in [first, second] {
         assert_eq!(

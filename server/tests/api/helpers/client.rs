@@ -32,6 +32,8 @@ pub struct Client {
     base: String,
     /// `name=value` of the session cookie, as the browser would send it.
     pub cookie: Option<String>,
+    /// `name=value` of the device cookie (given at sign-in).
+    pub device: Option<String>,
     /// Sent as `X-Forwarded-For` (rate-limit tests behind a trusted proxy).
     pub forwarded_for: Option<&'static str>,
     /// Sent as `Accept-Language`.
@@ -46,6 +48,7 @@ impl Client {
             http,
             base: base.to_owned(),
             cookie: None,
+            device: None,
             forwarded_for: None,
             lang: "en",
             email: String::new(),
@@ -66,8 +69,13 @@ impl Client {
 
     async fn send(&mut self, mut req: reqwest::RequestBuilder, what: &str) -> (u16, Value) {
         req = req.header("accept-language", self.lang);
-        if let Some(cookie) = &self.cookie {
-            req = req.header("cookie", cookie);
+        let cookies: Vec<&str> = [&self.cookie, &self.device]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if !cookies.is_empty() {
+            req = req.header("cookie", cookies.join("; "));
         }
         if let Some(ip) = self.forwarded_for {
             req = req.header("x-forwarded-for", ip);
@@ -78,6 +86,10 @@ impl Client {
             .expect("request succeeds");
         for set in res.headers().get_all("set-cookie") {
             let set = set.to_str().unwrap();
+            if set.contains("techplus.device=") {
+                self.device = Some(set.split(';').next().unwrap().to_owned());
+                continue;
+            }
             if !set.contains("techplus.sid=") {
                 continue;
             }
@@ -122,6 +134,10 @@ impl Client {
 
     pub async fn put(&mut self, path: &str, body: Value) -> (u16, Value) {
         self.json(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn delete_json(&mut self, path: &str, body: Value) -> (u16, Value) {
+        self.json(Method::DELETE, path, Some(body)).await
     }
 
     pub async fn delete(&mut self, path: &str) -> (u16, Value) {

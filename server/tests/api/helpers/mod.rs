@@ -142,7 +142,8 @@ pub fn config_with(database_url: &str, extra: &[(&str, &str)]) -> Config {
             | "RATE_LIMIT_BOOKING"
             | "RATE_LIMIT_LOOKUP"
             | "RATE_LIMIT_LOGIN"
-            | "RATE_LIMIT_PASSWORD_RESET" => Some("off".into()),
+            | "RATE_LIMIT_PASSWORD_RESET"
+            | "RATE_LIMIT_ACCOUNT" => Some("off".into()),
             _ => None,
         }
     })
