@@ -32,7 +32,7 @@ use tower_sessions_redis_store::fred::prelude::{
 };
 
 /// A session ends after this many days without a request.
-pub const SESSION_DAYS: i64 = 14;
+pub const SESSION_DAYS: i64 = app::ssr::session::SESSION_DAYS;
 
 /// Largest request body accepted anywhere (server functions, forms, API).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;

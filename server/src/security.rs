@@ -170,7 +170,8 @@ pub async fn same_origin_writes(
 pub enum Bucket {
     /// The JSON API (`/api/...`, not the page's server functions).
     Api,
-    /// Making a booking (API or wizard).
+    /// Making a booking (API or wizard, whose details step saves a draft
+    /// in a new session).
     Booking,
     /// Finding a booking by reference and e-mail (guessable secrets).
     Lookup,
@@ -202,7 +203,8 @@ impl Bucket {
             buckets.push(Bucket::Api);
         }
         let booking = (method == Method::POST && path == "/api/reservations")
-            || path == "/api/fn/booking_confirm";
+            || path == "/api/fn/booking_confirm"
+            || path == "/api/fn/booking_save_details";
         if booking {
             buckets.push(Bucket::Booking);
         }

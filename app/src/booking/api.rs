@@ -112,8 +112,22 @@ async fn prefilled(cx: &Ctx) -> Result<Draft, AppError> {
     })
 }
 
-/// Step 2's submit: keeps what was typed, checks every field, and goes on
-/// to step 3.
+/// The longest phone number kept in a draft (E.164 has at most 15 digits;
+/// room for spaces and punctuation as typed).
+#[cfg(feature = "ssr")]
+const PHONE_MAX_CHARS: usize = 32;
+
+/// `text` cut to its first `max` characters.
+#[cfg(feature = "ssr")]
+fn bounded(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => text[..end].to_owned(),
+        None => text,
+    }
+}
+
+/// Step 2's submit: checks every field, keeps what was typed (within the
+/// fields' limits), and goes on to step 3.
 #[server(prefix = "/api/fn", endpoint = "booking_save_details")]
 pub async fn save_details(
     party: String,
@@ -128,20 +142,23 @@ pub async fn save_details(
     call(|cx| async move {
         let party = input::party_str(&party)?;
         let (date, time) = input::slot(&date, &time)?;
+        let mut fields = input::detail_errors(&name, &email, &phone, &notes);
+        let consent = consent.is_some_and(|c| !c.is_empty());
+        if !consent {
+            fields.push(domain::FieldError::new("consent", "required"));
+        }
+        // What is kept for the next step (or to fill the form in again after
+        // an error) is cut to the fields' limits: a visitor's session never
+        // holds more than a valid form's worth.
         let draft = Draft {
-            name,
-            email,
-            phone,
-            notes,
-            consent: consent.is_some_and(|c| !c.is_empty()),
+            name: bounded(name, domain::GuestName::MAX_CHARS),
+            email: bounded(email, domain::Email::MAX_LEN),
+            phone: bounded(phone, PHONE_MAX_CHARS),
+            notes: bounded(notes, domain::Notes::MAX_CHARS),
+            consent,
         };
         let session = cx.session().await?;
         session::save_draft(&session, DRAFT_KEY, &draft).await?;
-        let mut fields =
-            input::detail_errors(&draft.name, &draft.email, &draft.phone, &draft.notes);
-        if !draft.consent {
-            fields.push(domain::FieldError::new("consent", "required"));
-        }
         input::check(fields)?;
         leptos_axum::redirect(&format!(
             "/book/review?{}",

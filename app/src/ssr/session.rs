@@ -5,9 +5,10 @@
 //! The session holds the user's id (`user_id`), the role it was opened
 //! with (`role`) and the account's session epoch (`epoch`). A session whose
 //! epoch is not the account's any more (password changed or reset, address
-//! verified, a new account that got a deleted one's id) is signed out. The
-//! session id is renewed at sign-in and whenever the account's role differs
-//! from the stored one (a role change by an admin).
+//! verified, role changed, "log out everywhere", a new account that got a
+//! deleted one's id) is signed out, and so is one opened more than
+//! [`ABSOLUTE_DAYS`] ago. The session id is renewed at sign-in. A session
+//! without an account (a booking draft) lives [`ANONYMOUS_HOURS`].
 
 use backend::services::accounts;
 use backend::services::authz::Principal;
@@ -19,6 +20,20 @@ use tower_sessions::Session;
 pub const USER_ID: &str = "user_id";
 pub const ROLE: &str = "role";
 pub const EPOCH: &str = "epoch";
+/// When the session was opened (Unix seconds).
+pub const OPENED_AT: &str = "opened_at";
+
+/// A signed-in session ends after this many days without a request...
+pub const SESSION_DAYS: i64 = 14;
+/// ...and in any case this many days after signing in.
+pub const ABSOLUTE_DAYS: i64 = 30;
+/// A session without an account (a booking draft) ends after this many
+/// hours without a request.
+pub const ANONYMOUS_HOURS: i64 = 2;
+
+fn inactivity(duration: tower_sessions::cookie::time::Duration) -> Option<tower_sessions::Expiry> {
+    Some(tower_sessions::Expiry::OnInactivity(duration))
+}
 
 /// Why the signed-in user could not be read or stored.
 #[derive(Debug)]
@@ -53,9 +68,10 @@ impl From<SessionError> for crate::error::AppError {
     }
 }
 
-/// The signed-in user of this request, if any. Renews the session id when
-/// the account's role changed since the session was opened, and forgets a
-/// deleted account.
+/// The signed-in user of this request, if any. Signs the session out when
+/// the account is gone, its session epoch moved on (new password, proved
+/// address, new role, "log out everywhere"), or the session is older than
+/// [`ABSOLUTE_DAYS`].
 pub async fn current_principal(
     session: &Session,
     store: &Store,
@@ -77,15 +93,15 @@ pub async fn current_principal(
             return Ok(None);
         }
         Some(p) => {
-            let role = session.get::<String>(ROLE).await?;
-            if role.as_deref() != Some(p.role.as_str()) {
-                session.cycle_id().await?;
-                session.insert(ROLE, p.role.as_str()).await?;
+            let opened = session.get::<i64>(OPENED_AT).await?.unwrap_or(0);
+            if backend::now().timestamp() - opened > ABSOLUTE_DAYS * 86_400 {
+                session.flush().await?;
                 tracing::info!(
-                    security_event = "session_renewed",
+                    security_event = "session_expired",
                     user_id = p.user_id,
-                    "role changed; new session id"
+                    "session older than its absolute lifetime; signed out"
                 );
+                return Ok(None);
             }
         }
     }
@@ -99,9 +115,15 @@ pub async fn sign_in(session: &Session, store: &Store, user_id: i64) -> Result<(
         .await?
         .ok_or(SessionError::Service(ServiceError::NotFound))?;
     session.cycle_id().await?;
+    session.set_expiry(inactivity(tower_sessions::cookie::time::Duration::days(
+        SESSION_DAYS,
+    )));
     session.insert(USER_ID, who.user_id).await?;
     session.insert(ROLE, who.role.as_str()).await?;
     session.insert(EPOCH, who.session_epoch).await?;
+    session
+        .insert(OPENED_AT, backend::now().timestamp())
+        .await?;
     Ok(())
 }
 
@@ -132,6 +154,12 @@ pub async fn save_draft<T: Serialize>(
     key: &str,
     draft: &T,
 ) -> Result<(), SessionError> {
+    // A visitor's session holds a draft only: it ends soon.
+    if session.get::<i64>(USER_ID).await?.is_none() {
+        session.set_expiry(inactivity(tower_sessions::cookie::time::Duration::hours(
+            ANONYMOUS_HOURS,
+        )));
+    }
     Ok(session.insert(key, draft).await?)
 }
 

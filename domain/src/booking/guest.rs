@@ -35,7 +35,23 @@ impl DetailsError {
 }
 
 fn has_control(s: &str) -> bool {
-    s.chars().any(|c| c.is_control())
+    s.chars().any(|c| c.is_control() || is_hidden_format(c))
+}
+
+/// Invisible format characters that can make text read differently from
+/// what it is (bidi embeddings, overrides and isolates, direction marks,
+/// zero-width spaces and joiners of words, the byte-order mark, invisible
+/// operators, interlinear annotations). The zero-width joiner and
+/// non-joiner stay allowed: several scripts' names and emoji need them.
+pub fn is_hidden_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// A guest's name: trimmed, 1 to 100 characters, no control characters.
@@ -151,9 +167,9 @@ impl Notes {
 
     pub fn parse(raw: &str) -> Result<Self, DetailsError> {
         let notes = raw.trim();
-        let bad_control = notes
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t');
+        let bad_control = notes.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\r' && c != '\t') || is_hidden_format(c)
+        });
         if notes.chars().count() > Self::MAX_CHARS || bad_control {
             return Err(DetailsError::Notes);
         }

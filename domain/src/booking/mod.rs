@@ -31,6 +31,19 @@ mod tests {
         assert_eq!(GuestName::parse(&"é".repeat(101)), Err(DetailsError::Name));
         assert!(GuestName::parse(&"é".repeat(100)).is_ok());
         assert_eq!(GuestName::parse("a\u{0}b"), Err(DetailsError::Name));
+        // Hidden format characters (a right-to-left override, a zero-width
+        // space) are refused in names and notes; joiners stay allowed.
+        assert_eq!(
+            GuestName::parse("Ada \u{202E}ecilA"),
+            Err(DetailsError::Name)
+        );
+        assert_eq!(GuestName::parse("Ada\u{200B}"), Err(DetailsError::Name));
+        assert_eq!(
+            Notes::parse("birthday \u{2066}x\u{2069}"),
+            Err(DetailsError::Notes)
+        );
+        assert!(GuestName::parse("می\u{200C}خواهم").is_ok());
+        assert!(Notes::parse("👨\u{200D}👩\u{200D}👧 family").is_ok());
     }
 
     #[test]

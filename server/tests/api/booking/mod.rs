@@ -3,6 +3,7 @@
 //! in their own files.
 
 mod concurrency;
+mod drafts;
 mod manage;
 mod openapi;
 
