@@ -131,6 +131,9 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "rate_limited" => td_string!(l, error.rate_limited),
         "unavailable" => td_string!(l, error.unavailable),
         "network" => td_string!(l, error.network),
+        "too_large" => td_string!(l, error.too_large),
+        "timeout" => td_string!(l, error.timeout),
+        "method_not_allowed" => td_string!(l, error.method_not_allowed),
         _ => td_string!(l, error.internal),
     }
     .to_string()

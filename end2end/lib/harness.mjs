@@ -59,6 +59,7 @@ export async function startServer(extraEnv = {}, { setup = [] } = {}) {
     RATE_LIMIT_API: 'off',
     RATE_LIMIT_BOOKING: 'off',
     RATE_LIMIT_LOOKUP: 'off',
+    RATE_LIMIT_BOOKING_GUEST: 'off',
     ...extraEnv,
   };
   for (const { args, input = '' } of setup) {

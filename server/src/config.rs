@@ -30,8 +30,12 @@ pub struct Config {
     /// `PUBLIC_URL` (default `http://` + the site address): the origin that
     /// links in e-mails point to.
     pub public_url: String,
+    /// Whether `PUBLIC_URL` was set (then writes must come from exactly
+    /// that origin; unset, from the origin the browser reached by `Host`).
+    pub public_url_set: bool,
     /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`,
-    /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`, `RATE_LIMIT_ACCOUNT`.
+    /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`, `RATE_LIMIT_ACCOUNT`,
+    /// `RATE_LIMIT_BOOKING_GUEST`.
     pub rate_limits: crate::security::RateLimits,
     /// `CORS_ALLOWED_ORIGINS`: other origins allowed to call us from a
     /// browser (comma-separated); none by default.
@@ -129,6 +133,7 @@ impl Config {
             ("RATE_LIMIT_LOGIN", &mut rate_limits.login),
             ("RATE_LIMIT_PASSWORD_RESET", &mut rate_limits.password_reset),
             ("RATE_LIMIT_ACCOUNT", &mut rate_limits.account),
+            ("RATE_LIMIT_BOOKING_GUEST", &mut rate_limits.booking_guest),
         ] {
             if let Some(raw) = non_empty(name) {
                 *slot = crate::security::Limit::parse(&raw)
@@ -170,6 +175,7 @@ impl Config {
             seed_demo: false,
             smtp_url,
             mail_dir,
+            public_url_set: non_empty("PUBLIC_URL").is_some(),
             public_url,
         })
     }

@@ -114,6 +114,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         store,
         login_guard: backend::ratelimit::LoginGuard::new(limiter.clone(), config.rate_limits.login),
         secure_cookies: config.public_url.starts_with("https://"),
+        guest_booking_limit: config.rate_limits.booking_guest,
     };
     let router = router(
         state.clone(),
@@ -154,6 +155,10 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 fn security_config(config: &Config) -> security::SecurityConfig {
     security::SecurityConfig {
         https: config.public_url.starts_with("https://"),
+        public_origin: config
+            .public_url_set
+            .then(|| security::origin_of(&config.public_url))
+            .flatten(),
         allowed_origins: config.allowed_origins.clone(),
         trusted_proxies: config.trusted_proxies.clone(),
         limits: config.rate_limits,
@@ -167,7 +172,7 @@ fn router(
     security: security::SecurityConfig,
     limiter: backend::ratelimit::Limiter,
 ) -> Router {
-    use axum::middleware::from_fn_with_state;
+    use axum::middleware::{from_fn, from_fn_with_state};
     let security = std::sync::Arc::new(security);
     let cors = (!security.allowed_origins.is_empty()).then(|| {
         let origins: Vec<http::HeaderValue> = security
@@ -221,11 +226,13 @@ fn router(
         ))
         .layer(tower::util::option_layer(cors))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(from_fn_with_state(security, security::headers))
+        .layer(from_fn(security::catch_panic))
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(from_fn(api::error::plain_errors_as_json))
+        .layer(from_fn_with_state(security, security::headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -265,6 +272,7 @@ pub async fn serve(
             let _ = mail_stop.await;
         },
     ));
+    let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
     let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
@@ -272,6 +280,7 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await
     .map_err(StartError::Serve);
+    housekeeping.abort();
     let _ = stop_mail.send(());
     if tokio::time::timeout(MAIL_WORKER_GRACE, &mut mail_worker)
         .await
@@ -287,6 +296,21 @@ pub async fn serve(
         let _ = redis.quit().await;
     }
     Ok(())
+}
+
+/// Hourly chores (the first a minute after start): accounts whose address
+/// was never proved are removed.
+async fn housekeeping(store: backend::Store) {
+    let mut tick = tokio::time::interval_at(
+        tokio::time::Instant::now() + Duration::from_secs(60),
+        Duration::from_secs(3600),
+    );
+    loop {
+        tick.tick().await;
+        if let Err(e) = backend::services::accounts::purge_unproved(&store, backend::now()).await {
+            tracing::warn!(error = %e, "removing unproved accounts failed; will try again");
+        }
+    }
 }
 
 /// Completes on SIGTERM or Ctrl-C.

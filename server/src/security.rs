@@ -32,6 +32,9 @@ const PERMISSIONS_POLICY: &str =
 pub struct SecurityConfig {
     /// Served over HTTPS (`PUBLIC_URL` starts with `https://`): send HSTS.
     pub https: bool,
+    /// This site's origin (`scheme://host[:port]` of `PUBLIC_URL`) when it is
+    /// configured; without it, the origin the browser reached (`Host`).
+    pub public_origin: Option<String>,
     /// Origins allowed besides our own for state-changing requests
     /// (`CORS_ALLOWED_ORIGINS`, comma-separated).
     pub allowed_origins: Vec<String>,
@@ -100,8 +103,9 @@ fn is_state_changing(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-/// The `scheme://host[:port]` of a URL-ish header value.
-fn origin_of(value: &str) -> Option<String> {
+/// The `scheme://host[:port]` of a URL-ish header value (the port only when
+/// it is not the scheme's default).
+pub fn origin_of(value: &str) -> Option<String> {
     let url = url::Url::parse(value).ok()?;
     let host = url.host_str()?;
     Some(match url.port() {
@@ -110,11 +114,14 @@ fn origin_of(value: &str) -> Option<String> {
     })
 }
 
-/// Whether `origin` names this server as the browser reached it (by the
-/// `Host` header), or an allowed origin.
+/// Whether `origin` names this site (scheme, host and port of `PUBLIC_URL`;
+/// without it, the `Host` the browser reached), or an allowed origin.
 fn same_origin(origin: &str, headers: &HeaderMap, config: &SecurityConfig) -> bool {
     if config.allowed_origins.iter().any(|o| o == origin) {
         return true;
+    }
+    if let Some(public) = &config.public_origin {
+        return origin.eq_ignore_ascii_case(public);
     }
     let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
         return false;
@@ -125,44 +132,64 @@ fn same_origin(origin: &str, headers: &HeaderMap, config: &SecurityConfig) -> bo
 }
 
 /// Refuses state-changing requests that a browser sent from another site:
-/// the `Origin` (or, without it, the `Referer`) must be ours. Requests with
-/// neither (non-browser clients) pass: browsers always send `Origin` on
-/// cross-site POST, PUT and DELETE.
+/// `Sec-Fetch-Site: cross-site`, an opaque `Origin`, or an `Origin` (or,
+/// without it, a `Referer`) that is not this site's. A write with neither
+/// passes only without cookies (a script, not a signed-in browser: browsers
+/// send `Origin` on every cross-site `POST`, `PUT` and `DELETE`).
 pub async fn same_origin_writes(
     State(config): State<Arc<SecurityConfig>>,
     req: Request,
     next: Next,
 ) -> Response {
-    if is_state_changing(req.method()) {
-        let headers = req.headers();
-        let claimed = headers
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| *v != "null")
-            .map(|v| origin_of(v).unwrap_or_default())
-            .or_else(|| {
-                headers
-                    .get(header::REFERER)
-                    .and_then(|v| v.to_str().ok())
-                    .map(|v| origin_of(v).unwrap_or_default())
-            });
-        let opaque = headers
-            .get(header::ORIGIN)
-            .is_some_and(|v| v.as_bytes() == b"null");
-        let refused = opaque || claimed.is_some_and(|o| !same_origin(&o, headers, &config));
-        if refused {
-            tracing::warn!(
-                security_event = "csrf_refused",
-                method = %req.method(),
-                path = %req.uri().path(),
-                "cross-origin write refused"
-            );
-            let lang = crate::api::error::Lang::from_headers(headers);
-            return crate::api::error::ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang)
-                .into_response();
-        }
+    if is_state_changing(req.method()) && !write_allowed(req.headers(), &config) {
+        tracing::warn!(
+            security_event = "csrf_refused",
+            method = %req.method(),
+            "cross-origin write refused"
+        );
+        let lang = crate::api::error::Lang::from_headers(req.headers());
+        return crate::api::error::ApiError::new(StatusCode::FORBIDDEN, "forbidden", lang)
+            .into_response();
     }
     next.run(req).await
+}
+
+fn write_allowed(headers: &HeaderMap, config: &SecurityConfig) -> bool {
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    if text(header::HeaderName::from_static("sec-fetch-site")) == Some("cross-site") {
+        return false;
+    }
+    let claimed = match (text(header::ORIGIN), text(header::REFERER)) {
+        (Some("null"), _) => return false,
+        (Some(origin), _) | (None, Some(origin)) => origin_of(origin),
+        (None, None) => return !headers.contains_key(header::COOKIE),
+    };
+    claimed.is_some_and(|o| same_origin(&o, headers, config))
+}
+
+/// The backstop: a handler that panics answers a JSON 500 (and the panic
+/// is logged), never a dropped connection; the server goes on.
+pub async fn catch_panic(req: Request, next: Next) -> Response {
+    use futures_util::FutureExt;
+    let lang = crate::api::error::Lang::from_headers(req.headers());
+    match std::panic::AssertUnwindSafe(next.run(req))
+        .catch_unwind()
+        .await
+    {
+        Ok(res) => res,
+        Err(panic) => panic_answer(panic.as_ref(), lang),
+    }
+}
+
+fn panic_answer(panic: &(dyn std::any::Any + Send), lang: crate::api::error::Lang) -> Response {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(panic = %what, "a request handler panicked");
+    crate::api::error::ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", lang)
+        .into_response()
 }
 
 /// Which limit a request counts against.
@@ -245,7 +272,7 @@ impl Bucket {
 
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
 /// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`,
-/// `RATE_LIMIT_ACCOUNT`);
+/// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`);
 /// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
@@ -256,6 +283,9 @@ pub struct RateLimits {
     pub login: Option<Limit>,
     pub password_reset: Option<Limit>,
     pub account: Option<Limit>,
+    /// Bookings per guest e-mail or phone (counted in the database, by the
+    /// booking service).
+    pub booking_guest: Option<Limit>,
 }
 
 impl Default for RateLimits {
@@ -284,6 +314,10 @@ impl Default for RateLimits {
             account: Some(Limit {
                 requests: 10,
                 window: Duration::from_secs(15 * 60),
+            }),
+            booking_guest: Some(Limit {
+                requests: 5,
+                window: Duration::from_secs(24 * 60 * 60),
             }),
         }
     }
@@ -453,10 +487,42 @@ mod tests {
         assert_eq!(client_ip(mapped_lb, &h, &[lb]), client);
     }
 
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_json_500() {
+        use axum::routing::get;
+        use tower::ServiceExt;
+        let app = axum::Router::new()
+            .route(
+                "/boom",
+                get(|| async {
+                    if true {
+                        panic!("boom");
+                    }
+                    "unreachable"
+                }),
+            )
+            .layer(axum::middleware::from_fn(catch_panic));
+        let res = app
+            .oneshot(
+                Request::builder()
+                    .uri("/boom")
+                    .header("accept-language", "fr")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(res.into_body(), 4096).await.unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "internal");
+    }
+
     #[test]
     fn origins() {
         let config = SecurityConfig {
             https: false,
+            public_origin: None,
             allowed_origins: vec!["https://partner.example".into()],
             trusted_proxies: vec![],
             limits: RateLimits::default(),
@@ -466,6 +532,26 @@ mod tests {
         assert!(same_origin("http://127.0.0.1:3000", &h, &config));
         assert!(!same_origin("http://evil.example", &h, &config));
         assert!(same_origin("https://partner.example", &h, &config));
+        // With PUBLIC_URL, only its scheme, host and port are this site.
+        let strict = SecurityConfig {
+            public_origin: origin_of("https://book.example"),
+            ..config.clone()
+        };
+        assert!(same_origin("https://book.example", &h, &strict));
+        assert!(!same_origin("http://book.example", &h, &strict));
+        assert!(!same_origin("https://book.example:8443", &h, &strict));
+        assert!(!same_origin("http://127.0.0.1:3000", &h, &strict));
+        // Neither Origin nor Referer: only without cookies.
+        assert!(write_allowed(&h, &config));
+        h.insert(header::COOKIE, HeaderValue::from_static("techplus.sid=x"));
+        assert!(!write_allowed(&h, &config));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://127.0.0.1:3000"),
+        );
+        assert!(write_allowed(&h, &config));
+        h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!write_allowed(&h, &config));
         assert_eq!(
             origin_of("https://x.example:8443/path?q").as_deref(),
             Some("https://x.example:8443")

@@ -224,6 +224,7 @@ pub async fn confirm_booking(
                 guest,
                 locale,
             },
+            cx.state.guest_booking_limit,
         )
         .await?;
         session::clear_draft::<Draft>(&session, DRAFT_KEY).await?;

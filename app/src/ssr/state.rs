@@ -11,6 +11,9 @@ pub struct AppState {
     pub store: Store,
     /// The per-account sign-in guard, shared by the pages and the API.
     pub login_guard: backend::ratelimit::LoginGuard,
+    /// How many bookings one guest (e-mail or phone) may make per window
+    /// (`RATE_LIMIT_BOOKING_GUEST`).
+    pub guest_booking_limit: Option<backend::ratelimit::Limit>,
     /// Served over HTTPS: cookies are `Secure` and `__Host-` prefixed.
     pub secure_cookies: bool,
 }

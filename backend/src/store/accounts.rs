@@ -258,6 +258,21 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes the accounts whose address was never proved: registered
+    /// before `registered_before`, or invited (no password yet) before
+    /// `invited_before`. Returns how many.
+    pub async fn delete_unproved_users(
+        &self,
+        registered_before: DateTime<Utc>,
+        invited_before: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let sql = "DELETE FROM users WHERE email_verified_at IS NULL AND \
+                   ((password_hash <> '' AND created_at < $1) OR (password_hash = '' AND created_at < $2))";
+        Ok(on_pool!(self, pool => sqlx::query(sql)
+            .bind(db_time(registered_before)).bind(db_time(invited_before))
+            .execute(pool).await.map(|r| r.rows_affected()))?)
+    }
+
     /// Deletes an account. Its bookings keep the guest's name and e-mail.
     pub async fn delete_user(&self, user_id: i64) -> Result<(), StoreError> {
         on_pool!(self, pool => sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id)

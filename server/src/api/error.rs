@@ -44,6 +44,42 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     }
 }
 
+/// Answers that the framework makes in plain text (a body over the limit,
+/// a timeout, a path or method the API does not take) get the API's JSON
+/// envelope, in the caller's language.
+pub async fn plain_errors_as_json(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let lang = Lang::from_headers(req.headers());
+    let api = req.uri().path().starts_with("/api/") && !req.uri().path().starts_with("/api/fn/");
+    let res = next.run(req).await;
+    let status = res.status();
+    let json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let code = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        _ if !api => return res,
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        s if s.is_client_error() => "invalid_input",
+        _ => "internal",
+    };
+    let mut answer = ApiError::new(status, code, lang).into_response();
+    if let Some(allow) = res.headers().get(header::ALLOW) {
+        answer.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    answer
+}
+
 /// The translated message for an error code: the same generated table the
 /// pages use ([`app::error::message`]).
 pub fn message(locale: Locale, code: &str) -> String {

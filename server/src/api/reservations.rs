@@ -164,7 +164,13 @@ pub async fn create(
         locale,
     };
     let booked = service(
-        booking::book(&state.store, backend::now(), request).await,
+        booking::book(
+            &state.store,
+            backend::now(),
+            request,
+            state.guest_booking_limit,
+        )
+        .await,
         lang,
     )?;
     let r = booked.reservation;

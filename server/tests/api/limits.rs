@@ -2,7 +2,10 @@
 //! clients named by their network (IPv6 /64), the limit on account actions,
 //! and the cap on password hashes running at once.
 
-use crate::helpers::{redis_url, unique_name, Db, Role, TestApp, PASSWORD};
+use crate::helpers::{
+    dates, manage_token, redis_url, unique_name, Booking, Db, Role, TestApp, PASSWORD,
+};
+use chrono::Weekday;
 use serde_json::json;
 
 on_both_backends!(
@@ -10,6 +13,7 @@ on_both_backends!(
     an_ipv6_client_is_its_whole_network,
     account_actions_have_their_own_limit,
     made_up_tokens_cost_no_password_hash,
+    one_guest_cannot_fill_an_evening,
 );
 
 async fn limits_hold_across_processes_with_redis(db: Db) {
@@ -135,5 +139,36 @@ async fn made_up_tokens_cost_no_password_hash(db: Db) {
     drop(held);
     assert_eq!(accept.0, 404, "{:?}", accept.1);
     assert_eq!(reset.0, 404, "{:?}", reset.1);
+    app.stop().await;
+}
+
+async fn one_guest_cannot_fill_an_evening(db: Db) {
+    let app = TestApp::spawn_with(db, &[("RATE_LIMIT_BOOKING_GUEST", "2/24h")]).await;
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    let at = |time: &str| Booking::at(thursday, time).email("eve@example.com");
+    let first = app.book(&at("19:00")).await;
+    app.book(&at("19:15")).await;
+    // A third with the same e-mail (in another case), or with the same
+    // phone under another e-mail, is refused.
+    let (status, body) = app.try_book(&at("19:30").email("EVE@example.com")).await;
+    assert_eq!(status, 429, "{body}");
+    assert_eq!(body["error"]["code"], "rate_limited");
+    let other_mail = Booking::at(thursday, "19:30").email("eve2@example.com");
+    assert_eq!(app.try_book(&other_mail).await.0, 429, "same phone");
+    // Cancelled bookings do not count.
+    let token = manage_token(&first);
+    let res = app
+        .http
+        .delete(app.url(&format!("/api/reservations/manage/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(app.try_book(&at("19:30")).await.0, 201);
+    // Other guests are not affected.
+    let grace = Booking::at(thursday, "19:45")
+        .email("grace@example.com")
+        .phone("+33 6 00 00 00 02");
+    assert_eq!(app.try_book(&grace).await.0, 201);
     app.stop().await;
 }

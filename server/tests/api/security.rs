@@ -14,6 +14,8 @@ on_both_backends!(
     forwarded_addresses_count_only_behind_a_trusted_proxy,
     finding_a_booking_by_reference_is_rate_limited,
     answers_with_personal_data_are_never_stored,
+    framework_refusals_answer_in_the_json_envelope,
+    hidden_format_characters_are_refused,
 );
 
 async fn spawn(db: Db, env: &[(&str, &str)]) -> TestApp {
@@ -136,8 +138,29 @@ async fn cross_origin_writes_are_refused(db: Db) {
     // Our own origin (and clients that send none) reach the handler, which
     // refuses the past date with 422.
     let ours = Some(app.base.clone());
-    assert_eq!(post(ours, None).await.unwrap().status(), 422);
+    assert_eq!(post(ours.clone(), None).await.unwrap().status(), 422);
     assert_eq!(post(None, None).await.unwrap().status(), 422);
+    // A browser that says the request comes from another site, and a
+    // cookie-carrying write that names no origin, are refused.
+    let res = app
+        .http
+        .post(app.url("/api/reservations"))
+        .header("origin", app.base.as_str())
+        .header("sec-fetch-site", "cross-site")
+        .json(&booking(2))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = app
+        .http
+        .post(app.url("/api/reservations"))
+        .header("cookie", "techplus.sid=anything")
+        .json(&booking(2))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
     // Server functions too.
     let res = app
         .http
@@ -148,6 +171,36 @@ async fn cross_origin_writes_are_refused(db: Db) {
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
+    app.stop().await;
+    // With PUBLIC_URL, only its scheme, host and port are this site, even
+    // when the Host header agrees with another origin.
+    let app = spawn(db, &[("PUBLIC_URL", "http://book.example")]).await;
+    let post = |origin: &'static str, host: Option<&'static str>| {
+        let mut req = app
+            .http
+            .post(app.url("/api/reservations"))
+            .header("origin", origin)
+            .json(&booking(3));
+        if let Some(host) = host {
+            req = req.header("host", host);
+        }
+        req.send()
+    };
+    assert_eq!(
+        post("http://book.example", None).await.unwrap().status(),
+        422
+    );
+    assert_eq!(
+        post("http://evil.example", Some("evil.example"))
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(
+        post("https://book.example", None).await.unwrap().status(),
+        403
+    );
     // Reads are not affected.
     let res = app
         .http
@@ -344,5 +397,69 @@ async fn answers_with_personal_data_are_never_stored(db: Db) {
         Some("no-store"),
         "static files may be cached"
     );
+    app.stop().await;
+}
+
+async fn framework_refusals_answer_in_the_json_envelope(db: Db) {
+    let app = spawn(db, &[]).await;
+    // A body over the 64 KiB limit.
+    let res = app
+        .http
+        .post(app.url("/api/reservations"))
+        .header("accept-language", "fr")
+        .header("content-type", "application/json")
+        .body(format!("{{\"notes\": \"{}\"}}", "x".repeat(70_000)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+    assert_baseline(&res);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "too_large");
+    assert_eq!(body["error"]["message"], "La requête est trop volumineuse.");
+    // A method the resource does not take, and a path the API does not have.
+    let res = app
+        .http
+        .patch(app.url("/api/reservations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 405);
+    assert!(res.headers().contains_key("allow"));
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+    let res = app.get("/api/no-such-thing").await;
+    assert_eq!(res.status(), 404);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found");
+    // Pages keep their own HTML error page.
+    let res = app.get("/no-such-page").await;
+    assert_eq!(res.status(), 404);
+    assert!(header(&res, "content-type").starts_with("text/html"));
+    app.stop().await;
+}
+
+/// A name or a note with a right-to-left override or a zero-width space
+/// (text that reads differently from what it is, in e-mails and on the
+/// staff screens) is refused, and nothing is booked.
+async fn hidden_format_characters_are_refused(db: Db) {
+    let app = spawn(db, &[]).await;
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    let before = app.count("SELECT COUNT(*) FROM reservations").await;
+    for (booking, field) in [
+        (
+            Booking::at(thursday, "19:30").name("Ada \u{202E}ecalevoL"),
+            "name",
+        ),
+        (
+            Booking::at(thursday, "19:30").notes("allergy\u{200B}"),
+            "notes",
+        ),
+    ] {
+        let (status, body) = app.try_book(&booking).await;
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(body["error"]["field"], field, "{body}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM reservations").await, before);
     app.stop().await;
 }

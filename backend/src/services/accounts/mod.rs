@@ -20,7 +20,7 @@ pub use profile::{
     change_password, delete_account, me, my_reservations, sign_out_everywhere, update_profile,
 };
 pub use signin::{login, SignedIn, DEVICE_TRUSTED};
-pub use signup::{forgot_password, register, reset_password, verify_email};
+pub use signup::{forgot_password, purge_unproved, register, reset_password, verify_email};
 pub use staff::{accept_invite, create_admin, invite_staff, set_role, UNVERIFIED};
 
 use super::authz::Principal;

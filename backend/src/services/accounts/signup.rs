@@ -1,6 +1,6 @@
 //! Registering, verifying the e-mail address, and the forgotten password.
 
-use super::{account_mail, hash_password, verify_password, view, RESET_VALID, VERIFY_VALID};
+use super::{account_mail, hash_password, view, RESET_VALID, VERIFY_VALID};
 use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
 use crate::services::booking::{hash_token, new_token};
 use crate::services::ServiceError;
@@ -66,20 +66,32 @@ pub async fn verify_email(
     Ok(user_id)
 }
 
-/// Sends a reset link when the account exists; answers the same either way.
+/// Sends a reset link when the account exists; answers the same, at once,
+/// either way: the lookup and the e-mail happen after the answer, so its
+/// timing says nothing about the address.
 #[tracing::instrument(skip_all)]
 pub async fn forgot_password(
     store: &Store,
     now: DateTime<Utc>,
     email: &str,
 ) -> Result<(), ServiceError> {
+    let (store, email) = (store.clone(), email.to_owned());
+    tokio::spawn(async move {
+        if let Err(e) = send_reset_link(&store, now, &email).await {
+            tracing::warn!(error = %e, "could not queue a password-reset link");
+        }
+    });
+    Ok(())
+}
+
+async fn send_reset_link(
+    store: &Store,
+    now: DateTime<Utc>,
+    email: &str,
+) -> Result<(), ServiceError> {
     let row = match store.user_by_email(email).await {
         Ok(row) => row,
-        Err(StoreError::NotFound) => {
-            // Cost about as much as the real path.
-            let _ = verify_password("x", "").await;
-            return Ok(());
-        }
+        Err(StoreError::NotFound) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
     let (token, token_hash) = new_token();
@@ -133,4 +145,23 @@ pub async fn reset_password(
     store.set_email_verified(user_id, now).await?;
     tracing::info!(security_event = "password_reset", user_id, "password reset");
     Ok(())
+}
+
+/// Removes the accounts whose address was never proved within the
+/// verification window (and invitations never accepted in time): an
+/// address someone registered without owning it is free again, and no
+/// stale account can later be promoted or signed in to.
+#[tracing::instrument(skip_all)]
+pub async fn purge_unproved(store: &Store, now: DateTime<Utc>) -> Result<u64, ServiceError> {
+    let removed = store
+        .delete_unproved_users(now - VERIFY_VALID, now - super::INVITE_VALID)
+        .await?;
+    if removed > 0 {
+        tracing::info!(
+            security_event = "unproved_accounts_removed",
+            removed,
+            "accounts never proved removed"
+        );
+    }
+    Ok(removed)
 }

@@ -5,10 +5,43 @@ use super::context::{check_slot, context, Context, SlotProblem};
 use super::tokens::{new_reference, new_token};
 use super::{BookingRequest, ALTERNATIVE_DAYS};
 use crate::mail::MailKind;
+use crate::ratelimit::Limit;
 use crate::services::ServiceError;
 use crate::store::{Actor, NewReservation, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{BookedReservation, PartySize, ReservationStatus, SlotReason};
+
+/// One guest (by e-mail, or by phone) may make at most `limit.requests`
+/// bookings per `limit.window` (cancelled ones aside), so that one person
+/// cannot fill an evening from several addresses.
+async fn guest_within_limit(
+    store: &Store,
+    ctx: &Context,
+    now: DateTime<Utc>,
+    req: &BookingRequest,
+    limit: Limit,
+) -> Result<(), ServiceError> {
+    let window = TimeDelta::from_std(limit.window).unwrap_or(TimeDelta::days(1));
+    let made = store
+        .bookings_by_guest_since(
+            ctx.restaurant.id,
+            req.guest.email.as_str(),
+            &req.guest.phone.to_string(),
+            now - window,
+        )
+        .await?;
+    if made >= i64::from(limit.requests) {
+        tracing::warn!(
+            security_event = "rate_limited",
+            bucket = "booking_guest",
+            "too many bookings for one guest"
+        );
+        return Err(ServiceError::RateLimited {
+            retry_after: u64::try_from(window.num_seconds()).unwrap_or(3600),
+        });
+    }
+    Ok(())
+}
 
 /// Books a table: re-checks the slot and picks the tables inside one
 /// booking transaction, then records the history line and the confirmation
@@ -19,9 +52,13 @@ pub async fn book(
     store: &Store,
     now: DateTime<Utc>,
     req: BookingRequest,
+    per_guest: Option<Limit>,
 ) -> Result<BookedReservation, ServiceError> {
     let ctx = context(store).await?;
     ctx.check_date(now, req.date)?;
+    if let Some(limit) = per_guest {
+        guest_within_limit(store, &ctx, now, &req, limit).await?;
+    }
     let party = req.party.get();
     let window = ctx.window(req.date, req.date);
     let mut attempts = 0;

@@ -212,6 +212,24 @@ impl Store {
     }
 
     /// Reservations of a restaurant, for tests and the staff tools.
+    /// Bookings (not cancelled) made since `since` with this guest e-mail
+    /// (any case) or, when given, this phone number.
+    pub async fn bookings_by_guest_since(
+        &self,
+        restaurant_id: i64,
+        email: &str,
+        phone: &str,
+        since: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let sql = "SELECT COUNT(*) FROM reservations WHERE restaurant_id = $1 \
+                   AND status <> 'cancelled' AND created_at > $2 \
+                   AND (LOWER(guest_email) = $3 OR ($4 <> '' AND guest_phone = $4))";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(restaurant_id).bind(db_time(since))
+            .bind(crate::store::email_key(email)).bind(phone)
+            .fetch_one(pool).await)?)
+    }
+
     pub async fn reservation_count(&self, restaurant_id: i64) -> Result<i64, StoreError> {
         let sql = "SELECT COUNT(*) FROM reservations WHERE restaurant_id = $1";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)

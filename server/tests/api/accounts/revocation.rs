@@ -18,6 +18,7 @@ on_both_backends!(
     unproved_addresses_are_not_promoted_and_never_act_as_staff,
     signing_out_everywhere_ends_every_session,
     the_api_changes_the_password_and_deletes_the_account,
+    unproved_accounts_are_removed_after_the_verification_window,
 );
 
 async fn me(app: &TestApp, cookie: &str) -> (u16, Value) {
@@ -283,5 +284,40 @@ async fn the_api_changes_the_password_and_deletes_the_account(db: Db) {
     assert_eq!(status, 204, "{body}");
     assert_eq!(ada.get("/api/auth/me").await.0, 401);
     assert_eq!(app.client().login(&email, new).await, 401);
+    app.stop().await;
+}
+
+async fn unproved_accounts_are_removed_after_the_verification_window(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut squatter = app.client();
+    assert_eq!(squatter.register("owner@example.com").await, 201);
+    let proved = app.signed_in(Role::Diner).await;
+    let mut admin = app.signed_in(Role::Admin).await;
+    let invite = json!({"email": "chef@example.com", "name": "Chef", "role": "staff"});
+    assert_eq!(admin.post("/api/auth/invite", invite).await.0, 201);
+    let purge = |hours: i64| {
+        backend::services::accounts::purge_unproved(
+            &app.store,
+            backend::now() + chrono::TimeDelta::hours(hours),
+        )
+    };
+    // Within the 48 h to prove the address, nothing goes.
+    assert_eq!(purge(47).await.unwrap(), 0);
+    // After them, the unproved registration goes; the invitation (7 days)
+    // and the proved accounts stay.
+    assert_eq!(purge(49).await.unwrap(), 1);
+    let gone = app.store.user_by_email("owner@example.com").await;
+    assert!(matches!(gone, Err(backend::StoreError::NotFound)));
+    assert!(app.store.user_by_email(&proved.email).await.is_ok());
+    assert!(app.store.user_by_email("chef@example.com").await.is_ok());
+    assert_eq!(
+        purge(24 * 7 + 1).await.unwrap(),
+        1,
+        "the invitation expired"
+    );
+    assert!(app.store.user_by_email(&admin.email).await.is_ok());
+    // The squatter's session is over, and the owner can register.
+    assert_eq!(squatter.get("/api/auth/me").await.0, 401);
+    assert_eq!(app.client().register("owner@example.com").await, 201);
     app.stop().await;
 }

@@ -215,7 +215,7 @@ async fn guest_changes_stop_at_the_cutoff(db: Db) {
     use backend::services::{booking, ServiceError};
     let app = TestApp::spawn(db).await;
     let date = dates::next(&app, Weekday::Thu).await;
-    let booked = booking::book(&app.store, backend::now(), request(date, "19:00", 2))
+    let booked = booking::book(&app.store, backend::now(), request(date, "19:00", 2), None)
         .await
         .unwrap();
     let token = booked.manage_token;
@@ -278,12 +278,12 @@ async fn bookings_follow_the_clock_change(db: Db) {
 
     // A Saturday dinner ending after midnight UTC and a Sunday lunch: both
     // stored as UTC instants, both shown back in local time.
-    let sat = booking::book(&app.store, now, request(saturday, "21:30", 2))
+    let sat = booking::book(&app.store, now, request(saturday, "21:30", 2), None)
         .await
         .unwrap();
     assert_eq!(sat.reservation.start, "2027-03-27T21:30:00+01:00");
     assert_eq!(sat.reservation.end, "2027-03-27T23:00:00+01:00");
-    let sun = booking::book(&app.store, now, request(sunday, "12:00", 2))
+    let sun = booking::book(&app.store, now, request(sunday, "12:00", 2), None)
         .await
         .unwrap();
     assert_eq!(sun.reservation.start, "2027-03-28T12:00:00+02:00");

@@ -30,6 +30,8 @@ impl Role {
 pub struct Client {
     http: reqwest::Client,
     base: String,
+    /// Sent as `Origin`, as a browser does (the site's public origin).
+    pub origin: String,
     /// `name=value` of the session cookie, as the browser would send it.
     pub cookie: Option<String>,
     /// `name=value` of the device cookie (given at sign-in).
@@ -47,6 +49,7 @@ impl Client {
         Client {
             http,
             base: base.to_owned(),
+            origin: base.to_owned(),
             cookie: None,
             device: None,
             forwarded_for: None,
@@ -68,7 +71,10 @@ impl Client {
     }
 
     async fn send(&mut self, mut req: reqwest::RequestBuilder, what: &str) -> (u16, Value) {
-        req = req.header("accept-language", self.lang);
+        // As a browser does on writes: our own origin.
+        req = req
+            .header("accept-language", self.lang)
+            .header("origin", self.origin.as_str());
         let cookies: Vec<&str> = [&self.cookie, &self.device]
             .into_iter()
             .flatten()
@@ -229,6 +235,11 @@ impl Booking {
 
     pub fn name(mut self, name: &str) -> Booking {
         self.name = Some(name.to_owned());
+        self
+    }
+
+    pub fn phone(mut self, phone: &str) -> Booking {
+        self.phone = phone.to_owned();
         self
     }
 

@@ -143,7 +143,8 @@ pub fn config_with(database_url: &str, extra: &[(&str, &str)]) -> Config {
             | "RATE_LIMIT_LOOKUP"
             | "RATE_LIMIT_LOGIN"
             | "RATE_LIMIT_PASSWORD_RESET"
-            | "RATE_LIMIT_ACCOUNT" => Some("off".into()),
+            | "RATE_LIMIT_ACCOUNT"
+            | "RATE_LIMIT_BOOKING_GUEST" => Some("off".into()),
             _ => None,
         }
     })
@@ -175,6 +176,9 @@ pub struct TestApp {
     /// Where the server writes e-mails when no `SMTP_URL` is set.
     pub mail_dir: PathBuf,
     pub http: reqwest::Client,
+    /// The site's origin as a browser names it: `PUBLIC_URL` when the test
+    /// sets it, else the address the server listens on.
+    pub origin: String,
     pub store: backend::Store,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
@@ -228,8 +232,13 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
+        let origin = extra.iter().find(|(k, _)| *k == "PUBLIC_URL").map_or_else(
+            || format!("http://{addr}"),
+            |(_, v)| v.trim_end_matches('/').to_owned(),
+        );
         TestApp {
             addr,
+            origin,
             base: format!("http://{addr}"),
             database_url: database_url.to_owned(),
             mail_dir,
@@ -282,7 +291,9 @@ impl TestApp {
 
     /// A browser-like client without a session (English, no cookie yet).
     pub fn client(&self) -> Client {
-        Client::new(self.http.clone(), &self.base)
+        let mut client = Client::new(self.http.clone(), &self.base);
+        client.origin = self.origin.clone();
+        client
     }
 
     /// An anonymous JSON call: (status, body as JSON; `Null` when empty, a
