@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
 import { watchErrors } from '../lib/console.mjs';
+import { assertAccessible } from '../lib/a11y.mjs';
 import { serviceDay, chooseSlot, confirm, waitForMail, TEXT } from '../lib/booking.mjs';
 
 const ADMIN = { email: 'admin@example.com', name: 'Margot', password: 'une cuisine de saison' };
@@ -72,7 +73,7 @@ async function logIn(page, email, password) {
 async function logOut(page) {
   await page.goto(`${server.base}/account`);
   await waitForHydration(page);
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await page.waitForURL(/\/login\?done=signed_out/);
   await page.locator('#done-message').waitFor();
   assert.equal(await page.locator('.nav-account a').innerText(), 'Connexion');
@@ -131,6 +132,7 @@ test('register, verify, log in, book while signed in, see and cancel it', async 
   await page.waitForURL(/\/account$/);
   await page.locator('#profile-heading').waitFor();
   await shoot(page, 'account');
+  await assertAccessible(page, 'account page');
 
   // A phone number in the profile.
   await page.fill('#phone', '06 12 34 56 78');
@@ -176,6 +178,42 @@ test('register, verify, log in, book while signed in, see and cancel it', async 
   await shoot(page, 'login');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('"log out everywhere" ends the sessions of every browser', async () => {
+  const email = 'lin.everywhere@example.com';
+  const password = 'two browsers one account';
+  const res = await fetch(`${server.base}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ name: 'Lin', email, password }),
+  });
+  assert.equal(res.status, 201);
+  const phone = await newPage();
+  const laptop = await newPage({ viewport: { width: 1280, height: 900 } });
+  for (const { page } of [phone, laptop]) {
+    await logIn(page, email, password);
+    await page.waitForURL(/\/account$/);
+  }
+  // A trusted-device cookie came with the sign-in (HttpOnly).
+  const cookies = await laptop.context.cookies();
+  const device = cookies.find((c) => c.name === 'techplus.device');
+  assert.ok(device?.httpOnly, 'a device cookie at sign-in');
+
+  await waitForHydration(laptop.page);
+  await laptop.page.getByRole('button', { name: 'Se déconnecter partout' }).click();
+  await laptop.page.waitForURL(/\/login\?done=signed_out_everywhere/);
+  assert.match(await laptop.page.locator('#done-message').innerText(), /tous les appareils/);
+  await screenshot(laptop.page, 'account-signed-out-everywhere-1280');
+  await assertAccessible(laptop.page, 'login page after logging out everywhere');
+
+  // The other browser is signed out too.
+  await phone.page.goto(`${server.base}/account`);
+  await phone.page.waitForURL(/\/login$/);
+  for (const { context, errors } of [phone, laptop]) {
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('forgot password, reset from the e-mail, log in with the new one', async () => {
