@@ -39,8 +39,9 @@ ensure_rust_tools() {
 }
 
 ensure_node_tools() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-    step "installing npm tools (binaryen, playwright-core)"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+    [ ! -d node_modules/axe-core ]; then
+    step "installing npm tools (binaryen, playwright-core, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }
