@@ -57,6 +57,8 @@ pub enum ConfigError {
     SmtpUrl,
     #[error("PUBLIC_URL {0:?} is not valid: expected http(s)://HOST[:PORT]")]
     PublicUrl(String),
+    #[error("PUBLIC_URL {0:?} must start with https:// when LEPTOS_ENV=PROD (sessions, passwords and manage links would cross the network in clear)")]
+    InsecurePublicUrl(String),
     #[error("{name} is not valid: {detail}")]
     RateLimit { name: &'static str, detail: String },
     #[error(
@@ -67,6 +69,21 @@ pub enum ConfigError {
     TrustedProxy(String),
     #[error("Leptos configuration is not valid ({0}); check LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT and LEPTOS_ENV")]
     Leptos(String),
+}
+
+/// Whether `PUBLIC_URL` keeps traffic private: `https://`, or a loopback
+/// address (a local test of a production build).
+pub fn public_url_is_safe(public_url: &str) -> bool {
+    let Ok(url) = url::Url::parse(public_url) else {
+        return false;
+    };
+    let loopback = match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    url.scheme() == "https" || loopback
 }
 
 impl Config {
@@ -125,6 +142,15 @@ impl Config {
             }
             None => format!("http://{}", leptos.site_addr),
         };
+        let prod = non_empty("LEPTOS_ENV").is_some_and(|v| {
+            matches!(
+                v.trim().to_ascii_uppercase().as_str(),
+                "PROD" | "PRODUCTION"
+            )
+        });
+        if prod && !public_url_is_safe(&public_url) {
+            return Err(ConfigError::InsecurePublicUrl(public_url));
+        }
         let mut rate_limits = crate::security::RateLimits::default();
         for (name, slot) in [
             ("RATE_LIMIT_API", &mut rate_limits.api),
@@ -242,6 +268,15 @@ mod tests {
         assert!(err.contains("PUBLIC_URL"), "{err}");
         let c = config(&[("PUBLIC_URL", "https://book.example.com/")]).unwrap();
         assert_eq!(c.public_url, "https://book.example.com");
+        // In production, only https (or a loopback address, for a local
+        // test of the production build).
+        let prod = |url: &'static str| config(&[("LEPTOS_ENV", "PROD"), ("PUBLIC_URL", url)]);
+        let err = prod("http://book.example.com").unwrap_err().to_string();
+        assert!(err.contains("PUBLIC_URL") && err.contains("https"), "{err}");
+        assert!(prod("https://book.example.com").is_ok());
+        assert!(prod("http://127.0.0.1:3000").is_ok());
+        assert!(prod("http://localhost:3000").is_ok());
+        assert!(config(&[("PUBLIC_URL", "http://book.example.com")]).is_ok());
         let err = config(&[("RATE_LIMIT_API", "lots")])
             .unwrap_err()
             .to_string();

@@ -100,6 +100,14 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
     sessions.spawn_cleanup();
 
     tracing::info!(transport = %mailer.describe(), "booking e-mails ready");
+    if !config::public_url_is_safe(&config.public_url) {
+        tracing::warn!(
+            public_url = %config.public_url,
+            "PUBLIC_URL is not https: sessions, passwords and manage links cross the network \
+             in clear. Serve the site over https and set PUBLIC_URL=https://... \
+             (with LEPTOS_ENV=PROD the server refuses to start)"
+        );
+    }
 
     let mut limiter = backend::ratelimit::Limiter::local(config.rate_limits.longest_window());
     if let Some(pool) = &redis {
@@ -233,7 +241,7 @@ fn router(
         ))
         .layer(from_fn(api::error::plain_errors_as_json))
         .layer(from_fn_with_state(security, security::headers))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
         .with_state(state)
 }
 
