@@ -208,10 +208,20 @@ impl Store {
         hash: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        // A new password ends every session opened with the old one.
+        // A new password ends every session opened with the old one, and
+        // every reset link still outstanding.
         let sql = "UPDATE users SET password_hash = $2, updated_at = $3, \
                    session_epoch = session_epoch + 1 WHERE id = $1";
-        on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(hash).bind(db_time(now)).execute(pool).await.map(drop))?;
+        let links = "UPDATE user_tokens SET used_at = $2 WHERE user_id = $1 \
+                     AND purpose = 'reset_password' AND used_at IS NULL";
+        let now = db_time(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query(sql).bind(user_id).bind(hash).bind(now).execute(&mut *tx).await?;
+            sqlx::query(links).bind(user_id).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<(), sqlx::Error>(())
+        })?;
         Ok(())
     }
 

@@ -6,8 +6,11 @@ use super::context::context;
 use super::tokens::{new_token, token_hash_checked};
 use crate::services::ServiceError;
 use crate::store::{Actor, Store};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use domain::{BookedReservation, ReservationPatch, ReservationView};
+
+/// A manage link stops working this long after the meal ends.
+pub const TOKEN_LIFE_AFTER_END: TimeDelta = TimeDelta::days(30);
 
 /// The reservation a manage token opens.
 #[tracing::instrument(skip_all)]
@@ -18,12 +21,15 @@ pub async fn by_token(
 ) -> Result<ReservationView, ServiceError> {
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
-    let row = store.reservation_by_token_hash(&hash).await?;
+    let row = store
+        .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
+        .await?;
     ctx.view(&row, now)
 }
 
 /// Finds a booking by its reference and the guest's e-mail, and issues a
-/// new manage token for it (the e-mailed link keeps working).
+/// new manage token for it, which replaces the earlier ones (the e-mailed
+/// link included): whoever holds an old link loses it.
 #[tracing::instrument(skip_all)]
 pub async fn find_by_reference(
     store: &Store,
@@ -40,7 +46,7 @@ pub async fn find_by_reference(
         .reservation_by_reference(ctx.restaurant.id, &reference, email.trim())
         .await?;
     let (token, hash) = new_token();
-    store.add_reservation_token(row.id, &hash, now).await?;
+    store.replace_reservation_token(row.id, &hash, now).await?;
     Ok(BookedReservation {
         reservation: ctx.view(&row, now)?,
         manage_token: token,
@@ -59,7 +65,9 @@ pub async fn modify(
 ) -> Result<ReservationView, ServiceError> {
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
-    let found = store.reservation_by_token_hash(&hash).await?;
+    let found = store
+        .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
+        .await?;
     modify_found(&ctx, store, now, found, &patch, Actor::Guest, Some(token)).await
 }
 
@@ -72,7 +80,9 @@ pub async fn cancel(
 ) -> Result<ReservationView, ServiceError> {
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
-    let found = store.reservation_by_token_hash(&hash).await?;
+    let found = store
+        .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
+        .await?;
     cancel_found(&ctx, store, now, found, Actor::Guest).await
 }
 
@@ -86,7 +96,9 @@ pub async fn calendar_file(
 ) -> Result<(String, String), ServiceError> {
     let hash = token_hash_checked(token)?;
     let ctx = context(store).await?;
-    let row = store.reservation_by_token_hash(&hash).await?;
+    let row = store
+        .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
+        .await?;
     let view = ctx.view(&row, now)?;
     let ics = crate::mail::ics::event(&view, &ctx.card(), row.starts_at, row.ends_at, now);
     Ok((view.reference, ics))

@@ -22,7 +22,7 @@ mod tokens;
 
 pub use availability::{day_availability, month_availability, policy};
 pub use book::book;
-pub use guest::{by_token, calendar_file, cancel, find_by_reference, modify};
+pub use guest::{by_token, calendar_file, cancel, find_by_reference, modify, TOKEN_LIFE_AFTER_END};
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

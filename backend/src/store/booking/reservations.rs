@@ -147,18 +147,22 @@ impl Store {
         })
     }
 
-    /// The reservation a manage token opens, by the token's hash.
+    /// The reservation a manage token opens, by the token's hash, while
+    /// the reservation ends after `ended_after` (tokens die some time
+    /// after the meal).
     pub async fn reservation_by_token_hash(
         &self,
         token_hash: &str,
+        ended_after: DateTime<Utc>,
     ) -> Result<ReservationRow, StoreError> {
         let sql = format!(
             "SELECT {RESERVATION_COLUMNS} FROM reservations r \
-             JOIN reservation_tokens t ON t.reservation_id = r.id WHERE t.token_hash = $1"
+             JOIN reservation_tokens t ON t.reservation_id = r.id \
+             WHERE t.token_hash = $1 AND r.ends_at > $2"
         );
         Ok(
             on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
-            .bind(token_hash).fetch_one(pool).await)?,
+            .bind(token_hash).bind(db_time(ended_after)).fetch_one(pool).await)?,
         )
     }
 
@@ -179,17 +183,24 @@ impl Store {
         )
     }
 
-    /// Adds a manage token to a reservation.
-    pub async fn add_reservation_token(
+    /// Gives a reservation a new manage token, which replaces every
+    /// earlier one (the e-mailed link included): one token per booking.
+    pub async fn replace_reservation_token(
         &self,
         reservation_id: i64,
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let sql = "INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)";
-        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).bind(reservation_id)
-            .bind(db_time(now)).execute(pool).await.map(drop))?;
-        Ok(())
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM reservation_tokens WHERE reservation_id = $1")
+                .bind(reservation_id).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)")
+                .bind(token_hash).bind(reservation_id).bind(db_time(now))
+                .execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
     }
 
     /// The tables a reservation holds (or held), by id.

@@ -71,7 +71,10 @@ async fn book_view_modify_cancel(db: Db) {
     // Every change is in the history, by the guest.
     let row = app
         .store
-        .reservation_by_token_hash(&backend::services::booking::hash_token(&token))
+        .reservation_by_token_hash(
+            &backend::services::booking::hash_token(&token),
+            chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+        )
         .await
         .unwrap();
     let events = app.store.reservation_events(row.id).await.unwrap();
@@ -290,7 +293,10 @@ async fn bookings_follow_the_clock_change(db: Db) {
     assert_eq!(sun.reservation.end, "2027-03-28T13:30:00+02:00");
     let row = app
         .store
-        .reservation_by_token_hash(&booking::hash_token(&sun.manage_token))
+        .reservation_by_token_hash(
+            &booking::hash_token(&sun.manage_token),
+            chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+        )
         .await
         .unwrap();
     assert_eq!(row.starts_at.to_rfc3339(), "2027-03-28T10:00:00+00:00");

@@ -6,6 +6,7 @@ mod concurrency;
 mod drafts;
 mod manage;
 mod openapi;
+mod tokens;
 
 use crate::helpers::{dates, Booking, Db, TestApp};
 use chrono::{Datelike, NaiveDate, Weekday};

@@ -1,0 +1,139 @@
+//! Links die when they should: a manage link 30 days after the meal, every
+//! earlier manage link when the booking is found again by reference, and
+//! every outstanding reset link once one is used or the password changes.
+
+use crate::helpers::{dates, manage_token, reference, Booking, Db, TestApp, PASSWORD};
+use backend::services::booking;
+use chrono::{TimeDelta, TimeZone, Utc, Weekday};
+use serde_json::json;
+use std::path::Path;
+use std::time::Duration;
+
+on_both_backends!(
+    manage_links_die_after_the_meal_and_when_replaced,
+    reset_links_die_once_one_is_used_or_the_password_changes,
+);
+
+async fn manage_links_die_after_the_meal_and_when_replaced(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    let created = app.book(&Booking::at(thursday, "19:30")).await;
+    let first = manage_token(&created);
+    let path = |token: &str| format!("/api/reservations/manage/{token}");
+    assert_eq!(app.get(&path(&first)).await.status(), 200);
+    // Found again by reference and e-mail: a new link, the old one is dead.
+    let found = booking::find_by_reference(
+        &app.store,
+        backend::now(),
+        &reference(&created),
+        "ADA@example.com",
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.get(&path(&first)).await.status(), 404);
+    assert_eq!(app.get(&path(&found.manage_token)).await.status(), 200);
+    // 30 days after the meal the link opens nothing.
+    let day = Utc.from_utc_datetime(&thursday.and_hms_opt(0, 0, 0).unwrap());
+    let opened =
+        |days: i64| booking::by_token(&app.store, day + TimeDelta::days(days), &found.manage_token);
+    assert!(opened(29).await.is_ok());
+    assert!(matches!(
+        opened(32).await,
+        Err(backend::services::ServiceError::NotFound)
+    ));
+    app.stop().await;
+}
+
+/// Every reset token e-mailed to `to` so far (waits for `count` of them).
+async fn reset_tokens(dir: &Path, to: &str, count: usize) -> Vec<String> {
+    let marker = "/account/reset/";
+    for _ in 0..100 {
+        let mut tokens = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let raw = std::fs::read(entry.path()).unwrap_or_default();
+            let Ok(mail) = mailparse::parse_mail(&raw) else {
+                continue;
+            };
+            let to_them = mail
+                .headers
+                .iter()
+                .any(|h| h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to));
+            if !to_them {
+                continue;
+            }
+            let text = mail
+                .subparts
+                .iter()
+                .filter_map(|p| p.get_body().ok())
+                .collect::<Vec<_>>()
+                .join("\n");
+            if let Some(at) = text.find(marker) {
+                let token: String = text[at + marker.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if !tokens.contains(&token) {
+                    tokens.push(token);
+                }
+            }
+        }
+        if tokens.len() >= count {
+            return tokens;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("fewer than {count} reset links to {to}");
+}
+
+async fn reset_links_die_once_one_is_used_or_the_password_changes(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut grace = app.client();
+    assert_eq!(grace.register("grace@example.com").await, 201);
+    let mut anon = app.client();
+    let forgot = json!({"email": "grace@example.com"});
+    for _ in 0..2 {
+        assert_eq!(
+            anon.post("/api/auth/password/forgot", forgot.clone())
+                .await
+                .0,
+            202
+        );
+    }
+    let tokens = reset_tokens(&app.mail_dir, "grace@example.com", 2).await;
+    let reset = |token: &str, password: &str| json!({"token": token, "password": password});
+    let (status, body) = anon
+        .post(
+            "/api/auth/password/reset",
+            reset(&tokens[0], "a first new pass phrase"),
+        )
+        .await;
+    assert_eq!(status, 204, "{body}");
+    let (status, _) = anon
+        .post(
+            "/api/auth/password/reset",
+            reset(&tokens[1], "a second new pass phrase"),
+        )
+        .await;
+    assert_eq!(status, 404, "the other link died with the reset");
+    // A link asked for before a password change dies with the change.
+    assert_eq!(anon.post("/api/auth/password/forgot", forgot).await.0, 202);
+    let third = reset_tokens(&app.mail_dir, "grace@example.com", 3).await;
+    let pending = third.iter().find(|t| !tokens.contains(t)).unwrap().clone();
+    assert_eq!(
+        grace
+            .login("grace@example.com", "a first new pass phrase")
+            .await,
+        200
+    );
+    let change = json!({"current_password": "a first new pass phrase", "new_password": PASSWORD});
+    assert_eq!(grace.post("/api/auth/password", change).await.0, 204);
+    let (status, _) = anon
+        .post(
+            "/api/auth/password/reset",
+            reset(&pending, "a third new pass phrase"),
+        )
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(app.client().login("grace@example.com", PASSWORD).await, 200);
+    app.stop().await;
+}
