@@ -43,6 +43,9 @@ pub struct Config {
     /// `TRUSTED_PROXIES`: proxy addresses whose `X-Forwarded-For` is
     /// believed (comma-separated IPs); none by default.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `MAX_CONNECTIONS` (default 1024) and `HEADER_READ_TIMEOUT` (seconds,
+    /// default 10).
+    pub connection_limits: crate::listen::ConnectionLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +62,8 @@ pub enum ConfigError {
     PublicUrl(String),
     #[error("PUBLIC_URL {0:?} must start with https:// when LEPTOS_ENV=PROD (sessions, passwords and manage links would cross the network in clear)")]
     InsecurePublicUrl(String),
+    #[error("{0} is not valid: expected a whole number above 0")]
+    Number(&'static str),
     #[error("{name} is not valid: {detail}")]
     RateLimit { name: &'static str, detail: String },
     #[error(
@@ -151,6 +156,22 @@ impl Config {
         if prod && !public_url_is_safe(&public_url) {
             return Err(ConfigError::InsecurePublicUrl(public_url));
         }
+        let number = |key: &'static str| -> Result<Option<u64>, ConfigError> {
+            match non_empty(key) {
+                None => Ok(None),
+                Some(v) => match v.trim().parse::<u64>() {
+                    Ok(n) if n > 0 => Ok(Some(n)),
+                    _ => Err(ConfigError::Number(key)),
+                },
+            }
+        };
+        let mut connection_limits = crate::listen::ConnectionLimits::default();
+        if let Some(n) = number("MAX_CONNECTIONS")? {
+            connection_limits.max_connections = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        if let Some(n) = number("HEADER_READ_TIMEOUT")? {
+            connection_limits.header_read_timeout = std::time::Duration::from_secs(n);
+        }
         let mut rate_limits = crate::security::RateLimits::default();
         for (name, slot) in [
             ("RATE_LIMIT_API", &mut rate_limits.api),
@@ -202,6 +223,7 @@ impl Config {
             smtp_url,
             mail_dir,
             public_url_set: non_empty("PUBLIC_URL").is_some(),
+            connection_limits,
             public_url,
         })
     }

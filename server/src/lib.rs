@@ -5,6 +5,7 @@
 pub mod api;
 pub mod config;
 pub mod limits;
+pub mod listen;
 pub mod ops;
 pub mod security;
 pub mod sessions;
@@ -71,6 +72,9 @@ pub struct Started {
     pub mailer: Mailer,
     /// The origin links in e-mails point to (`PUBLIC_URL`).
     pub public_url: String,
+    /// Open connections and header deadline (`MAX_CONNECTIONS`,
+    /// `HEADER_READ_TIMEOUT`).
+    pub connection_limits: listen::ConnectionLimits,
 }
 
 /// Connects to the database (and Redis), runs migrations, loads the demo
@@ -137,6 +141,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         redis,
         mailer,
         public_url: config.public_url.clone(),
+        connection_limits: config.connection_limits,
     })
 }
 
@@ -269,6 +274,7 @@ pub async fn serve(
         redis,
         mailer,
         public_url,
+        connection_limits,
     } = started;
     let (stop_mail, mail_stop) = tokio::sync::oneshot::channel::<()>();
     let mut mail_worker = tokio::spawn(backend::mail::worker::run(
@@ -281,13 +287,7 @@ pub async fn serve(
         },
     ));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
-    let served = axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .map_err(StartError::Serve);
+    listen::serve(listener, router, connection_limits, shutdown).await;
     housekeeping.abort();
     let _ = stop_mail.send(());
     if tokio::time::timeout(MAIL_WORKER_GRACE, &mut mail_worker)
@@ -297,7 +297,6 @@ pub async fn serve(
         tracing::warn!("mail worker did not stop in time; stopping it");
         mail_worker.abort();
     }
-    served?;
     tracing::info!("stopped accepting requests; closing connections");
     state.store.close().await;
     if let Some(redis) = redis {

@@ -77,6 +77,13 @@ pub async fn plain_errors_as_json(
     if let Some(allow) = res.headers().get(header::ALLOW) {
         answer.headers_mut().insert(header::ALLOW, allow.clone());
     }
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of the body was not read: the connection cannot carry
+        // another request.
+        answer
+            .headers_mut()
+            .insert(header::CONNECTION, http::HeaderValue::from_static("close"));
+    }
     answer
 }
 

@@ -17,6 +17,7 @@ on_both_backends!(
     framework_refusals_answer_in_the_json_envelope,
     hidden_format_characters_are_refused,
     dates_far_out_of_range_are_refused_not_panicked,
+    slow_headers_are_cut_off_and_connections_are_capped,
 );
 
 async fn spawn(db: Db, env: &[(&str, &str)]) -> TestApp {
@@ -499,5 +500,74 @@ async fn dates_far_out_of_range_are_refused_not_panicked(db: Db) {
     }
     // The server is still up.
     assert_eq!(app.get("/health").await.status(), 200);
+    app.stop().await;
+}
+
+/// Reads what the server sends until it closes the connection, or `None`
+/// when it is still open after `wait`.
+async fn read_until_closed(
+    stream: &mut tokio::net::TcpStream,
+    wait: std::time::Duration,
+) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut got = Vec::new();
+    let read = tokio::time::timeout(wait, stream.read_to_end(&mut got)).await;
+    match read {
+        Ok(_) => Some(String::from_utf8_lossy(&got).into_owned()),
+        Err(_) => None,
+    }
+}
+
+/// Slowloris: a client that sends its headers a byte at a time is cut off
+/// after HEADER_READ_TIMEOUT, and open connections are capped
+/// (MAX_CONNECTIONS): more wait until one closes.
+async fn slow_headers_are_cut_off_and_connections_are_capped(db: Db) {
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn(
+        db,
+        &[("HEADER_READ_TIMEOUT", "1"), ("MAX_CONNECTIONS", "2")],
+    )
+    .await;
+    // Headers never finished: cut off (408), the connection closed.
+    let mut slow = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    slow.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut slow, Duration::from_secs(5))
+        .await
+        .expect("the server closes a connection whose headers never end");
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
+    drop(slow);
+    // Two keep-alive connections take both places...
+    let request = b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let mut c = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+        c.write_all(request).await.unwrap();
+        let mut buf = [0u8; 512];
+        let n = c.read(&mut buf).await.unwrap();
+        assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+        held.push(c);
+    }
+    // ...so a third waits...
+    let mut third = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    third.write_all(request).await.unwrap();
+    let mut buf = [0u8; 512];
+    let early = tokio::time::timeout(Duration::from_millis(500), third.read(&mut buf)).await;
+    assert!(
+        early.is_err(),
+        "a third connection was served while two were open"
+    );
+    // ...until one closes (here the idle ones time out after 1 s).
+    drop(held.pop());
+    let n = tokio::time::timeout(Duration::from_secs(5), third.read(&mut buf))
+        .await
+        .expect("served once a place is free")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
     app.stop().await;
 }
