@@ -44,7 +44,9 @@ pub fn authorize<'p>(
         // Staff powers need a proven address too: an account whose address
         // nobody proved must never act as staff.
         Action::ManageReservation { guest_email } => {
-            who.verified && (who.role.is_staff() || who.email.eq_ignore_ascii_case(guest_email))
+            who.verified
+                && (who.role.is_staff()
+                    || crate::store::email_key(&who.email) == crate::store::email_key(guest_email))
         }
         Action::ListAllReservations => who.verified && who.role.is_staff(),
         Action::ManageStaff => who.verified && who.role == Role::Admin,

@@ -39,7 +39,10 @@ impl TokenPurpose {
 const USER_COLUMNS: &str =
     "id, email, name, phone, locale, password_hash, role, email_verified_at, session_epoch";
 
-/// The lower-cased e-mail that makes an account unique.
+/// The one case-folding rule for e-mail addresses: trimmed and lower-cased
+/// (Unicode-aware, the same on both databases). Accounts are unique by it
+/// (`users.email_key`) and bookings are found by it
+/// (`reservations.guest_email_key`).
 pub fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
@@ -299,7 +302,7 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<ReservationRow>, StoreError> {
         let sql = format!(
-            "SELECT {} FROM reservations r WHERE LOWER(r.guest_email) = $1 \
+            "SELECT {} FROM reservations r WHERE r.guest_email_key = $1 \
              ORDER BY r.starts_at DESC, r.id DESC LIMIT $2 OFFSET $3",
             super::booking::RESERVATION_COLUMNS
         );

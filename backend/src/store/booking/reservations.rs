@@ -6,7 +6,7 @@ use super::{
     ADVISORY_BOOKING_BASE, HOLDS_SQL, RESERVATION_COLUMNS,
 };
 use crate::error::StoreError;
-use crate::store::{on_pool, Store};
+use crate::store::{email_key, on_pool, Store};
 use chrono::{DateTime, Utc};
 use rules::ExistingBooking;
 
@@ -50,13 +50,14 @@ impl Store {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO reservations (restaurant_id, reference, status, starts_at, \
                          ends_at, party_size, guest_name, guest_email, guest_phone, notes, locale, \
-                         created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+                         created_at, updated_at, guest_email_key) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
                     )
                     .bind(new.restaurant_id).bind(&new.reference).bind(new.status.as_str())
                     .bind(db_time(new.starts_at)).bind(db_time(new.ends_at))
                     .bind(i64::from(new.party_size)).bind(&new.guest_name).bind(&new.guest_email)
                     .bind(&new.guest_phone).bind(&new.notes).bind(&new.locale).bind(now)
+                    .bind(email_key(&new.guest_email))
                     .fetch_one(&mut *tx).await?;
                     sqlx::query("INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)")
                         .bind(&new.token_hash).bind(id).bind(now).execute(&mut *tx).await?;
@@ -115,10 +116,11 @@ impl Store {
                             sqlx::query(
                                 "UPDATE reservations SET starts_at = $2, ends_at = $3, party_size = $4, \
                                  guest_name = $5, guest_email = $6, guest_phone = $7, notes = $8, \
-                                 updated_at = $9 WHERE id = $1")
+                                 updated_at = $9, guest_email_key = $10 WHERE id = $1")
                                 .bind(reservation_id).bind(db_time(c.starts_at)).bind(db_time(c.ends_at))
                                 .bind(i64::from(c.party_size)).bind(&c.guest_name).bind(&c.guest_email)
                                 .bind(&c.guest_phone).bind(&c.notes).bind(now)
+                                .bind(email_key(&c.guest_email))
                                 .execute(&mut *tx).await?;
                             sqlx::query("DELETE FROM reservation_tables WHERE reservation_id = $1")
                                 .bind(reservation_id).execute(&mut *tx).await?;
@@ -166,7 +168,8 @@ impl Store {
         )
     }
 
-    /// The reservation with this reference and guest e-mail (case-insensitive).
+    /// The reservation with this reference and guest e-mail (by its key:
+    /// trimmed, case-folded).
     pub async fn reservation_by_reference(
         &self,
         restaurant_id: i64,
@@ -175,11 +178,11 @@ impl Store {
     ) -> Result<ReservationRow, StoreError> {
         let sql = format!(
             "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.restaurant_id = $1 \
-             AND r.reference = $2 AND LOWER(r.guest_email) = LOWER($3)"
+             AND r.reference = $2 AND r.guest_email_key = $3"
         );
         Ok(
             on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
-            .bind(restaurant_id).bind(reference).bind(email).fetch_one(pool).await)?,
+            .bind(restaurant_id).bind(reference).bind(email_key(email)).fetch_one(pool).await)?,
         )
     }
 
@@ -234,10 +237,10 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let sql = "SELECT COUNT(*) FROM reservations WHERE restaurant_id = $1 \
                    AND status <> 'cancelled' AND created_at > $2 \
-                   AND (LOWER(guest_email) = $3 OR ($4 <> '' AND guest_phone = $4))";
+                   AND (guest_email_key = $3 OR ($4 <> '' AND guest_phone = $4))";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
             .bind(restaurant_id).bind(db_time(since))
-            .bind(crate::store::email_key(email)).bind(phone)
+            .bind(email_key(email)).bind(phone)
             .fetch_one(pool).await)?)
     }
 
