@@ -38,6 +38,9 @@ pub enum AppError {
     /// Signed in, but not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// Allowed after signing in again (admin actions need a recent sign-in).
+    #[error("sign in again")]
+    Reauthenticate,
     /// Too many requests for now.
     #[error("rate limited")]
     RateLimited,
@@ -62,6 +65,7 @@ impl AppError {
             AppError::TooLate => "too_late",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
+            AppError::Reauthenticate => "reauthenticate",
             AppError::RateLimited => "rate_limited",
             AppError::Unavailable => "unavailable",
             AppError::Network => "network",
@@ -75,7 +79,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::InvalidInput { .. } | AppError::InvalidFields { .. } => 422,
             AppError::Conflict | AppError::SlotUnavailable { .. } | AppError::TooLate => 409,
-            AppError::Unauthorized => 401,
+            AppError::Unauthorized | AppError::Reauthenticate => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
             AppError::Unavailable | AppError::Network => 503,
@@ -128,6 +132,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "too_late" => td_string!(l, error.too_late),
         "unauthorized" => td_string!(l, error.unauthorized),
         "forbidden" => td_string!(l, error.forbidden),
+        "reauthenticate" => td_string!(l, error.reauthenticate),
         "rate_limited" => td_string!(l, error.rate_limited),
         "unavailable" => td_string!(l, error.unavailable),
         "network" => td_string!(l, error.network),
@@ -180,6 +185,7 @@ mod ssr {
                 ServiceError::TooLate => AppError::TooLate,
                 ServiceError::Unauthorized => AppError::Unauthorized,
                 ServiceError::Forbidden => AppError::Forbidden,
+                ServiceError::Reauthenticate => AppError::Reauthenticate,
                 ServiceError::RateLimited { .. } => AppError::RateLimited,
                 ServiceError::Busy { .. } => AppError::Unavailable,
                 ServiceError::Conflict(what) => {

@@ -94,7 +94,8 @@ pub async fn current_principal(
         }
         Some(p) => {
             let opened = session.get::<i64>(OPENED_AT).await?.unwrap_or(0);
-            if backend::now().timestamp() - opened > ABSOLUTE_DAYS * 86_400 {
+            let age = backend::now().timestamp() - opened;
+            if age > ABSOLUTE_DAYS * 86_400 {
                 session.flush().await?;
                 tracing::info!(
                     security_event = "session_expired",
@@ -103,6 +104,10 @@ pub async fn current_principal(
                 );
                 return Ok(None);
             }
+            return Ok(Some(Principal {
+                recent_sign_in: age <= backend::services::authz::RECENT_SIGN_IN.num_seconds(),
+                ..p.clone()
+            }));
         }
     }
     Ok(principal)

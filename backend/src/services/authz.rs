@@ -14,7 +14,15 @@ pub struct Principal {
     /// The account's session epoch: a session opened with another one is
     /// signed out.
     pub session_epoch: i64,
+    /// Signed in (with the password) within [`RECENT_SIGN_IN`]: admin
+    /// actions need it, so that a session left open somewhere cannot
+    /// manage the team.
+    pub recent_sign_in: bool,
 }
+
+/// How long after signing in an admin may manage the team without signing
+/// in again.
+pub const RECENT_SIGN_IN: chrono::TimeDelta = chrono::TimeDelta::hours(2);
 
 /// What a request wants to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +59,14 @@ pub fn authorize<'p>(
         Action::ListAllReservations => who.verified && who.role.is_staff(),
         Action::ManageStaff => who.verified && who.role == Role::Admin,
     };
+    if allowed && matches!(action, Action::ManageStaff) && !who.recent_sign_in {
+        tracing::info!(
+            security_event = "reauthenticate",
+            user_id = who.user_id,
+            "admin action needs a recent sign-in"
+        );
+        return Err(ServiceError::Reauthenticate);
+    }
     if allowed {
         Ok(who)
     } else {
@@ -75,6 +91,7 @@ mod tests {
             email: "ada@example.com".into(),
             verified,
             session_epoch: 0,
+            recent_sign_in: true,
         }
     }
 
@@ -129,5 +146,16 @@ mod tests {
             authorize(Some(&diner), Action::ManageStaff),
             Err(ServiceError::Forbidden)
         ));
+        // An admin whose sign-in is old must sign in again to manage the
+        // team; other actions go on.
+        let stale_admin = Principal {
+            recent_sign_in: false,
+            ..admin.clone()
+        };
+        assert!(matches!(
+            authorize(Some(&stale_admin), Action::ManageStaff),
+            Err(ServiceError::Reauthenticate)
+        ));
+        assert!(authorize(Some(&stale_admin), Action::ListAllReservations).is_ok());
     }
 }

@@ -35,6 +35,9 @@ pub enum ServiceError {
     /// Signed in, but not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// Allowed, but only after signing in again (an old session).
+    #[error("sign in again")]
+    Reauthenticate,
     /// Too many attempts; try again in `retry_after` seconds.
     #[error("rate limited")]
     RateLimited { retry_after: u64 },

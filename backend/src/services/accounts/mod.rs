@@ -160,6 +160,8 @@ pub async fn principal(store: &Store, user_id: i64) -> Result<Option<Principal>,
                 email: row.email,
                 verified: v.email_verified,
                 session_epoch: row.session_epoch,
+                // The session layer knows when it signed in.
+                recent_sign_in: false,
             }))
         }
         Err(StoreError::NotFound) => Ok(None),

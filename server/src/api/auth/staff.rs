@@ -40,7 +40,7 @@ impl Fields for InviteIn {
     security(("session" = [])),
     responses(
         (status = 201, description = "Invitation sent"),
-        (status = 401, description = "Not signed in", body = super::super::shapes::ErrorOut),
+        (status = 401, description = "Not signed in, or (`reauthenticate`) signed in more than 2 hours ago: sign in again", body = super::super::shapes::ErrorOut),
         (status = 403, description = "Not an admin", body = super::super::shapes::ErrorOut),
         (status = 409, description = "An account exists with this e-mail", body = super::super::shapes::ErrorOut),
         (status = 422, description = "Invalid input (`field` names it)", body = super::super::shapes::ErrorOut),
@@ -118,7 +118,7 @@ impl Fields for RoleIn {
     security(("session" = [])),
     responses(
         (status = 204, description = "Changed"),
-        (status = 401, description = "Not signed in", body = super::super::shapes::ErrorOut),
+        (status = 401, description = "Not signed in, or (`reauthenticate`) signed in more than 2 hours ago: sign in again", body = super::super::shapes::ErrorOut),
         (status = 403, description = "Not an admin, or one's own role", body = super::super::shapes::ErrorOut),
         (status = 404, description = "No such account", body = super::super::shapes::ErrorOut),
         (status = 422, description = "Not a role, or an account whose address is not proved (`email`: `unverified`)", body = super::super::shapes::ErrorOut),
