@@ -60,3 +60,34 @@ pub mod ics;
 mod message;
 pub mod render;
 pub mod worker;
+
+#[cfg(test)]
+mod address_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every address the forms accept is one the mailer can send to:
+        /// a booking's confirmation never parks on an address it took.
+        #[test]
+        fn every_accepted_address_is_sendable(
+            raw in "[a-zA-Z0-9.@_+!#()<>,\"'%é-]{1,30}(@[a-zA-Z0-9.é_-]{1,20})?",
+        ) {
+            if let Ok(email) = domain::Email::parse(&raw) {
+                let sendable = email.as_str().parse::<lettre::Address>();
+                prop_assert!(sendable.is_ok(), "{:?} accepted, lettre says {:?}", raw, sendable);
+            }
+        }
+    }
+
+    #[test]
+    fn accepted_addresses_include_unicode_ones() {
+        for ok in [
+            "élodie.dupré@example.com",
+            "a+b@sub.example.co.uk",
+            "o'neil@example.ie",
+        ] {
+            let email = domain::Email::parse(ok).unwrap();
+            assert!(email.as_str().parse::<lettre::Address>().is_ok(), "{ok}");
+        }
+    }
+}

@@ -76,9 +76,27 @@ impl GuestName {
     }
 }
 
-/// An email address: trimmed, one `@` with a non-empty local part and a
-/// dotted domain, at most 254 characters, no spaces. The domain is
-/// lower-cased (the local part is kept as typed).
+/// RFC 5322's dot-atom (RFC 6531 allows non-ASCII letters in it): what
+/// the mailer accepts as an unquoted local part. No leading, trailing or
+/// doubled dot; no specials such as `(`, `,`, `<`, `"`.
+fn is_dot_atom(local: &str) -> bool {
+    const SPECIAL_ATEXT: &str = "!#$%&'*+-/=?^_`{|}~";
+    !local.is_empty()
+        && local.split('.').all(|atom| {
+            !atom.is_empty()
+                && atom.chars().all(|c| {
+                    c.is_ascii_alphanumeric()
+                        || SPECIAL_ATEXT.contains(c)
+                        || (!c.is_ascii() && !c.is_control() && !is_hidden_format(c))
+                })
+        })
+}
+
+/// An email address: trimmed, one `@` with a dot-atom local part (at most
+/// 64 bytes) and a dotted domain (labels of letters, digits and inner
+/// hyphens, at most 63 bytes each), at most 254 characters: only what the
+/// mailer can send to. The domain is lower-cased (the local part is kept
+/// as typed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
@@ -96,11 +114,12 @@ impl Email {
         let (local, domain) = email.split_once('@').ok_or(DetailsError::Email)?;
         let labels_ok = domain.split('.').all(|l| {
             !l.is_empty()
+                && l.len() <= 63
                 && !l.starts_with('-')
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         });
-        if local.is_empty()
+        if !is_dot_atom(local)
             || local.len() > 64
             || domain.contains('@')
             || !domain.contains('.')

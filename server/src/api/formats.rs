@@ -149,7 +149,10 @@ wire_format! {
         .format(custom_format("email"))
         .max_length(Some(DomainEmail::MAX_LEN))
         .description(Some(format!(
-            "An e-mail address: one `@`, a dotted domain, at most {} bytes.",
+            "An e-mail address: a local part of letters, digits and \
+             `!#$%&'*+-/=?^_`{{|}}~` with single dots between (no quotes, \
+             no spaces; non-ASCII letters allowed), one `@`, a dotted domain, \
+             at most {} bytes.",
             DomainEmail::MAX_LEN
         )))
         .examples(["ada@example.com"])
