@@ -195,46 +195,52 @@ impl Limiter {
         self
     }
 
-    fn fallback(e: &str) {
-        tracing::warn!(error = %e, "shared rate-limit counters unavailable; counting locally");
+    /// The shared counters' answer, when they answer (a failure is logged
+    /// and the caller counts locally).
+    fn answered<T>(result: Result<T, String>) -> Option<T> {
+        result
+            .inspect_err(|e| {
+                tracing::warn!(error = %e, "shared rate-limit counters unavailable; counting locally");
+            })
+            .ok()
+    }
+
+    fn shared(&self) -> Option<&dyn SharedCounters> {
+        self.shared.as_deref()
     }
 
     /// Counts one request of `key` against `limit`.
     pub async fn hit(&self, key: &Key, limit: Limit) -> Verdict {
-        if let Some(shared) = &self.shared {
-            match shared.hit(key, limit).await {
-                Ok(v) => return v,
-                Err(e) => Self::fallback(&e),
+        if let Some(c) = self.shared() {
+            if let Some(v) = Self::answered(c.hit(key, limit).await) {
+                return v;
             }
         }
         self.local.hit(key, limit)
     }
 
     pub async fn failures(&self, key: &Key) -> Failures {
-        if let Some(shared) = &self.shared {
-            match shared.failures(key, FAILURES_KEPT).await {
-                Ok(v) => return v,
-                Err(e) => Self::fallback(&e),
+        if let Some(c) = self.shared() {
+            if let Some(v) = Self::answered(c.failures(key, FAILURES_KEPT).await) {
+                return v;
             }
         }
         self.local.failures_at(key, self.local.now())
     }
 
     pub async fn fail(&self, key: &Key) -> Failures {
-        if let Some(shared) = &self.shared {
-            match shared.fail(key, FAILURES_KEPT).await {
-                Ok(v) => return v,
-                Err(e) => Self::fallback(&e),
+        if let Some(c) = self.shared() {
+            if let Some(v) = Self::answered(c.fail(key, FAILURES_KEPT).await) {
+                return v;
             }
         }
         self.local.fail_at(key, self.local.now())
     }
 
     pub async fn forget(&self, key: &Key) {
-        if let Some(shared) = &self.shared {
-            match shared.forget(key).await {
-                Ok(()) => return,
-                Err(e) => Self::fallback(&e),
+        if let Some(c) = self.shared() {
+            if Self::answered(c.forget(key).await).is_some() {
+                return;
             }
         }
         self.local.forget(key)

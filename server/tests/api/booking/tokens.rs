@@ -3,12 +3,11 @@
 //! every outstanding reset link once one is used or the password changes.
 //! Finding a booking by e-mail folds case by one rule on both databases.
 
+use crate::helpers::mail::tokens_from_mail;
 use crate::helpers::{dates, manage_token, reference, Booking, Db, TestApp, PASSWORD};
 use backend::services::booking;
 use chrono::{TimeDelta, TimeZone, Utc, Weekday};
 use serde_json::json;
-use std::path::Path;
-use std::time::Duration;
 
 on_both_backends!(
     a_booking_is_found_by_its_email_in_any_case,
@@ -46,47 +45,6 @@ async fn manage_links_die_after_the_meal_and_when_replaced(db: Db) {
     app.stop().await;
 }
 
-/// Every reset token e-mailed to `to` so far (waits for `count` of them).
-async fn reset_tokens(dir: &Path, to: &str, count: usize) -> Vec<String> {
-    let marker = "/account/reset/";
-    for _ in 0..100 {
-        let mut tokens = Vec::new();
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let raw = std::fs::read(entry.path()).unwrap_or_default();
-            let Ok(mail) = mailparse::parse_mail(&raw) else {
-                continue;
-            };
-            let to_them = mail
-                .headers
-                .iter()
-                .any(|h| h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to));
-            if !to_them {
-                continue;
-            }
-            let text = mail
-                .subparts
-                .iter()
-                .filter_map(|p| p.get_body().ok())
-                .collect::<Vec<_>>()
-                .join("\n");
-            if let Some(at) = text.find(marker) {
-                let token: String = text[at + marker.len()..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .collect();
-                if !tokens.contains(&token) {
-                    tokens.push(token);
-                }
-            }
-        }
-        if tokens.len() >= count {
-            return tokens;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("fewer than {count} reset links to {to}");
-}
-
 async fn reset_links_die_once_one_is_used_or_the_password_changes(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut grace = app.client();
@@ -101,7 +59,7 @@ async fn reset_links_die_once_one_is_used_or_the_password_changes(db: Db) {
             202
         );
     }
-    let tokens = reset_tokens(&app.mail_dir, "grace@example.com", 2).await;
+    let tokens = tokens_from_mail(&app.mail_dir, "grace@example.com", "reset", 2).await;
     let reset = |token: &str, password: &str| json!({"token": token, "password": password});
     let (status, body) = anon
         .post(
@@ -119,7 +77,7 @@ async fn reset_links_die_once_one_is_used_or_the_password_changes(db: Db) {
     assert_eq!(status, 404, "the other link died with the reset");
     // A link asked for before a password change dies with the change.
     assert_eq!(anon.post("/api/auth/password/forgot", forgot).await.0, 202);
-    let third = reset_tokens(&app.mail_dir, "grace@example.com", 3).await;
+    let third = tokens_from_mail(&app.mail_dir, "grace@example.com", "reset", 3).await;
     let pending = third.iter().find(|t| !tokens.contains(t)).unwrap().clone();
     assert_eq!(
         grace

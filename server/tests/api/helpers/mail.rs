@@ -62,38 +62,57 @@ pub fn read_mail(raw: &[u8]) -> Mail {
 /// Waits for an e-mail to `to` in `dir` holding a link under
 /// `/account/{kind}/` and returns the link's token.
 pub async fn token_from_mail(dir: &Path, to: &str, kind: &str) -> String {
-    let marker = format!("/account/{kind}/");
+    tokens_from_mail(dir, to, kind, 1).await.remove(0)
+}
+
+/// Waits until `count` e-mails to `to` in `dir` hold a link under
+/// `/account/{kind}/`, and returns every such token (each once).
+pub async fn tokens_from_mail(dir: &Path, to: &str, kind: &str, count: usize) -> Vec<String> {
     for _ in 0..100 {
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let raw = std::fs::read(entry.path()).unwrap_or_default();
-                let Ok(mail) = mailparse::parse_mail(&raw) else {
-                    continue;
-                };
-                let headers_to = mail.headers.iter().any(|h| {
-                    h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to)
-                });
-                if !headers_to {
-                    continue;
-                }
-                let text = mail
-                    .subparts
-                    .iter()
-                    .filter_map(|p| p.get_body().ok())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                if let Some(at) = text.find(&marker) {
-                    let token: String = text[at + marker.len()..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect();
-                    return token;
-                }
-            }
+        let tokens = tokens_in(dir, to, kind);
+        if tokens.len() >= count {
+            return tokens;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("no {kind} e-mail to {to} in {}", dir.display());
+    panic!(
+        "fewer than {count} {kind} e-mails to {to} in {}",
+        dir.display()
+    );
+}
+
+fn tokens_in(dir: &Path, to: &str, kind: &str) -> Vec<String> {
+    let marker = format!("/account/{kind}/");
+    let mut tokens = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let raw = std::fs::read(entry.path()).unwrap_or_default();
+        let Ok(mail) = mailparse::parse_mail(&raw) else {
+            continue;
+        };
+        let headers_to = mail
+            .headers
+            .iter()
+            .any(|h| h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to));
+        if !headers_to {
+            continue;
+        }
+        let text = mail
+            .subparts
+            .iter()
+            .filter_map(|p| p.get_body().ok())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(at) = text.find(&marker) {
+            let token: String = text[at + marker.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            if !tokens.contains(&token) {
+                tokens.push(token);
+            }
+        }
+    }
+    tokens
 }
 
 /// How many e-mails the server has written into `dir`.
