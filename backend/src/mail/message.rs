@@ -141,13 +141,6 @@ impl Outgoing {
             Outgoing::Account(job) => build_account_message(job, public_url),
         }
     }
-
-    pub(super) fn scrubbed_json(&self) -> String {
-        match self {
-            Outgoing::Booking(job) => job.scrubbed().to_json(),
-            Outgoing::Account(job) => job.scrubbed().to_json(),
-        }
-    }
 }
 
 /// The domain of an address, for the logs.

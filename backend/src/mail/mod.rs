@@ -29,8 +29,10 @@ pub struct RestaurantCard {
 }
 
 /// One e-mail to send, written to the outbox in the same transaction as the
-/// change it announces. `manage_token` (when the sender knows it) makes the
-/// manage link; it is erased from the stored payload once the mail is sent.
+/// change it announces. It never holds a secret: when `manage_link` asks
+/// for one, the worker mints a manage token as it sends the message and
+/// keeps only its hash ([`worker`]); `manage_token` is that token, in memory
+/// only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MailJob {
     pub kind: MailKind,
@@ -38,20 +40,15 @@ pub struct MailJob {
     pub to: String,
     pub reservation: ReservationView,
     pub restaurant: RestaurantCard,
+    #[serde(default)]
+    pub manage_link: bool,
+    #[serde(skip)]
     pub manage_token: Option<String>,
 }
 
 impl MailJob {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// The same job without its secret, for storage once sent.
-    pub fn scrubbed(&self) -> MailJob {
-        MailJob {
-            manage_token: None,
-            ..self.clone()
-        }
     }
 }
 

@@ -233,7 +233,7 @@ pub async fn run(
 #[tracing::instrument(skip_all, fields(outbox_id = row.id))]
 async fn deliver(store: &Store, mailer: &Mailer, public_url: &str, row: OutboxRow) {
     let job = Outgoing::parse(&row.kind, &row.payload);
-    let job = match job {
+    let mut job = match job {
         Ok(job) => job,
         Err(error) => {
             // Nothing will make it readable: park it at once.
@@ -243,17 +243,33 @@ async fn deliver(store: &Store, mailer: &Mailer, public_url: &str, row: OutboxRo
         }
     };
     let (kind, reference, to_domain) = job.label();
-    let sent = match job.message(public_url) {
-        Ok(message) => {
-            let raw = message.formatted();
-            mailer.send(message.envelope(), &raw).await
+    let sent = match mint_link(store, &mut job, crate::now()).await {
+        Err(crate::StoreError::NotFound) => {
+            // The account or the booking was removed meanwhile: nobody to
+            // give a link to.
+            tracing::info!(%kind, %reference, "recipient gone; e-mail dropped");
+            record_failure(store, row.id, parked(), "recipient gone").await;
+            return;
         }
-        Err(e) => Err(e),
+        Err(e) => Err(format!("cannot mint the link: {e}")),
+        Ok(minted) => {
+            let sent = match job.message(public_url) {
+                Ok(message) => {
+                    let raw = message.formatted();
+                    mailer.send(message.envelope(), &raw).await
+                }
+                Err(e) => Err(e),
+            };
+            if let (Err(_), Some(minted)) = (&sent, minted) {
+                minted.forget(store).await;
+            }
+            sent
+        }
     };
     match sent {
         Ok(()) => {
             tracing::info!(%kind, %reference, %to_domain, "e-mail sent");
-            mark_sent(store, row.id, &job.scrubbed_json()).await;
+            mark_sent(store, row.id).await;
         }
         Err(error) => {
             let error = redact_addresses(&truncate(&error, 500));
@@ -278,9 +294,9 @@ async fn deliver(store: &Store, mailer: &Mailer, public_url: &str, row: OutboxRo
 
 /// Marks a message sent, insisting a little: a message sent but not marked
 /// would be sent again once its lease ends.
-async fn mark_sent(store: &Store, id: i64, scrubbed_payload: &str) {
+async fn mark_sent(store: &Store, id: i64) {
     for attempt in 1..=3 {
-        match store.outbox_sent(id, crate::now(), scrubbed_payload).await {
+        match store.outbox_sent(id, crate::now()).await {
             Ok(()) => return,
             Err(e) if attempt < 3 => {
                 tracing::warn!(error = %e, "cannot mark the e-mail sent; trying again");
@@ -290,6 +306,63 @@ async fn mark_sent(store: &Store, id: i64, scrubbed_payload: &str) {
                 error = %e,
                 "e-mail sent but not marked; it may be sent again when its lease ends"
             ),
+        }
+    }
+}
+
+/// The token minted for one message's link (its hash), forgotten again when
+/// the message could not be sent.
+enum Minted {
+    Manage(String),
+    Account(String),
+}
+
+impl Minted {
+    async fn forget(self, store: &Store) {
+        let forgotten = match &self {
+            Minted::Manage(hash) => store.delete_reservation_token(hash).await,
+            Minted::Account(hash) => store.delete_user_token(hash).await,
+        };
+        if let Err(e) = forgotten {
+            tracing::warn!(error = %e, "cannot forget the link of an unsent e-mail");
+        }
+    }
+}
+
+/// Mints the secret of the message's link, if it has one: the outbox never
+/// holds a token, only the database's hash of it does, from the moment the
+/// message goes out. Account links last from then on; manage links as long
+/// as the booking's other tokens.
+async fn mint_link(
+    store: &Store,
+    job: &mut Outgoing,
+    now: DateTime<Utc>,
+) -> Result<Option<Minted>, crate::StoreError> {
+    use crate::mail::account::AccountMailKind;
+    use crate::services::accounts::{INVITE_VALID, RESET_VALID, VERIFY_VALID};
+    use crate::store::TokenPurpose;
+    match job {
+        Outgoing::Booking(job) if job.manage_link => {
+            let (token, hash) = crate::services::booking::new_token();
+            store
+                .add_reservation_token(&job.reservation.reference, &hash, now)
+                .await?;
+            job.manage_token = Some(token);
+            Ok(Some(Minted::Manage(hash)))
+        }
+        Outgoing::Booking(_) => Ok(None),
+        Outgoing::Account(job) => {
+            let (purpose, valid) = match job.kind {
+                AccountMailKind::VerifyEmail => (TokenPurpose::VerifyEmail, VERIFY_VALID),
+                AccountMailKind::ResetPassword => (TokenPurpose::ResetPassword, RESET_VALID),
+                AccountMailKind::Invite => (TokenPurpose::Invite, INVITE_VALID),
+            };
+            let (token, hash) = crate::services::booking::new_token();
+            store
+                .add_user_token_for(&job.to, &hash, purpose, now + valid, now)
+                .await?;
+            job.token = Some(token);
+            Ok(Some(Minted::Account(hash)))
         }
     }
 }
@@ -339,6 +412,7 @@ mod tests {
                 email: "bonjour@chez-margot.example".into(),
                 time_zone: "Europe/Paris".into(),
             },
+            manage_link: true,
             manage_token: Some("secret-token-1234567890".into()),
         }
     }

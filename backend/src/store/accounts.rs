@@ -48,8 +48,8 @@ pub fn email_key(email: &str) -> String {
 }
 
 impl Store {
-    /// Creates a user with an e-mailed token and its outbox message, in one
-    /// transaction. A taken e-mail is a [`StoreError::Conflict`].
+    /// Creates a user with its outbox message, in one transaction. A taken
+    /// e-mail is a [`StoreError::Conflict`].
     #[allow(clippy::too_many_arguments)]
     pub async fn create_user(
         &self,
@@ -58,7 +58,6 @@ impl Store {
         locale: &str,
         password_hash: &str,
         role: &str,
-        token: Option<(&str, TokenPurpose, DateTime<Utc>)>,
         outbox: Option<(&str, &str)>,
         now: DateTime<Utc>,
     ) -> Result<UserRow, StoreError> {
@@ -74,11 +73,6 @@ impl Store {
                 .bind(email).bind(email_key(email)).bind(name).bind(locale).bind(password_hash)
                 .bind(role).bind(now).bind(first_epoch)
                 .fetch_one(&mut *tx).await?;
-            if let Some((hash, purpose, expires)) = token {
-                sqlx::query("INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(hash).bind(id).bind(purpose.as_str()).bind(now).bind(db_time(expires))
-                    .execute(&mut *tx).await?;
-            }
             if let Some((kind, payload)) = outbox {
                 queue_mail!(tx, kind, payload, now);
             }
@@ -101,26 +95,49 @@ impl Store {
             .bind(id).fetch_one(pool).await)?)
     }
 
-    /// Stores a token for a user, with its outbox message.
-    pub async fn add_user_token(
+    /// Queues an account e-mail on its own (its link's token is minted when
+    /// it is sent).
+    pub async fn queue_account_mail(
         &self,
-        user_id: i64,
-        token_hash: &str,
-        purpose: TokenPurpose,
-        expires: DateTime<Utc>,
         outbox: (&str, &str),
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let now = db_time(now);
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            sqlx::query("INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(token_hash).bind(user_id).bind(purpose.as_str()).bind(now).bind(db_time(expires))
-                .execute(&mut *tx).await?;
             queue_mail!(tx, outbox.0, outbox.1, now);
             tx.commit().await?;
             Ok(())
         })
+    }
+
+    /// Stores the hash of a token just minted for the account with this
+    /// e-mail address; [`StoreError::NotFound`] when there is none (any
+    /// more).
+    pub async fn add_user_token_for(
+        &self,
+        email: &str,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        expires: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = "INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) \
+                   SELECT $1, id, $2, $3, $4 FROM users WHERE email_key = $5";
+        let done = on_pool!(self, pool => sqlx::query(sql)
+            .bind(token_hash).bind(purpose.as_str()).bind(db_time(now)).bind(db_time(expires))
+            .bind(email_key(email)).execute(pool).await.map(|d| d.rows_affected()))?;
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Forgets a token (minted for an e-mail that could not be sent).
+    pub async fn delete_user_token(&self, token_hash: &str) -> Result<(), StoreError> {
+        let sql = "DELETE FROM user_tokens WHERE token_hash = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).execute(pool).await.map(drop))?;
+        Ok(())
     }
 
     /// Uses a token once: marks it used and returns its user, if it exists,

@@ -150,6 +150,7 @@ mod tests {
                 email: "bonjour@chez-margot.example".into(),
                 time_zone: "Europe/Paris".into(),
             },
+            manage_link: token.is_some(),
             manage_token: token.map(str::to_owned),
         }
     }

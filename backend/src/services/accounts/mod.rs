@@ -34,9 +34,9 @@ use chrono::TimeDelta;
 use domain::{Locale, Password, Role, UserView};
 use std::sync::OnceLock;
 
-pub(super) const VERIFY_VALID: TimeDelta = TimeDelta::hours(48);
-pub(super) const RESET_VALID: TimeDelta = TimeDelta::hours(1);
-pub(super) const INVITE_VALID: TimeDelta = TimeDelta::days(7);
+pub const VERIFY_VALID: TimeDelta = TimeDelta::hours(48);
+pub const RESET_VALID: TimeDelta = TimeDelta::hours(1);
+pub const INVITE_VALID: TimeDelta = TimeDelta::days(7);
 
 /// How many password hashes may run at once (one per core): argon2 takes
 /// ~19 MiB and tens of milliseconds each, so unbounded hashing on demand
@@ -175,7 +175,6 @@ pub(super) async fn account_mail(
     row_email: &str,
     name: &str,
     locale: Locale,
-    token: &str,
 ) -> Result<String, ServiceError> {
     let restaurant = store.primary_restaurant().await?;
     Ok(AccountMailJob {
@@ -185,7 +184,7 @@ pub(super) async fn account_mail(
         name: name.to_owned(),
         restaurant: restaurant.name,
         from: restaurant.email,
-        token: Some(token.to_owned()),
+        token: None,
     }
     .to_json())
 }

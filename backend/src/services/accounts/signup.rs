@@ -1,8 +1,8 @@
 //! Registering, verifying the e-mail address, and the forgotten password.
 
-use super::{account_mail, hash_password, view, RESET_VALID, VERIFY_VALID};
+use super::{account_mail, hash_password, view};
 use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
-use crate::services::booking::{hash_token, new_token};
+use crate::services::booking::hash_token;
 use crate::services::ServiceError;
 use crate::store::{Store, TokenPurpose};
 use crate::StoreError;
@@ -21,14 +21,12 @@ pub async fn register(
     locale: Locale,
 ) -> Result<(i64, UserView), ServiceError> {
     let hash = hash_password(&password).await?;
-    let (token, token_hash) = new_token();
     let mail = account_mail(
         store,
         AccountMailKind::VerifyEmail,
         email.as_str(),
         name.as_str(),
         locale,
-        &token,
     )
     .await?;
     let row = store
@@ -38,7 +36,6 @@ pub async fn register(
             locale.as_str(),
             &hash,
             Role::Diner.as_str(),
-            Some((&token_hash, TokenPurpose::VerifyEmail, now + VERIFY_VALID)),
             Some((ACCOUNT_OUTBOX_KIND, &mail)),
             now,
         )
@@ -94,7 +91,6 @@ async fn send_reset_link(
         Err(StoreError::NotFound) => return Ok(()),
         Err(e) => return Err(e.into()),
     };
-    let (token, token_hash) = new_token();
     let locale = Locale::parse(&row.locale).unwrap_or_default();
     let mail = account_mail(
         store,
@@ -102,18 +98,10 @@ async fn send_reset_link(
         &row.email,
         &row.name,
         locale,
-        &token,
     )
     .await?;
     store
-        .add_user_token(
-            row.id,
-            &token_hash,
-            TokenPurpose::ResetPassword,
-            now + RESET_VALID,
-            (ACCOUNT_OUTBOX_KIND, &mail),
-            now,
-        )
+        .queue_account_mail((ACCOUNT_OUTBOX_KIND, &mail), now)
         .await?;
     tracing::info!(
         security_event = "password_reset_requested",
@@ -154,7 +142,7 @@ pub async fn reset_password(
 #[tracing::instrument(skip_all)]
 pub async fn purge_unproved(store: &Store, now: DateTime<Utc>) -> Result<u64, ServiceError> {
     let removed = store
-        .delete_unproved_users(now - VERIFY_VALID, now - super::INVITE_VALID)
+        .delete_unproved_users(now - super::VERIFY_VALID, now - super::INVITE_VALID)
         .await?;
     if removed > 0 {
         tracing::info!(

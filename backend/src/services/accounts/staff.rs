@@ -1,9 +1,9 @@
 //! Admins and staff: the first admin, invitations, roles.
 
-use super::{account_mail, hash_password, INVITE_VALID};
+use super::{account_mail, hash_password};
 use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
 use crate::services::authz::{authorize, Action, Principal};
-use crate::services::booking::{hash_token, new_token};
+use crate::services::booking::hash_token;
 use crate::services::ServiceError;
 use crate::store::{Store, TokenPurpose};
 use crate::StoreError;
@@ -70,7 +70,6 @@ pub async fn create_admin(
                     &hash,
                     Role::Admin.as_str(),
                     None,
-                    None,
                     now,
                 )
                 .await?;
@@ -103,14 +102,12 @@ pub async fn invite_staff(
     if !role.is_staff() {
         return Err(ServiceError::Invalid("role"));
     }
-    let (token, token_hash) = new_token();
     let mail = account_mail(
         store,
         AccountMailKind::Invite,
         email.as_str(),
         name.as_str(),
         locale,
-        &token,
     )
     .await?;
     let row = store
@@ -120,7 +117,6 @@ pub async fn invite_staff(
             locale.as_str(),
             "",
             role.as_str(),
-            Some((&token_hash, TokenPurpose::Invite, now + INVITE_VALID)),
             Some((ACCOUNT_OUTBOX_KIND, &mail)),
             now,
         )

@@ -103,7 +103,7 @@ pub async fn book(
                     })
                 },
                 (Actor::Guest, "created", "{}"),
-                |row| ctx.mail(MailKind::Confirmation, row, now, Some(&token)),
+                |row| ctx.mail(MailKind::Confirmation, row, now, true),
                 now,
             )
             .await;

@@ -18,7 +18,6 @@ pub(super) async fn modify_found(
     found: ReservationRow,
     patch: &ReservationPatch,
     actor: Actor,
-    token: Option<&str>,
 ) -> Result<ReservationView, ServiceError> {
     let new_date = match patch.date {
         Some(date) => {
@@ -101,7 +100,7 @@ pub(super) async fn modify_found(
                 })
             },
             actor,
-            |row| ctx.mail(MailKind::Modification, row, now, token),
+            |row| ctx.mail(MailKind::Modification, row, now, true),
             now,
         )
         .await;
@@ -143,7 +142,7 @@ pub(super) async fn cancel_found(
                 })
             },
             actor,
-            |row| ctx.mail(MailKind::Cancellation, row, now, None),
+            |row| ctx.mail(MailKind::Cancellation, row, now, false),
             now,
         )
         .await?;

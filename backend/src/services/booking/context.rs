@@ -151,7 +151,7 @@ impl Context {
         kind: MailKind,
         row: &ReservationRow,
         now: DateTime<Utc>,
-        token: Option<&str>,
+        manage_link: bool,
     ) -> Option<(String, String)> {
         let reservation = self.view(row, now).ok()?;
         let job = MailJob {
@@ -160,7 +160,8 @@ impl Context {
             to: row.guest_email.clone(),
             reservation,
             restaurant: self.card(),
-            manage_token: token.map(str::to_owned),
+            manage_link,
+            manage_token: None,
         };
         Some((OUTBOX_KIND.to_owned(), job.to_json()))
     }

@@ -68,7 +68,7 @@ pub async fn modify(
     let found = store
         .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
         .await?;
-    modify_found(&ctx, store, now, found, &patch, Actor::Guest, Some(token)).await
+    modify_found(&ctx, store, now, found, &patch, Actor::Guest).await
 }
 
 /// The guest cancels, up to the restaurant's cut-off.

@@ -19,7 +19,7 @@ pub async fn modify_as(
     patch: ReservationPatch,
 ) -> Result<ReservationView, ServiceError> {
     let (ctx, found, actor) = found_as(store, who, reference).await?;
-    modify_found(&ctx, store, now, found, &patch, actor, None).await
+    modify_found(&ctx, store, now, found, &patch, actor).await
 }
 
 /// The booking with this reference, if `who` may manage it.

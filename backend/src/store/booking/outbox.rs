@@ -47,17 +47,12 @@ impl Store {
         })
     }
 
-    /// Marks a message sent and replaces its payload (secrets removed).
-    pub async fn outbox_sent(
-        &self,
-        id: i64,
-        now: DateTime<Utc>,
-        scrubbed_payload: &str,
-    ) -> Result<(), StoreError> {
-        let sql = "UPDATE outbox SET sent_at = $2, locked_until = NULL, payload = $3, \
+    /// Marks a message sent.
+    pub async fn outbox_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let sql = "UPDATE outbox SET sent_at = $2, locked_until = NULL, \
                    attempts = attempts + 1 WHERE id = $1";
         on_pool!(self, pool => sqlx::query(sql).bind(id).bind(db_time(now))
-            .bind(scrubbed_payload).execute(pool).await.map(drop))?;
+            .execute(pool).await.map(drop))?;
         Ok(())
     }
 

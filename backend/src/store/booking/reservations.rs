@@ -10,6 +10,10 @@ use crate::store::{email_key, on_pool, Store};
 use chrono::{DateTime, Utc};
 use rules::ExistingBooking;
 
+/// Manage tokens a booking keeps (each e-mail about it mints one): older
+/// ones stop working.
+pub const MANAGE_TOKENS_KEPT: i64 = 5;
+
 impl Store {
     /// Active bookings of a restaurant overlapping `from..to`.
     pub async fn active_bookings(
@@ -204,6 +208,40 @@ impl Store {
             tx.commit().await?;
             Ok(())
         })
+    }
+
+    /// Adds a manage token (by its hash) to the reservation with this
+    /// reference, which keeps its [`MANAGE_TOKENS_KEPT`] newest tokens;
+    /// [`StoreError::NotFound`] when there is no such reservation.
+    pub async fn add_reservation_token(
+        &self,
+        reference: &str,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar("SELECT id FROM reservations WHERE reference = $1")
+                .bind(reference).fetch_optional(&mut *tx).await?;
+            let Some(id) = id else {
+                return Err(StoreError::NotFound);
+            };
+            sqlx::query("INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)")
+                .bind(token_hash).bind(id).bind(db_time(now)).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM reservation_tokens WHERE reservation_id = $1 AND token_hash NOT IN \
+                         (SELECT token_hash FROM reservation_tokens WHERE reservation_id = $1 \
+                          ORDER BY created_at DESC, token_hash LIMIT $2)")
+                .bind(id).bind(MANAGE_TOKENS_KEPT).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Forgets a manage token (minted for an e-mail that could not be sent).
+    pub async fn delete_reservation_token(&self, token_hash: &str) -> Result<(), StoreError> {
+        let sql = "DELETE FROM reservation_tokens WHERE token_hash = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).execute(pool).await.map(drop))?;
+        Ok(())
     }
 
     /// The tables a reservation holds (or held), by id.

@@ -141,6 +141,11 @@ async fn password_reset_link_works_once(db: Db) {
         "the answer never tells whether the account exists"
     );
     let token = token_from_mail(&app.mail_dir, "ada@example.com", "reset").await;
+    let stored: Vec<String> = on_store!(&app.store, pool => sqlx::query_scalar(
+        "SELECT payload FROM outbox").fetch_all(pool).await.unwrap());
+    assert!(stored
+        .iter()
+        .all(|p| !p.contains(&token) && !p.contains("token")));
     let new = "a brand new pass phrase";
     let (status, body) = c
         .post(

@@ -3,8 +3,11 @@
 //! attempt, a message claimed by a worker that died is sent once its lease
 //! ends, and an unusable `SMTP_URL` stops the start.
 
-use super::{book_dinner, manage_link, next_mail, spawn_with_smtp, wait_until_sent, QUIET};
+use super::{
+    book_dinner, mailed_manage_token, next_mail, payloads, spawn_with_smtp, wait_until_sent, QUIET,
+};
 use crate::helpers::mail::read_mail;
+use crate::helpers::manage_token;
 use crate::helpers::smtp::SmtpSink;
 use crate::helpers::{config_with, fresh_database_url, Db, TestApp, TIMEOUT};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -39,6 +42,13 @@ async fn after_attempts(app: &TestApp, attempts: i64) -> (i64, DateTime<Utc>, Op
     }
 }
 
+/// How many manage tokens the database holds (all for the one booking).
+async fn manage_tokens_held(app: &TestApp) -> i64 {
+    on_store!(&app.store, pool => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM reservation_tokens")
+        .fetch_one(pool).await.unwrap())
+}
+
 /// `UPDATE outbox SET {set}` with `instants` bound as `$1`, `$2`, ...
 async fn outbox_set(app: &TestApp, set: &str, instants: &[DateTime<Utc>]) {
     let sql = format!("UPDATE outbox SET {set}");
@@ -67,13 +77,21 @@ async fn refused_message_is_retried_and_arrives_once(db: Db) {
     assert!(last_error.is_some_and(|e| e.contains("451")));
     assert_eq!(app.store.outbox_pending().await.unwrap(), 1);
     assert!(sink.next(Duration::from_millis(1500)).await.is_none());
+    // The waiting message holds no token, and the token minted for the
+    // refused attempt was forgotten: only the answer's token opens the
+    // booking.
+    let stored = payloads(&app).await.remove(0);
+    assert!(!stored.contains(&manage_token(&booked)), "{stored}");
+    assert!(!stored.contains("token"), "{stored}");
+    assert_eq!(manage_tokens_held(&app).await, 1);
 
     // Bring the retry forward instead of waiting for the backoff.
     let now = backend::now();
     outbox_set(&app, "next_attempt_at = $1", &[now]).await;
 
     let mail = read_mail(&next_mail(&mut sink).await.data);
-    assert!(mail.text.contains(&manage_link(&booked)));
+    mailed_manage_token(&app, &mail.text, &booked).await;
+    assert_eq!(manage_tokens_held(&app).await, 2);
     wait_until_sent(&app).await;
     assert!(sink.next(QUIET).await.is_none(), "an e-mail was sent twice");
     assert_eq!(outbox_row(&app).await.0, 2);
@@ -114,7 +132,7 @@ async fn message_is_parked_after_its_tenth_failed_attempt(db: Db) {
 
 /// A worker claimed the message and died before sending it: no other
 /// worker takes it while the lease runs; once the lease has ended, it is
-/// sent (with its manage link: the stored copy is scrubbed only once sent).
+/// sent (with a manage link minted as it goes out).
 async fn claimed_message_is_sent_once_its_lease_ends(db: Db) {
     let mut sink = SmtpSink::start_refusing(1).await;
     let app = spawn_with_smtp(db, &sink).await;
@@ -141,7 +159,7 @@ async fn claimed_message_is_sent_once_its_lease_ends(db: Db) {
     let ended = backend::now() - TimeDelta::seconds(1);
     outbox_set(&app, "next_attempt_at = $1, locked_until = $1", &[ended]).await;
     let mail = read_mail(&next_mail(&mut sink).await.data);
-    assert!(mail.text.contains(&manage_link(&booked)), "{}", mail.text);
+    mailed_manage_token(&app, &mail.text, &booked).await;
     wait_until_sent(&app).await;
     assert!(sink.next(QUIET).await.is_none(), "an e-mail was sent twice");
     app.stop().await;

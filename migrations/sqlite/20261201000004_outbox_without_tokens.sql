@@ -1,0 +1,5 @@
+-- The outbox no longer holds tokens: the mail worker mints each link's token
+-- as it sends the message and keeps only its hash. Messages written before
+-- (sent, waiting or parked) lose the plain tokens they still carry.
+UPDATE outbox SET payload = json_remove(payload, '$.manage_token', '$.token')
+WHERE json_valid(payload);
