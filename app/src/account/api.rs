@@ -29,7 +29,9 @@ pub async fn register(
     call(|cx| async move {
         let form = domain::Registration::parse(&name, &email, &password)
             .map_err(|fields| AppError::InvalidFields { fields })?;
-        let (user_id, _) = accounts::register(
+        // The same answer whether the address is new or known: nobody is
+        // signed in until the address is proved.
+        accounts::register(
             cx.store(),
             backend::now(),
             form.name,
@@ -37,15 +39,8 @@ pub async fn register(
             form.password,
             input::locale(&locale),
         )
-        .await
-        .map_err(|e| match e {
-            ServiceError::Conflict(_) => AppError::InvalidFields {
-                fields: vec![domain::FieldError::new("email", "taken")],
-            },
-            e => e.into(),
-        })?;
-        session::sign_in(&cx.session().await?, cx.store(), user_id).await?;
-        leptos_axum::redirect("/account?done=registered");
+        .await?;
+        leptos_axum::redirect("/login?done=registered");
         Ok(())
     })
     .await

@@ -14,6 +14,9 @@ pub enum AccountMailKind {
     VerifyEmail,
     ResetPassword,
     Invite,
+    /// Someone registered with an address that has an account: its owner
+    /// is told, with a way to a new password (no token in it).
+    AlreadyRegistered,
 }
 
 /// One account e-mail. It never holds a secret: the worker mints the
@@ -39,14 +42,16 @@ impl AccountMailJob {
 
     /// The page the link opens.
     pub fn link(&self, public_url: &str) -> Option<String> {
+        let origin = public_url.trim_end_matches('/');
         let path = match self.kind {
             AccountMailKind::VerifyEmail => "verify",
             AccountMailKind::ResetPassword => "reset",
             AccountMailKind::Invite => "invite",
+            AccountMailKind::AlreadyRegistered => return Some(format!("{origin}/account/forgot")),
         };
         self.token
             .as_ref()
-            .map(|t| format!("{}/account/{path}/{t}", public_url.trim_end_matches('/')))
+            .map(|t| format!("{origin}/account/{path}/{t}"))
     }
 }
 
@@ -90,6 +95,18 @@ pub fn render(job: &AccountMailJob, public_url: &str) -> (String, String, String
             "You are invited to manage the restaurant's bookings. Choose your password:",
             "Accept the invitation",
             "This link is valid for 7 days and works once.",
+        ),
+        (AccountMailKind::AlreadyRegistered, true) => (
+            format!("Vous avez déjà un compte · {}", job.restaurant),
+            "Quelqu’un (vous, peut-être) a voulu créer un compte avec cette adresse e-mail, mais vous en avez déjà un. Connectez-vous avec votre mot de passe, ou choisissez-en un nouveau :",
+            "Choisir un nouveau mot de passe",
+            "Si ce n’était pas vous, ignorez ce message : rien n’a changé sur votre compte.",
+        ),
+        (AccountMailKind::AlreadyRegistered, false) => (
+            format!("You already have an account · {}", job.restaurant),
+            "Someone (maybe you) tried to create an account with this e-mail address, but you already have one. Log in with your password, or choose a new one:",
+            "Choose a new password",
+            "If this was not you, ignore this message: nothing changed on your account.",
         ),
     };
     let hello = if fr {

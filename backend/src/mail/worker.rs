@@ -356,6 +356,7 @@ async fn mint_link(
                 AccountMailKind::VerifyEmail => (TokenPurpose::VerifyEmail, VERIFY_VALID),
                 AccountMailKind::ResetPassword => (TokenPurpose::ResetPassword, RESET_VALID),
                 AccountMailKind::Invite => (TokenPurpose::Invite, INVITE_VALID),
+                AccountMailKind::AlreadyRegistered => return Ok(None),
             };
             let (token, hash) = crate::services::booking::new_token();
             store

@@ -111,6 +111,31 @@ impl Store {
         })
     }
 
+    /// Queues the "you already have an account" notice for a registration
+    /// with this account's address, unless one was queued since `since`;
+    /// tells whether it was.
+    pub async fn queue_registration_notice(
+        &self,
+        user_id: i64,
+        outbox: (&str, &str),
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let now = db_time(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let claimed = sqlx::query("UPDATE users SET registration_notice_at = $2 WHERE id = $1 \
+                 AND (registration_notice_at IS NULL OR registration_notice_at <= $3)")
+                .bind(user_id).bind(now).bind(db_time(since))
+                .execute(&mut *tx).await?.rows_affected() == 1;
+            if claimed {
+                queue_mail!(tx, outbox.0, outbox.1, now);
+            }
+            tx.commit().await?;
+            Ok(claimed)
+        })
+    }
+
     /// Stores the hash of a token just minted for the account with this
     /// e-mail address; [`StoreError::NotFound`] when there is none (any
     /// more).

@@ -42,7 +42,7 @@ async fn limits_hold_across_processes_with_redis(db: Db) {
     // Sign-in failures on one process hold the account back on the other.
     let mut ada = one.client();
     ada.forwarded_for = Some("203.0.113.60");
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
     for (app, ip) in [(&one, "198.51.100.1"), (&two, "198.51.100.2")] {
         let mut c = app.client();
         c.forwarded_for = Some(ip);

@@ -388,7 +388,18 @@ async fn answers_with_personal_data_are_never_stored(db: Db) {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 201);
+    assert_eq!(res.status(), 202);
+    assert_eq!(header(&res, "cache-control"), "no-store");
+    let res = app
+        .http
+        .post(app.url("/api/auth/login"))
+        .json(&serde_json::json!({
+            "email": "ada@example.com", "password": crate::helpers::PASSWORD,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
     assert!(res.headers().contains_key("set-cookie"));
     assert_eq!(header(&res, "cache-control"), "no-store");
     let res = app.get("/pkg/techplus.css").await;

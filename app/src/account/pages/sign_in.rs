@@ -22,6 +22,7 @@ pub fn LoginPage() -> impl IntoView {
         query.read().get_str("done").map(|d| {
             match d {
                 "reset" => t_string!(i18n, account.done.reset),
+                "registered" => t_string!(i18n, account.done.registered),
                 "deleted" => t_string!(i18n, account.done.deleted),
                 "signed_out_everywhere" => t_string!(i18n, account.done.signed_out_everywhere),
                 _ => t_string!(i18n, account.done.signed_out),
@@ -122,7 +123,7 @@ pub fn VerifyPage() -> impl IntoView {
             {move || if done() {
                 view! {
                     <div class="alert alert-success" role="status"><p>{t!(i18n, account.verify_ok)}</p></div>
-                    <p><a class="button button-primary" href="/account">{t!(i18n, nav.account)}</a></p>
+                    <p><a class="button button-primary" href="/login">{t!(i18n, nav.login)}</a></p>
                 }.into_any()
             } else {
                 let token = token.clone();

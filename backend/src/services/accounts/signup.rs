@@ -1,16 +1,23 @@
 //! Registering, verifying the e-mail address, and the forgotten password.
 
-use super::{account_mail, hash_password, view};
+use super::{account_mail, hash_password};
 use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
 use crate::services::booking::hash_token;
 use crate::services::ServiceError;
 use crate::store::{Store, TokenPurpose};
 use crate::StoreError;
 use chrono::{DateTime, Utc};
-use domain::{Email, GuestName, Locale, Password, Role, UserView};
+use domain::{Email, GuestName, Locale, Password, Role};
 
-/// A new diner account (its id and view), and the e-mail with its
-/// verification link. A taken e-mail address is [`ServiceError::Conflict`].
+/// How often the owner of an address is told that someone tried to
+/// register with it.
+const REGISTRATION_NOTICE_EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+
+/// Registers a diner account and queues the e-mail with its verification
+/// link. An address that already has an account answers exactly the same
+/// (and costs the same password hash), and its owner is told instead (at
+/// most once a day): the answer never tells whether an address is known.
+/// Nobody is signed in: the address is proved by the link first.
 #[tracing::instrument(skip_all)]
 pub async fn register(
     store: &Store,
@@ -19,33 +26,72 @@ pub async fn register(
     email: Email,
     password: Password,
     locale: Locale,
-) -> Result<(i64, UserView), ServiceError> {
+) -> Result<(), ServiceError> {
     let hash = hash_password(&password).await?;
-    let mail = account_mail(
-        store,
-        AccountMailKind::VerifyEmail,
-        email.as_str(),
-        name.as_str(),
-        locale,
-    )
-    .await?;
-    let row = store
-        .create_user(
+    let existing = match store.user_by_email(email.as_str()).await {
+        Ok(row) => Some(row),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    if existing.is_none() {
+        let mail = account_mail(
+            store,
+            AccountMailKind::VerifyEmail,
             email.as_str(),
             name.as_str(),
-            locale.as_str(),
-            &hash,
-            Role::Diner.as_str(),
-            Some((ACCOUNT_OUTBOX_KIND, &mail)),
+            locale,
+        )
+        .await?;
+        let created = store
+            .create_user(
+                email.as_str(),
+                name.as_str(),
+                locale.as_str(),
+                &hash,
+                Role::Diner.as_str(),
+                Some((ACCOUNT_OUTBOX_KIND, &mail)),
+                now,
+            )
+            .await;
+        match created {
+            Ok(row) => {
+                tracing::info!(
+                    security_event = "account_registered",
+                    user_id = row.id,
+                    "account created"
+                );
+                return Ok(());
+            }
+            // Registered meanwhile: the owner is told, as below.
+            Err(StoreError::Conflict(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let row = store.user_by_email(email.as_str()).await?;
+    let owner_locale = Locale::parse(&row.locale).unwrap_or(locale);
+    let mail = account_mail(
+        store,
+        AccountMailKind::AlreadyRegistered,
+        &row.email,
+        &row.name,
+        owner_locale,
+    )
+    .await?;
+    let told = store
+        .queue_registration_notice(
+            row.id,
+            (ACCOUNT_OUTBOX_KIND, &mail),
+            now - REGISTRATION_NOTICE_EVERY,
             now,
         )
         .await?;
     tracing::info!(
-        security_event = "account_registered",
+        security_event = "registration_for_known_address",
         user_id = row.id,
-        "account created"
+        owner_told = told,
+        "registration with an address that has an account"
     );
-    Ok((row.id, view(&row)?))
+    Ok(())
 }
 
 /// Uses an e-mail verification link; returns the account's id. Sessions

@@ -100,25 +100,25 @@ impl Fields for RegisterIn {
     const FIELDS: &'static [&'static str] = &["name", "email", "password", "locale"];
 }
 
-/// Creates a diner account, signs it in, and e-mails a verification link.
+/// Creates a diner account and e-mails a verification link; nobody is
+/// signed in (sign in once the address is proved). An address that already
+/// has an account gets the same answer, and its owner an e-mail instead.
 #[utoipa::path(post, path = "/api/auth/register", tag = "auth", request_body = RegisterIn,
     responses(
-        (status = 201, description = "Registered and signed in", body = UserOut),
-        (status = 409, description = "An account exists with this e-mail", body = super::shapes::ErrorOut),
+        (status = 202, description = "A message is on its way to the address (a verification link, or a notice to an existing account's owner)"),
         (status = 422, description = "Invalid input (`field` names it; `reason` for passwords: too_short, too_long, too_common)", body = super::shapes::ErrorOut),
         (status = 429, description = "Too many attempts", body = super::shapes::ErrorOut),
         (status = 503, description = "The session store cannot be reached", body = super::shapes::ErrorOut),
     ))]
 pub async fn register(
     State(state): State<AppState>,
-    session: Session,
     lang: Lang,
     ApiJson(body): ApiJson<RegisterIn>,
 ) -> Result<Response, ApiError> {
     let form = domain::Registration::parse(&body.name, &body.email, &body.password)
         .map_err(|errors| ApiError::form(errors, lang))?;
     let locale = locale(body.locale.as_deref(), lang)?;
-    let (user_id, user) = service(
+    service(
         accounts::register(
             &state.store,
             backend::now(),
@@ -130,8 +130,7 @@ pub async fn register(
         .await,
         lang,
     )?;
-    sign_in(&session, &state, user_id, lang).await?;
-    Ok((StatusCode::CREATED, Json(UserOut::from(user))).into_response())
+    Ok(StatusCode::ACCEPTED.into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

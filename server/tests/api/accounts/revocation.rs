@@ -34,7 +34,7 @@ async fn user_id(app: &TestApp, email: &str) -> i64 {
 async fn a_deleted_accounts_session_never_opens_the_next_account(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut mallory = app.client();
-    assert_eq!(mallory.register("mallory@example.com").await, 201);
+    assert_eq!(mallory.register("mallory@example.com").await, 202);
     let old_id = user_id(&app, "mallory@example.com").await;
     // A session on another device, left untouched while the account is
     // deleted from the first one.
@@ -50,7 +50,7 @@ async fn a_deleted_accounts_session_never_opens_the_next_account(db: Db) {
     assert!((200..400).contains(&status), "{status} {body}");
     // The next account created; on SQLite it gets the same id.
     let mut sam = app.client();
-    assert_eq!(sam.register("sam@example.com").await, 201);
+    assert_eq!(sam.register("sam@example.com").await, 202);
     if db == Db::Sqlite {
         assert_eq!(
             user_id(&app, "sam@example.com").await,
@@ -70,7 +70,7 @@ async fn a_deleted_accounts_session_never_opens_the_next_account(db: Db) {
 async fn a_password_reset_signs_out_every_session(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut ada = app.client();
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
     let mut other_device = app.client();
     assert_eq!(other_device.login("ada@example.com", PASSWORD).await, 200);
     let sessions = [
@@ -110,7 +110,7 @@ async fn a_password_reset_signs_out_every_session(db: Db) {
 async fn a_password_change_keeps_this_session_and_ends_the_others(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut ada = app.client();
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
     let mut other_device: Client = app.client();
     assert_eq!(other_device.login("ada@example.com", PASSWORD).await, 200);
     let there = other_device.cookie.clone().unwrap();
@@ -137,7 +137,7 @@ async fn proving_the_address_ends_the_sessions_opened_before(db: Db) {
     let app = TestApp::spawn(db).await;
     // Someone registers an address that is not theirs and keeps the session.
     let mut squatter = app.client();
-    assert_eq!(squatter.register("owner@example.com").await, 201);
+    assert_eq!(squatter.register("owner@example.com").await, 202);
     let kept = squatter.cookie.clone().unwrap();
     assert_eq!(me(&app, &kept).await.0, 200);
     // The owner opens the e-mailed link in their own browser.
@@ -155,7 +155,7 @@ async fn proving_the_address_ends_the_sessions_opened_before(db: Db) {
 
     // Verifying in the browser that registered keeps that browser signed in.
     let mut ada = app.client();
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
     let token = token_from_mail(&app.mail_dir, "ada@example.com", "verify").await;
     let (status, body) = ada.post("/api/auth/verify", json!({"token": token})).await;
     assert_eq!(status, 204, "{body}");
@@ -189,7 +189,7 @@ async fn unproved_addresses_are_not_promoted_and_never_act_as_staff(db: Db) {
     let booked = reference(&app.book(&Booking::at(thursday, "19:30")).await);
     // Someone registers the address of a future staff member first.
     let mut squatter = app.client();
-    assert_eq!(squatter.register("chef@example.com").await, 201);
+    assert_eq!(squatter.register("chef@example.com").await, 202);
     let (status, body) = admin
         .put(
             "/api/auth/role",
@@ -290,7 +290,7 @@ async fn the_api_changes_the_password_and_deletes_the_account(db: Db) {
 async fn unproved_accounts_are_removed_after_the_verification_window(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut squatter = app.client();
-    assert_eq!(squatter.register("owner@example.com").await, 201);
+    assert_eq!(squatter.register("owner@example.com").await, 202);
     let proved = app.signed_in(Role::Diner).await;
     let mut admin = app.signed_in(Role::Admin).await;
     let invite = json!({"email": "chef@example.com", "name": "Chef", "role": "staff"});
@@ -318,6 +318,6 @@ async fn unproved_accounts_are_removed_after_the_verification_window(db: Db) {
     assert!(app.store.user_by_email(&admin.email).await.is_ok());
     // The squatter's session is over, and the owner can register.
     assert_eq!(squatter.get("/api/auth/me").await.0, 401);
-    assert_eq!(app.client().register("owner@example.com").await, 201);
+    assert_eq!(app.client().register("owner@example.com").await, 202);
     app.stop().await;
 }

@@ -25,7 +25,7 @@ fn session_id(cookie: &str) -> &str {
 async fn session_id_changes_at_sign_in_and_role_change(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut ada = app.client();
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
     let first = ada.cookie.clone().expect("a session after registering");
     // Only a proved address can be given a staff role.
     let id = app.store.user_by_email("ada@example.com").await.unwrap().id;
@@ -61,21 +61,36 @@ async fn session_id_changes_at_sign_in_and_role_change(db: Db) {
     app.stop().await;
 }
 
-/// The `Set-Cookie` of a registration, raw.
-async fn set_cookie_of_registering(app: &TestApp) -> String {
+/// The session's `Set-Cookie` of a first sign-in, raw.
+async fn set_cookie_of_signing_in(app: &TestApp) -> String {
     let res = app
         .http
         .post(app.url("/api/auth/register"))
+        .header("origin", &app.origin)
         .json(&json!({"name": "Ada", "email": "ada@example.com", "password": PASSWORD}))
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 201);
+    assert_eq!(res.status(), 202);
+    assert!(
+        !res.headers().contains_key("set-cookie"),
+        "registering signs nobody in"
+    );
+    let res = app
+        .http
+        .post(app.url("/api/auth/login"))
+        .header("origin", &app.origin)
+        .json(&json!({"email": "ada@example.com", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
     let cookies: Vec<&str> = res
         .headers()
         .get_all("set-cookie")
         .iter()
         .map(|v| v.to_str().unwrap())
+        .filter(|c| c.contains("techplus.sid="))
         .collect();
     assert_eq!(cookies.len(), 1, "{cookies:?}");
     cookies[0].to_owned()
@@ -103,7 +118,7 @@ fn attribute<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 async fn session_cookie_is_http_only_lax_and_lasts_fourteen_days(db: Db) {
     let app = TestApp::spawn(db).await;
-    let set = set_cookie_of_registering(&app).await;
+    let set = set_cookie_of_signing_in(&app).await;
     let (pair, attrs) = attributes(&set);
     assert!(pair.starts_with("techplus.sid="), "{set}");
     assert!(attribute(&attrs, "httponly").is_some(), "{set}");
@@ -140,7 +155,7 @@ async fn session_cookie_is_http_only_lax_and_lasts_fourteen_days(db: Db) {
 
     // Over HTTPS: Secure, and `__Host-` (this host only, path /, no Domain).
     let app = TestApp::spawn_with(db, &[("PUBLIC_URL", "https://book.example.com")]).await;
-    let set = set_cookie_of_registering(&app).await;
+    let set = set_cookie_of_signing_in(&app).await;
     let (pair, attrs) = attributes(&set);
     assert!(pair.starts_with("__Host-techplus.sid="), "{set}");
     assert!(attribute(&attrs, "secure").is_some(), "{set}");
@@ -190,7 +205,7 @@ async fn sessions_live_in_redis_when_configured(db: Db) {
     let redis = redis_url();
     let app = TestApp::spawn_with(db, &[("REDIS_URL", &redis)]).await;
     let mut ada = app.client();
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
     assert_eq!(ada.get("/api/auth/me").await.0, 200);
     // The session is a Redis key named by its id, not a SQL row.
     let id = session_id(ada.cookie.as_deref().unwrap()).to_owned();
@@ -229,7 +244,7 @@ async fn sessions_live_in_redis_when_configured(db: Db) {
 async fn server_functions_share_the_session_with_the_api(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut ada = app.client();
-    assert_eq!(ada.register("ada@example.com").await, 201);
+    assert_eq!(ada.register("ada@example.com").await, 202);
 
     let mut page = app.client();
     let (status, body) = page

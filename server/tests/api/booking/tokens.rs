@@ -48,7 +48,7 @@ async fn manage_links_die_after_the_meal_and_when_replaced(db: Db) {
 async fn reset_links_die_once_one_is_used_or_the_password_changes(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut grace = app.client();
-    assert_eq!(grace.register("grace@example.com").await, 201);
+    assert_eq!(grace.register("grace@example.com").await, 202);
     let mut anon = app.client();
     let forgot = json!({"email": "grace@example.com"});
     for _ in 0..2 {

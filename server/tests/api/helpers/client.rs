@@ -161,14 +161,21 @@ impl Client {
         self.send(req, &format!("server function {name}")).await
     }
 
+    /// Registers (the server signs nobody in) and, when the server took
+    /// it (202), signs in with the new account's password. Returns the
+    /// registration's status.
     pub async fn register(&mut self, email: &str) -> u16 {
         self.email = email.to_owned();
-        self.post(
-            "/api/auth/register",
-            json!({"name": "Ada Lovelace", "email": email, "password": PASSWORD, "locale": "en"}),
-        )
-        .await
-        .0
+        let (status, _) = self
+            .post(
+                "/api/auth/register",
+                json!({"name": "Ada Lovelace", "email": email, "password": PASSWORD, "locale": "en"}),
+            )
+            .await;
+        if status == 202 {
+            assert_eq!(self.login(email, PASSWORD).await, 200, "sign in {email}");
+        }
+        status
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> u16 {
@@ -286,7 +293,7 @@ impl Booking {
 pub async fn signed_in(app: &TestApp, role: Role) -> Client {
     let email = format!("{}@example.com", unique_name(role.as_str()));
     let mut client = app.client();
-    assert_eq!(client.register(&email).await, 201, "register {email}");
+    assert_eq!(client.register(&email).await, 202, "register {email}");
     let now = backend::now();
     let user = app.store.user_by_email(&email).await.unwrap();
     app.store.set_email_verified(user.id, now).await.unwrap();

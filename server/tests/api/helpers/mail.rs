@@ -81,9 +81,9 @@ pub async fn tokens_from_mail(dir: &Path, to: &str, kind: &str, count: usize) ->
     );
 }
 
-fn tokens_in(dir: &Path, to: &str, kind: &str) -> Vec<String> {
-    let marker = format!("/account/{kind}/");
-    let mut tokens = Vec::new();
+/// The text (every part, decoded) of each e-mail to `to` in `dir`.
+fn texts_to(dir: &Path, to: &str) -> Vec<String> {
+    let mut texts = Vec::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let raw = std::fs::read(entry.path()).unwrap_or_default();
         let Ok(mail) = mailparse::parse_mail(&raw) else {
@@ -93,15 +93,31 @@ fn tokens_in(dir: &Path, to: &str, kind: &str) -> Vec<String> {
             .headers
             .iter()
             .any(|h| h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to));
-        if !headers_to {
-            continue;
+        if headers_to {
+            texts.push(
+                mail.subparts
+                    .iter()
+                    .filter_map(|p| p.get_body().ok())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
         }
-        let text = mail
-            .subparts
-            .iter()
-            .filter_map(|p| p.get_body().ok())
-            .collect::<Vec<_>>()
-            .join("\n");
+    }
+    texts
+}
+
+/// The texts of the e-mails to `to` in `dir` that contain `needle`.
+pub fn files_in_text(dir: &Path, to: &str, needle: &str) -> Vec<String> {
+    texts_to(dir, to)
+        .into_iter()
+        .filter(|text| text.contains(needle))
+        .collect()
+}
+
+fn tokens_in(dir: &Path, to: &str, kind: &str) -> Vec<String> {
+    let marker = format!("/account/{kind}/");
+    let mut tokens = Vec::new();
+    for text in texts_to(dir, to) {
         if let Some(at) = text.find(&marker) {
             let token: String = text[at + marker.len()..]
                 .chars()
