@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/book/confirmation/:token") view=booking::ConfirmationPage ssr=SsrMode::Async />
                             <Route path=path!("/manage") view=manage::FindPage ssr=SsrMode::Async />
                             <Route path=path!("/manage/:token") view=manage::ManageBookingPage ssr=SsrMode::Async />
+                            <Route path=path!("/manage/confirm/:token") view=manage::ConfirmEmailPage />
                             <Route path=path!("/login") view=account::LoginPage />
                             <Route path=path!("/register") view=account::RegisterPage />
                             <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />

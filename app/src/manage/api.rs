@@ -34,6 +34,18 @@ pub async fn find_booking(reference: String, email: String) -> Result<(), AppErr
     .await
 }
 
+/// Uses an e-mailed confirmation link (a new address for the booking, or a
+/// large party's booking), then opens the booking's manage page.
+#[server(prefix = "/api/fn", endpoint = "manage_confirm")]
+pub async fn confirm_email(token: String) -> Result<(), AppError> {
+    call(|cx| async move {
+        let done = svc::use_email_proof(cx.store(), backend::now(), &token).await?;
+        leptos_axum::redirect(&format!("/manage/{}?done=confirmed", done.manage_token));
+        Ok(())
+    })
+    .await
+}
+
 /// The booking a manage link opens, with the limits of the change form.
 #[server(prefix = "/api/fn", endpoint = "manage_booking")]
 pub async fn manage_booking(token: String) -> Result<ManageView, AppError> {
@@ -100,8 +112,13 @@ pub async fn modify_booking(
             })?;
         let guest = input::guest(&name, &email, &phone, &notes)?;
         let patch = domain::ReservationPatch::complete(date, time, party, guest);
-        svc::modify(cx.store(), backend::now(), &token, patch).await?;
-        leptos_axum::redirect(&format!("/manage/{token}?done=modified"));
+        let changed = svc::modify(cx.store(), backend::now(), &token, patch).await?;
+        let done = if changed.pending_email.is_some() {
+            "email_pending"
+        } else {
+            "modified"
+        };
+        leptos_axum::redirect(&format!("/manage/{token}?done={done}"));
         Ok(())
     })
     .await

@@ -4,7 +4,7 @@
 pub mod api;
 mod pages;
 
-pub use pages::{FindPage, ManageBookingPage};
+pub use pages::{ConfirmEmailPage, FindPage, ManageBookingPage};
 
 use domain::ReservationView;
 use serde::{Deserialize, Serialize};

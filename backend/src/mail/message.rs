@@ -48,7 +48,10 @@ fn mailbox(name: &str, address: &str, whose: &str) -> Result<Mailbox, String> {
     let address = address
         .parse()
         .map_err(|e| format!("{whose} e-mail address is not valid: {e}"))?;
-    Ok(Mailbox::new(Some(name.to_owned()), address))
+    Ok(Mailbox::new(
+        Some(name.to_owned()).filter(|n| !n.is_empty()),
+        address,
+    ))
 }
 
 /// The MIME message of a job: text and HTML alternatives, plus the `.ics`
@@ -57,7 +60,12 @@ pub fn build_message(job: &MailJob, public_url: &str) -> Result<Message, String>
     let mail = render(job, public_url);
     let card = &job.restaurant;
     let from = mailbox(&card.name, &card.email, "the restaurant's")?;
-    let to = mailbox(&job.reservation.name, &job.to, "the guest's")?;
+    let to_name = if job.kind.shows_guest_text() {
+        job.reservation.name.as_str()
+    } else {
+        ""
+    };
+    let to = mailbox(to_name, &job.to, "the guest's")?;
     let alternative = MultiPart::alternative()
         .singlepart(part(mail.text, ContentType::TEXT_PLAIN))
         .singlepart(part(mail.html, ContentType::TEXT_HTML));

@@ -13,6 +13,30 @@ pub enum MailKind {
     Confirmation,
     Modification,
     Cancellation,
+    /// To a booking's new address: confirm it before the booking's e-mails
+    /// go there (the link proves the address).
+    ConfirmEmail,
+    /// To a booking's current address: someone asked to move its e-mails
+    /// to `new_email`.
+    EmailChangeRequested,
+    /// A large party's booking holds its table until the guest confirms it
+    /// from this e-mail, within `expires_in_minutes`.
+    ConfirmBooking,
+}
+
+impl MailKind {
+    /// Whether the e-mail shows what the guest typed (name, notes). Not to
+    /// an address nobody has proved yet: the person who typed it could use
+    /// it to send their words to anyone.
+    pub fn shows_guest_text(self) -> bool {
+        self != MailKind::ConfirmEmail
+    }
+
+    /// Whether the e-mail's link is a proof of the address (minted for the
+    /// job's `proof_id`) rather than a manage link.
+    pub fn asks_proof(self) -> bool {
+        matches!(self, MailKind::ConfirmEmail | MailKind::ConfirmBooking)
+    }
 }
 
 /// The restaurant as an e-mail shows it (a snapshot taken with the change).
@@ -44,6 +68,18 @@ pub struct MailJob {
     pub manage_link: bool,
     #[serde(skip)]
     pub manage_token: Option<String>,
+    /// The e-mail proof whose link this message carries
+    /// ([`MailKind::asks_proof`]); the worker mints its token.
+    #[serde(default)]
+    pub proof_id: Option<i64>,
+    #[serde(skip)]
+    pub proof_token: Option<String>,
+    /// The address a change was asked for ([`MailKind::EmailChangeRequested`]).
+    #[serde(default)]
+    pub new_email: Option<String>,
+    /// How long the link works, for the text.
+    #[serde(default)]
+    pub expires_in_minutes: Option<u32>,
 }
 
 impl MailJob {

@@ -315,6 +315,7 @@ async fn mark_sent(store: &Store, id: i64) {
 enum Minted {
     Manage(String),
     Account(String),
+    Proof(String),
 }
 
 impl Minted {
@@ -322,6 +323,7 @@ impl Minted {
         let forgotten = match &self {
             Minted::Manage(hash) => store.delete_reservation_token(hash).await,
             Minted::Account(hash) => store.delete_user_token(hash).await,
+            Minted::Proof(hash) => store.clear_proof_token(hash).await,
         };
         if let Err(e) = forgotten {
             tracing::warn!(error = %e, "cannot forget the link of an unsent e-mail");
@@ -342,6 +344,13 @@ async fn mint_link(
     use crate::services::accounts::{INVITE_VALID, RESET_VALID, VERIFY_VALID};
     use crate::store::TokenPurpose;
     match job {
+        Outgoing::Booking(job) if job.kind.asks_proof() => {
+            let proof_id = job.proof_id.ok_or(crate::StoreError::NotFound)?;
+            let (token, hash) = crate::services::booking::new_token();
+            store.set_proof_token(proof_id, &hash, now).await?;
+            job.proof_token = Some(token);
+            Ok(Some(Minted::Proof(hash)))
+        }
         Outgoing::Booking(job) if job.manage_link => {
             let (token, hash) = crate::services::booking::new_token();
             store
@@ -402,6 +411,7 @@ mod tests {
                 locale: Locale::En,
                 can_change: true,
                 cancel_cutoff_minutes: 120,
+                pending_email: None,
             },
             restaurant: RestaurantCard {
                 name: "Chez Margot".into(),
@@ -415,6 +425,10 @@ mod tests {
             },
             manage_link: true,
             manage_token: Some("secret-token-1234567890".into()),
+            proof_id: None,
+            proof_token: None,
+            new_email: None,
+            expires_in_minutes: None,
         }
     }
 

@@ -164,6 +164,10 @@ pub struct ReservationView {
     pub can_change: bool,
     /// Minutes before the start after which only a phone call can change it.
     pub cancel_cutoff_minutes: u32,
+    /// The address the guest asked to move the booking's e-mails to, until
+    /// that address confirms it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_email: Option<String>,
 }
 
 /// A reservation that was just made: the view plus its secret manage token

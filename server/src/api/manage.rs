@@ -7,9 +7,11 @@ use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use backend::services::booking;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -21,6 +23,44 @@ pub fn routes() -> Router<AppState> {
             "/api/reservations/manage/{token}/calendar.ics",
             get(calendar),
         )
+        .route("/api/reservations/confirm/{token}", post(confirm))
+}
+
+/// What a used confirmation link answers: the booking, and a new manage
+/// token for it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConfirmedOut {
+    reservation: ReservationOut,
+    /// The secret that opens `/manage/{token}`.
+    manage_token: String,
+}
+
+/// Uses the link e-mailed to prove an address: the booking's e-mails move
+/// to the new address, or a large party's held booking is confirmed. The
+/// link works once, before it expires; the guest gets an e-mail either way.
+#[utoipa::path(
+    post, path = "/api/reservations/confirm/{token}", tag = "manage",
+    params(("token" = String, Path, description = "The token of the e-mailed link")),
+    responses(
+        (status = 200, description = "Done", body = ConfirmedOut, links(
+            ("manage" = (operation_id = "get_managed", parameters(("token" = "$response.body#/manage_token")))),
+        )),
+        (status = 404, description = "The link is unknown, used, replaced or expired, or the held booking was released", body = super::shapes::ErrorOut),
+    )
+)]
+pub async fn confirm(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(token): Path<String>,
+) -> Result<Json<ConfirmedOut>, ApiError> {
+    let done = service(
+        booking::use_email_proof(&state.store, backend::now(), &token).await,
+        lang,
+    )?;
+    Ok(Json(ConfirmedOut {
+        reservation: done.reservation.into(),
+        manage_token: done.manage_token,
+    }))
 }
 
 /// The reservation a manage token opens.
@@ -46,7 +86,10 @@ pub async fn get_managed(
 
 /// Changes date, time, party size or guest details (fields left out keep
 /// their value). A new slot is re-checked; the table is kept when possible.
-/// The change is merged into the booking inside its transaction.
+/// The change is merged into the booking inside its transaction. A new
+/// e-mail address takes effect once it is confirmed from the link mailed to
+/// it (`pending_email` until then; the current address is told); a booking
+/// may ask that three times a day, and an address be asked three times.
 #[utoipa::path(
     put, path = "/api/reservations/manage/{token}", tag = "manage",
     params(("token" = String, Path, description = "The manage token")),
@@ -56,6 +99,7 @@ pub async fn get_managed(
         (status = 404, description = "No reservation has this token", body = super::shapes::ErrorOut),
         (status = 409, description = "Slot unavailable (`slot_unavailable`), or past the cut-off or not active any more (`too_late`)", body = super::shapes::ErrorOut),
         (status = 422, description = "Invalid input (`fields` names each field at fault): also a date outside the booking window or a time that is not one of the day's seatings", body = super::shapes::ErrorOut),
+        (status = 429, description = "Too many changes of the e-mail address today, for this booking or for the new address", body = super::shapes::ErrorOut),
     )
 )]
 pub async fn update_managed(

@@ -44,6 +44,7 @@ use utoipa::OpenApi;
         manage::update_managed,
         manage::cancel_managed,
         manage::calendar,
+        manage::confirm,
         auth::register,
         auth::login,
         auth::logout,

@@ -93,6 +93,10 @@ pub struct ReservationOut {
     can_change: bool,
     /// Online changes stop this many minutes before the start.
     cancel_cutoff_minutes: u32,
+    /// The address the guest asked to move the booking's e-mails to, until
+    /// that address confirms it (a link was e-mailed to it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pending_email: Option<String>,
 }
 
 impl From<ReservationView> for ReservationOut {
@@ -112,6 +116,7 @@ impl From<ReservationView> for ReservationOut {
             locale: r.locale.as_str().to_owned(),
             can_change: r.can_change,
             cancel_cutoff_minutes: r.cancel_cutoff_minutes,
+            pending_email: r.pending_email,
         }
     }
 }

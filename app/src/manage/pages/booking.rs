@@ -62,6 +62,8 @@ pub fn ManageBookingPage() -> impl IntoView {
                             <div class="alert alert-success" role="status" id="done-message" tabindex="-1">
                                 <p>{match done.as_str() {
                                     "cancelled" => t_string!(i18n, manage.done_cancelled),
+                                    "email_pending" => t_string!(i18n, manage.done_email_pending),
+                                    "confirmed" => t_string!(i18n, manage.done_confirmed),
                                     _ => t_string!(i18n, manage.done_modified),
                                 }}</p>
                             </div>
@@ -108,6 +110,10 @@ fn BookingView(
             <dl class="summary">
                 <div><dt>{t!(i18n, form.name)}</dt><dd>{b.name.clone()}</dd></div>
                 <div><dt>{t!(i18n, form.email)}</dt><dd>{b.email.clone()}</dd></div>
+                {b.pending_email.clone().map(|email| view! {
+                    <div id="pending-email"><dt>{t!(i18n, manage.pending_email_label)}</dt>
+                    <dd>{email}" "<span class="hint">{t!(i18n, manage.pending_email_hint)}</span></dd></div>
+                })}
                 <div><dt>{t!(i18n, form.phone)}</dt><dd>{domain::format_phone(&b.phone)}</dd></div>
                 {(!notes.trim().is_empty()).then(|| view! {
                     <div><dt>{t!(i18n, form.notes_short)}</dt><dd class="notes">{notes.clone()}</dd></div>

@@ -1,8 +1,11 @@
-//! `/manage` (find a booking) and `/manage/{token}` (view, change, cancel).
+//! `/manage` (find a booking), `/manage/{token}` (view, change, cancel) and
+//! `/manage/confirm/{token}` (an e-mailed confirmation link).
 
 mod booking;
 mod change;
+mod confirm;
 mod find;
 
 pub use booking::ManageBookingPage;
+pub use confirm::ConfirmEmailPage;
 pub use find::FindPage;

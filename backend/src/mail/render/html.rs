@@ -3,6 +3,7 @@
 
 use super::text::address_lines;
 use super::words::Words;
+use super::Action;
 use super::Facts;
 use crate::mail::{MailJob, MailKind};
 
@@ -33,9 +34,11 @@ fn json_ld(job: &MailJob, link: Option<&str>) -> String {
     let card = &job.restaurant;
     let status = match job.kind {
         MailKind::Cancellation => "https://schema.org/ReservationCancelled",
-        MailKind::Confirmation | MailKind::Modification => {
-            "https://schema.org/ReservationConfirmed"
-        }
+        MailKind::ConfirmBooking => "https://schema.org/ReservationPending",
+        MailKind::Confirmation
+        | MailKind::Modification
+        | MailKind::ConfirmEmail
+        | MailKind::EmailChangeRequested => "https://schema.org/ReservationConfirmed",
     };
     let mut value = serde_json::json!({
         "@context": "https://schema.org",
@@ -86,8 +89,8 @@ pub(super) fn html(
     job: &MailJob,
     w: &Words,
     f: &Facts,
-    link: Option<&str>,
-    origin: &str,
+    action: &Action,
+    manage: Option<&str>,
     subject: &str,
 ) -> String {
     let r = &job.reservation;
@@ -102,30 +105,39 @@ pub(super) fn html(
     rows.push_str(&row(w.label_date(), &escape(&f.date)));
     rows.push_str(&row(w.label_time(), &escape(&f.time)));
     rows.push_str(&row(w.label_party(), &escape(&f.party)));
-    rows.push_str(&row(w.label_name(), &escape(&r.name)));
+    let shows_guest_text = job.kind.shows_guest_text();
+    if shows_guest_text {
+        rows.push_str(&row(w.label_name(), &escape(&r.name)));
+    }
     rows.push_str(&row(w.label_reference(), &escape(&r.reference)));
-    if !r.notes.trim().is_empty() {
+    if shows_guest_text && !r.notes.trim().is_empty() {
         rows.push_str(&row(w.label_notes(), &escape_lines(&r.notes)));
     }
-    let action = match job.kind {
-        MailKind::Confirmation | MailKind::Modification => {
-            let button = link
-                .map(|l| {
-                    format!(
-                        "<p><a href=\"{}\" style=\"{STYLE_BUTTON}\">{}</a></p>\n",
-                        escape(l),
-                        escape(w.manage_button())
-                    )
-                })
-                .unwrap_or_default();
-            format!(
-                "{button}<p>{}</p>\n",
-                escape(&w.cutoff(r.cancel_cutoff_minutes, &f.phone))
-            )
-        }
-        MailKind::Cancellation => format!(
-            "<p><a href=\"{}/\">{}</a></p>\n",
-            escape(origin),
+    let button = |link: &Option<String>, label: &str| {
+        link.as_deref()
+            .map(|l| {
+                format!(
+                    "<p><a href=\"{}\" style=\"{STYLE_BUTTON}\">{}</a></p>\n",
+                    escape(l),
+                    escape(label)
+                )
+            })
+            .unwrap_or_default()
+    };
+    let action = match action {
+        Action::Manage(link) => format!(
+            "{}<p>{}</p>\n",
+            button(link, w.manage_button()),
+            escape(&w.cutoff(r.cancel_cutoff_minutes, &f.phone))
+        ),
+        Action::Confirm(link) => format!(
+            "{}<p>{}</p>\n",
+            button(link, w.confirm_button(job.kind)),
+            escape(&w.confirm_note(job))
+        ),
+        Action::BookAgain(site) => format!(
+            "<p><a href=\"{}\">{}</a></p>\n",
+            escape(site),
             escape(w.book_again())
         ),
     };
@@ -146,7 +158,7 @@ pub(super) fn html(
 <meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}</title>\n\
-<script type=\"application/ld+json\">{json}</script>\n\
+{json}\
 </head>\n\
 <body style=\"{STYLE_BODY}\">\n\
 <div style=\"{STYLE_WRAP}\">\n\
@@ -162,10 +174,19 @@ pub(super) fn html(
 </html>\n",
         lang = job.locale.as_str(),
         title = escape(subject),
-        json = json_ld(job, link),
+        // The card names the guest and the booking's address: not for an
+        // address nobody has proved.
+        json = if shows_guest_text {
+            format!(
+                "<script type=\"application/ld+json\">{}</script>\n",
+                json_ld(job, manage)
+            )
+        } else {
+            String::new()
+        },
         heading = escape(w.heading(job.kind)),
-        greeting = escape(&w.greeting(&r.name)),
-        intro = escape(&w.intro(job.kind, &card.name)),
+        greeting = escape(&w.greeting(if shows_guest_text { &r.name } else { "" })),
+        intro = escape(&w.intro(job, &card.name)),
         signature = escape(w.signature()),
         name = escape(&card.name),
         phone_label = escape(w.label_phone()),

@@ -46,10 +46,21 @@ pub fn render_at(job: &MailJob, public_url: &str, now: DateTime<Utc>) -> Rendere
     let r = &job.reservation;
     let card = &job.restaurant;
     let origin = public_url.trim_end_matches('/');
-    let link = job
+    let manage = job
         .manage_token
         .as_deref()
         .map(|token| format!("{origin}/manage/{token}"));
+    let action = match job.kind {
+        MailKind::Confirmation | MailKind::Modification | MailKind::EmailChangeRequested => {
+            Action::Manage(manage.clone())
+        }
+        MailKind::ConfirmEmail | MailKind::ConfirmBooking => Action::Confirm(
+            job.proof_token
+                .as_deref()
+                .map(|token| format!("{origin}/manage/confirm/{token}")),
+        ),
+        MailKind::Cancellation => Action::BookAgain(format!("{origin}/")),
+    };
     let date = long_date(&r.date, job.locale);
     let time = words.time(&r.time);
     let subject = format!(
@@ -66,14 +77,24 @@ pub fn render_at(job: &MailJob, public_url: &str, now: DateTime<Utc>) -> Rendere
     };
     let ics = match job.kind {
         MailKind::Confirmation | MailKind::Modification => calendar(job, now),
-        MailKind::Cancellation => None,
+        _ => None,
     };
     RenderedMail {
-        text: text(job, &words, &facts, link.as_deref(), origin),
-        html: html(job, &words, &facts, link.as_deref(), origin, &subject),
+        text: text(job, &words, &facts, &action),
+        html: html(job, &words, &facts, &action, manage.as_deref(), &subject),
         subject,
         ics,
     }
+}
+
+/// What the e-mail asks the reader to do, with its link.
+enum Action {
+    /// Change or cancel the booking (manage link), within the cut-off.
+    Manage(Option<String>),
+    /// Prove the address (the proof's link), before it expires.
+    Confirm(Option<String>),
+    /// Book again (the site).
+    BookAgain(String),
 }
 
 /// Values shown in both bodies, already formatted.
@@ -139,6 +160,7 @@ mod tests {
                 locale,
                 can_change: true,
                 cancel_cutoff_minutes: 120,
+                pending_email: None,
             },
             restaurant: RestaurantCard {
                 name: "Chez Margot".into(),
@@ -152,6 +174,10 @@ mod tests {
             },
             manage_link: token.is_some(),
             manage_token: token.map(str::to_owned),
+            proof_id: None,
+            proof_token: None,
+            new_email: None,
+            expires_in_minutes: None,
         }
     }
 
@@ -163,6 +189,34 @@ mod tests {
         let start = html.find(open).expect("JSON-LD script") + open.len();
         let end = start + html[start..].find("</script>").expect("script end");
         serde_json::from_str(&html[start..end]).expect("JSON-LD is JSON")
+    }
+
+    #[test]
+    fn a_new_address_is_asked_without_the_guests_words_and_the_old_one_is_told() {
+        let mut ask = job(Locale::En, MailKind::ConfirmEmail, None);
+        ask.to = "new@example.net".into();
+        ask.proof_token = Some("proof123".into());
+        ask.expires_in_minutes = Some(24 * 60);
+        let mail = render(&ask, URL);
+        for body in [&mail.text, &mail.html] {
+            assert!(
+                body.contains("https://book.example.com/manage/confirm/proof123"),
+                "{body}"
+            );
+            assert!(body.contains("24 hours"), "{body}");
+            for private in ["Ada", "Window table", "ada@example.com"] {
+                assert!(!body.contains(private), "{private} in {body}");
+            }
+        }
+        assert!(mail.ics.is_none());
+
+        let mut tell = job(Locale::Fr, MailKind::EmailChangeRequested, Some(TOKEN));
+        tell.new_email = Some("mallory@evil.example".into());
+        let mail = render(&tell, URL);
+        assert!(mail.text.contains("ma•••@evil.example"), "{}", mail.text);
+        assert!(!mail.text.contains("mallory@"), "{}", mail.text);
+        assert!(mail.text.contains(&format!("{URL}/manage/{TOKEN}")));
+        assert!(mail.text.contains("Bonjour Ada Lovelace"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The plain-text body.
 
 use super::words::Words;
-use super::Facts;
-use crate::mail::{MailJob, MailKind, RestaurantCard};
+use super::{Action, Facts};
+use crate::mail::{MailJob, RestaurantCard};
 
 /// "12 rue des Martyrs, 75009 Paris, France" as lines.
 pub(super) fn address_lines(card: &RestaurantCard) -> Vec<String> {
@@ -22,13 +22,7 @@ pub(super) fn address_lines(card: &RestaurantCard) -> Vec<String> {
     .collect()
 }
 
-pub(super) fn text(
-    job: &MailJob,
-    w: &Words,
-    f: &Facts,
-    link: Option<&str>,
-    origin: &str,
-) -> String {
+pub(super) fn text(job: &MailJob, w: &Words, f: &Facts, action: &Action) -> String {
     let r = &job.reservation;
     let card = &job.restaurant;
     let mut out = String::new();
@@ -38,9 +32,10 @@ pub(super) fn text(
     };
     line(w.heading(job.kind));
     line("");
-    line(&w.greeting(&r.name));
+    let shows_guest_text = job.kind.shows_guest_text();
+    line(&w.greeting(if shows_guest_text { &r.name } else { "" }));
     line("");
-    line(&w.intro(job.kind, &card.name));
+    line(&w.intro(job, &card.name));
     line("");
     // French puts a space before the colon.
     let label = |l: &str| {
@@ -54,10 +49,12 @@ pub(super) fn text(
         format!("{}{}", label(w.label_date()), f.date),
         format!("{}{}", label(w.label_time()), f.time),
         format!("{}{}", label(w.label_party()), f.party),
-        format!("{}{}", label(w.label_name()), r.name),
-        format!("{}{}", label(w.label_reference()), r.reference),
     ];
-    if !r.notes.trim().is_empty() {
+    if shows_guest_text {
+        details.push(format!("{}{}", label(w.label_name()), r.name));
+    }
+    details.push(format!("{}{}", label(w.label_reference()), r.reference));
+    if shows_guest_text && !r.notes.trim().is_empty() {
         // Further lines of the notes are indented under the first.
         let notes = r.notes.trim().replace("\r\n", "\n").replace('\n', "\n  ");
         details.push(format!("{}{notes}", label(w.label_notes())));
@@ -66,15 +63,21 @@ pub(super) fn text(
         line(d);
     }
     line("");
-    match job.kind {
-        MailKind::Confirmation | MailKind::Modification => {
+    match action {
+        Action::Manage(link) => {
             if let Some(link) = link {
                 line(&format!("{}{link}", label(w.manage_button())));
             }
             line(&w.cutoff(r.cancel_cutoff_minutes, &f.phone));
         }
-        MailKind::Cancellation => {
-            line(&format!("{}{origin}/", label(w.book_again())));
+        Action::Confirm(link) => {
+            if let Some(link) = link {
+                line(&format!("{}{link}", label(w.confirm_button(job.kind))));
+            }
+            line(&w.confirm_note(job));
+        }
+        Action::BookAgain(site) => {
+            line(&format!("{}{site}", label(w.book_again())));
         }
     }
     line("");

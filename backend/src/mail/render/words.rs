@@ -1,7 +1,7 @@
 //! Every sentence of the booking e-mails, in French and English, and dates
 //! written out.
 
-use crate::mail::MailKind;
+use crate::mail::{MailJob, MailKind};
 use chrono::{Datelike, NaiveDate, Weekday};
 use domain::Locale;
 
@@ -120,6 +120,14 @@ impl Words {
             MailKind::Confirmation => self.pick("Réservation confirmée", "Reservation confirmed"),
             MailKind::Modification => self.pick("Réservation modifiée", "Reservation changed"),
             MailKind::Cancellation => self.pick("Réservation annulée", "Reservation cancelled"),
+            MailKind::ConfirmEmail => self.pick("Confirmez votre adresse", "Confirm your address"),
+            MailKind::EmailChangeRequested => self.pick(
+                "Changement d'adresse demandé",
+                "Change of address requested",
+            ),
+            MailKind::ConfirmBooking => {
+                self.pick("Confirmez votre réservation", "Confirm your reservation")
+            }
         }
     }
 
@@ -137,10 +145,25 @@ impl Words {
                 "Votre réservation est annulée",
                 "Your reservation has been cancelled",
             ),
+            MailKind::ConfirmEmail => self.pick(
+                "Confirmez l'adresse de votre réservation",
+                "Confirm the address of your reservation",
+            ),
+            MailKind::EmailChangeRequested => self.pick(
+                "Quelqu'un veut changer l'adresse de votre réservation",
+                "Someone asked to change your reservation's address",
+            ),
+            MailKind::ConfirmBooking => self.pick(
+                "Confirmez votre réservation",
+                "Please confirm your reservation",
+            ),
         }
     }
 
     pub(super) fn greeting(&self, name: &str) -> String {
+        if name.trim().is_empty() {
+            return self.pick("Bonjour,", "Hello,").to_owned();
+        }
         if self.fr() {
             format!("Bonjour {name},")
         } else {
@@ -148,8 +171,9 @@ impl Words {
         }
     }
 
-    pub(super) fn intro(&self, kind: MailKind, restaurant: &str) -> String {
-        match (kind, self.fr()) {
+    pub(super) fn intro(&self, job: &MailJob, restaurant: &str) -> String {
+        let new_email = job.new_email.as_deref().map(masked).unwrap_or_default();
+        match (job.kind, self.fr()) {
             (MailKind::Confirmation, true) => format!(
                 "Merci pour votre réservation. L'équipe de {restaurant} a hâte de vous accueillir."
             ),
@@ -168,6 +192,62 @@ impl Words {
             (MailKind::Cancellation, false) => format!(
                 "Your reservation has been cancelled. The team at {restaurant} hopes to welcome you another time."
             ),
+            (MailKind::ConfirmEmail, true) => format!(
+                "On a demandé que les e-mails de cette réservation chez {restaurant} soient envoyés à cette adresse. \
+                 Confirmez qu'elle est bien la vôtre ; sinon, ignorez ce message : rien ne changera."
+            ),
+            (MailKind::ConfirmEmail, false) => format!(
+                "Someone asked for the e-mails of this reservation at {restaurant} to go to this address. \
+                 Confirm that it is yours; if not, ignore this message: nothing will change."
+            ),
+            (MailKind::EmailChangeRequested, true) => format!(
+                "Quelqu'un qui a le lien de votre réservation chez {restaurant} a demandé d'envoyer ses e-mails à {new_email}. \
+                 Rien ne change tant que cette adresse ne l'a pas confirmé. Si ce n'était pas vous, ouvrez votre réservation \
+                 pour la vérifier, ou appelez-nous."
+            ),
+            (MailKind::EmailChangeRequested, false) => format!(
+                "Someone with the link to your reservation at {restaurant} asked to send its e-mails to {new_email}. \
+                 Nothing changes until that address confirms it. If this was not you, open your reservation to check it, \
+                 or call us."
+            ),
+            (MailKind::ConfirmBooking, true) => format!(
+                "Merci pour votre demande. Pour les grandes tables, {restaurant} demande une confirmation par e-mail : \
+                 votre table vous est réservée en attendant."
+            ),
+            (MailKind::ConfirmBooking, false) => format!(
+                "Thank you for your request. For large tables, {restaurant} asks for a confirmation by e-mail: \
+                 your table is held for you meanwhile."
+            ),
+        }
+    }
+
+    pub(super) fn confirm_button(&self, kind: MailKind) -> &'static str {
+        match kind {
+            MailKind::ConfirmBooking => {
+                self.pick("Confirmer ma réservation", "Confirm my reservation")
+            }
+            _ => self.pick("Confirmer cette adresse", "Confirm this address"),
+        }
+    }
+
+    /// How long the confirmation link works, and what happens after.
+    pub(super) fn confirm_note(&self, job: &MailJob) -> String {
+        let minutes = job.expires_in_minutes.unwrap_or(0);
+        let delay = match (self.fr(), minutes) {
+            (true, m) if m >= 120 && m % 60 == 0 => format!("{} heures", m / 60),
+            (false, m) if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
+            (true, m) => format!("{m} minutes"),
+            (false, m) => format!("{m} minutes"),
+        };
+        match (job.kind, self.fr()) {
+            (MailKind::ConfirmBooking, true) => format!(
+                "Ce lien est valable {delay} et ne sert qu'une fois. Sans confirmation, la table sera libérée."
+            ),
+            (MailKind::ConfirmBooking, false) => format!(
+                "This link works for {delay}, once. Without a confirmation, the table will be released."
+            ),
+            (_, true) => format!("Ce lien est valable {delay} et ne sert qu'une fois."),
+            (_, false) => format!("This link works for {delay}, once."),
         }
     }
 
@@ -234,5 +314,17 @@ impl Words {
 
     pub(super) fn signature(&self) -> &'static str {
         self.pick("À bientôt,", "See you soon,")
+    }
+}
+
+/// An address with most of its local part hidden (`ad•••@example.com`), to
+/// name it to someone who may not own it.
+pub(super) fn masked(email: &str) -> String {
+    match email.rsplit_once('@') {
+        Some((local, domain)) => {
+            let shown: String = local.chars().take(2).collect();
+            format!("{shown}•••@{domain}")
+        }
+        None => "•••".to_owned(),
     }
 }

@@ -5,11 +5,90 @@
 use super::book::{refusal, Asked};
 use super::context::{check_slot, Context, SlotProblem};
 use super::{naive_date, naive_time};
-use crate::mail::MailKind;
+use crate::mail::{MailKind, OUTBOX_KIND};
 use crate::services::ServiceError;
-use crate::store::{Actor, BookingSetup, Change, ReservationChange, ReservationRow, Store};
+use crate::store::{
+    email_key, Actor, BookingSetup, Change, ProofPurpose, ReservationChange, ReservationRow, Store,
+};
 use chrono::{DateTime, TimeDelta, Utc};
 use domain::{PartySize, ReservationPatch, ReservationStatus, ReservationView, SlotReason};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How many times a day a guest may ask to move a booking's e-mails to
+/// another address, and how many times a day one address may be asked
+/// (over every booking).
+pub const EMAIL_CHANGES_PER_DAY: i64 = 3;
+/// How long the confirmation link of a new address works.
+pub const EMAIL_CHANGE_VALID: TimeDelta = TimeDelta::hours(24);
+
+/// Refuses an e-mail change past the day's limits, for this booking or
+/// for the new address.
+async fn email_change_allowed(
+    store: &Store,
+    now: DateTime<Utc>,
+    reservation_id: i64,
+    new_email: &str,
+) -> Result<(), ServiceError> {
+    let since = now - TimeDelta::days(1);
+    let for_booking = store
+        .proofs_for_reservation_since(reservation_id, ProofPurpose::ChangeEmail, since)
+        .await?;
+    let for_address = store
+        .proofs_for_address_since(new_email, ProofPurpose::ChangeEmail, since)
+        .await?;
+    if for_booking >= EMAIL_CHANGES_PER_DAY || for_address >= EMAIL_CHANGES_PER_DAY {
+        tracing::warn!(
+            security_event = "rate_limited",
+            bucket = "email_change",
+            "too many e-mail changes"
+        );
+        return Err(ServiceError::RateLimited { retry_after: 3600 });
+    }
+    Ok(())
+}
+
+/// Asks the new address to confirm itself (the booking's e-mails go there
+/// only then) and tells the current address, in one transaction.
+async fn request_email_change(
+    ctx: &Context,
+    store: &Store,
+    now: DateTime<Utc>,
+    row: &ReservationRow,
+    new_email: &str,
+) -> Result<(), ServiceError> {
+    let ask = ctx.job(MailKind::ConfirmEmail, row, now);
+    let tell = ctx.job(MailKind::EmailChangeRequested, row, now);
+    let (Some(mut ask), Some(mut tell)) = (ask, tell) else {
+        return Err(ServiceError::Invalid("email"));
+    };
+    let minutes = u32::try_from(EMAIL_CHANGE_VALID.num_minutes()).unwrap_or(u32::MAX);
+    store
+        .request_proof(
+            row.id,
+            ProofPurpose::ChangeEmail,
+            new_email,
+            now + EMAIL_CHANGE_VALID,
+            |proof_id| {
+                ask.to = new_email.to_owned();
+                ask.proof_id = Some(proof_id);
+                ask.expires_in_minutes = Some(minutes);
+                tell.manage_link = true;
+                tell.new_email = Some(new_email.to_owned());
+                vec![
+                    (OUTBOX_KIND.to_owned(), ask.to_json()),
+                    (OUTBOX_KIND.to_owned(), tell.to_json()),
+                ]
+            },
+            now,
+        )
+        .await?;
+    tracing::info!(
+        security_event = "email_change_requested",
+        reference = %row.reference,
+        "new address asked to confirm"
+    );
+    Ok(())
+}
 
 pub(super) async fn modify_found(
     ctx: &Context,
@@ -31,6 +110,23 @@ pub(super) async fn modify_found(
         Some(time) => Some(naive_time(time).ok_or(ServiceError::Invalid("time"))?),
         None => None,
     };
+    // A guest's new address takes effect only once it is proved (staff
+    // change it at once: they spoke to the guest).
+    let moved_email = patch
+        .email
+        .as_ref()
+        .map(ToString::to_string)
+        .filter(|e| email_key(e) != email_key(&found.guest_email));
+    let proof_needed = if actor == Actor::Guest {
+        moved_email.clone()
+    } else {
+        None
+    };
+    if let Some(new_email) = &proof_needed {
+        email_change_allowed(store, now, found.id, new_email).await?;
+    }
+    // Whether anything the guest is told about changes (else no e-mail).
+    let changed = AtomicBool::new(false);
     // What was asked, as merged into the booking read inside the
     // transaction (for the refusal's alternatives).
     let mut asked: Option<Asked> = None;
@@ -85,27 +181,51 @@ pub(super) async fn modify_found(
                 let or_current = |given: Option<String>, current: &str| {
                     given.unwrap_or_else(|| current.to_owned())
                 };
-                Ok(Change::Modify {
-                    change: ReservationChange {
-                        starts_at: start,
-                        ends_at: end,
-                        party_size: party,
-                        guest_name: or_current(patch.name.as_ref().map(ToString::to_string), &current.guest_name),
-                        guest_email: or_current(patch.email.as_ref().map(ToString::to_string), &current.guest_email),
-                        guest_phone: or_current(patch.phone.as_ref().map(ToString::to_string), &current.guest_phone),
-                        notes: or_current(patch.notes.as_ref().map(ToString::to_string), &current.notes),
-                        table_ids: tables,
-                    },
-                    details,
-                })
+                let email = if proof_needed.is_some() {
+                    current.guest_email.clone()
+                } else {
+                    or_current(moved_email.clone(), &current.guest_email)
+                };
+                let change = ReservationChange {
+                    starts_at: start,
+                    ends_at: end,
+                    party_size: party,
+                    guest_name: or_current(patch.name.as_ref().map(ToString::to_string), &current.guest_name),
+                    guest_email: email,
+                    guest_phone: or_current(patch.phone.as_ref().map(ToString::to_string), &current.guest_phone),
+                    notes: or_current(patch.notes.as_ref().map(ToString::to_string), &current.notes),
+                    table_ids: tables,
+                };
+                changed.store(
+                    change.starts_at != current.starts_at
+                        || i64::from(change.party_size) != current.party_size
+                        || change.guest_name != current.guest_name
+                        || change.guest_email != current.guest_email
+                        || change.guest_phone != current.guest_phone
+                        || change.notes != current.notes,
+                    Ordering::Relaxed,
+                );
+                Ok(Change::Modify { change, details })
             },
             actor,
-            |row| ctx.mail(MailKind::Modification, row, now, true),
+            |row| {
+                changed
+                    .load(Ordering::Relaxed)
+                    .then(|| ctx.mail(MailKind::Modification, row, now, true))
+                    .flatten()
+            },
             now,
         )
         .await;
     match result {
-        Ok(Ok(row)) => ctx.view(&row, now),
+        Ok(Ok(row)) => {
+            let mut view = ctx.view(&row, now)?;
+            if let Some(new_email) = proof_needed {
+                request_email_change(ctx, store, now, &row, &new_email).await?;
+                view.pending_email = Some(new_email);
+            }
+            Ok(view)
+        }
         Ok(Err(SlotProblem::TooLate)) => Err(ServiceError::TooLate),
         Ok(Err(problem)) => match asked {
             Some(asked) => Err(refusal(ctx, store, now, asked, problem).await),

@@ -129,6 +129,7 @@ impl Context {
             can_change: status == ReservationStatus::Confirmed
                 && rules::guest_can_change(now, row.starts_at, cutoff),
             cancel_cutoff_minutes: cutoff,
+            pending_email: None,
         })
     }
 
@@ -146,6 +147,30 @@ impl Context {
         }
     }
 
+    /// The e-mail of `kind` about `row`, to the booking's address.
+    pub(super) fn job(
+        &self,
+        kind: MailKind,
+        row: &ReservationRow,
+        now: DateTime<Utc>,
+    ) -> Option<MailJob> {
+        let reservation = self.view(row, now).ok()?;
+        Some(MailJob {
+            kind,
+            locale: reservation.locale,
+            to: row.guest_email.clone(),
+            reservation,
+            restaurant: self.card(),
+            manage_link: false,
+            manage_token: None,
+            proof_id: None,
+            proof_token: None,
+            new_email: None,
+            expires_in_minutes: None,
+        })
+    }
+
+    /// [`Context::job`] as an outbox message, with a manage link or not.
     pub(super) fn mail(
         &self,
         kind: MailKind,
@@ -153,16 +178,8 @@ impl Context {
         now: DateTime<Utc>,
         manage_link: bool,
     ) -> Option<(String, String)> {
-        let reservation = self.view(row, now).ok()?;
-        let job = MailJob {
-            kind,
-            locale: reservation.locale,
-            to: row.guest_email.clone(),
-            reservation,
-            restaurant: self.card(),
-            manage_link,
-            manage_token: None,
-        };
+        let mut job = self.job(kind, row, now)?;
+        job.manage_link = manage_link;
         Some((OUTBOX_KIND.to_owned(), job.to_json()))
     }
 

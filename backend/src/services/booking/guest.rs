@@ -4,8 +4,9 @@
 use super::change::{cancel_found, modify_found};
 use super::context::context;
 use super::tokens::{new_token, token_hash_checked};
+use crate::mail::MailKind;
 use crate::services::ServiceError;
-use crate::store::{Actor, Store};
+use crate::store::{Actor, ProofPurpose, Store};
 use chrono::{DateTime, TimeDelta, Utc};
 use domain::{BookedReservation, ReservationPatch, ReservationView};
 
@@ -24,7 +25,51 @@ pub async fn by_token(
     let row = store
         .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
         .await?;
-    ctx.view(&row, now)
+    let mut view = ctx.view(&row, now)?;
+    view.pending_email = store.pending_email_change(row.id, now).await?;
+    Ok(view)
+}
+
+/// Uses the link of an e-mail proof (a booking's new address, or a held
+/// booking's confirmation): the change takes effect, the guest is told by
+/// e-mail, and a new manage token opens the booking. A used, withdrawn or
+/// expired link, or a hold released meanwhile, is [`ServiceError::NotFound`].
+#[tracing::instrument(skip_all)]
+pub async fn use_email_proof(
+    store: &Store,
+    now: DateTime<Utc>,
+    token: &str,
+) -> Result<BookedReservation, ServiceError> {
+    let hash = token_hash_checked(token)?;
+    let ctx = context(store).await?;
+    let proved = store
+        .use_proof(
+            ctx.restaurant.id,
+            &hash,
+            |proved| {
+                let kind = match proved.purpose {
+                    ProofPurpose::ChangeEmail => MailKind::Modification,
+                    ProofPurpose::ConfirmBooking => MailKind::Confirmation,
+                };
+                ctx.mail(kind, &proved.reservation, now, true)
+            },
+            now,
+        )
+        .await?;
+    let row = proved.reservation;
+    tracing::info!(
+        reference = %row.reference,
+        purpose = proved.purpose.as_str(),
+        "e-mail proof used"
+    );
+    let (token, hash) = new_token();
+    store
+        .add_reservation_token(&row.reference, &hash, now)
+        .await?;
+    Ok(BookedReservation {
+        reservation: ctx.view(&row, now)?,
+        manage_token: token,
+    })
 }
 
 /// Finds a booking by its reference and the guest's e-mail, and issues a

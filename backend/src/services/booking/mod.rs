@@ -22,7 +22,11 @@ mod tokens;
 
 pub use availability::{day_availability, month_availability, policy};
 pub use book::book;
-pub use guest::{by_token, calendar_file, cancel, find_by_reference, modify, TOKEN_LIFE_AFTER_END};
+pub use change::{EMAIL_CHANGES_PER_DAY, EMAIL_CHANGE_VALID};
+pub use guest::{
+    by_token, calendar_file, cancel, find_by_reference, modify, use_email_proof,
+    TOKEN_LIFE_AFTER_END,
+};
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

@@ -11,7 +11,8 @@
 //!
 //! The module is cut along its seams: `setup` (the restaurant's booking
 //! rules and tables), `reservations` (holds, creating and changing
-//! reservations in booking transactions, lookups, history) and `outbox`.
+//! reservations in booking transactions, lookups, history), `proofs`
+//! (e-mailed links that prove an address) and `outbox`.
 
 /// Runs `$body` in a booking transaction on whichever backend the store
 /// holds, with `$tx` bound to the transaction; commits when the body returns
@@ -44,10 +45,12 @@ macro_rules! booking_tx {
 }
 
 mod outbox;
+mod proofs;
 mod reservations;
 mod setup;
 
 pub use outbox::OutboxRow;
+pub use proofs::{ProofPurpose, Proved};
 pub use setup::BookingSetup;
 
 use crate::error::StoreError;

@@ -89,6 +89,13 @@ async fn authorization_matrix(db: Db) {
             Some(json!({"password": "not the password"})),
             [401, 422, 422, 422, 422],
         ),
+        // An e-mailed confirmation link: the token, not the role, opens it.
+        (
+            Method::POST,
+            format!("/api/reservations/confirm/{}", "x".repeat(43)),
+            Some(json!({})),
+            [404, 404, 404, 404, 404],
+        ),
     ];
     for (method, path, body, expected) in rows {
         let mut got = [0u16; 5];
@@ -103,6 +110,17 @@ async fn authorization_matrix(db: Db) {
         got[i] = allowed(client.server_fn("account_reservations", &[]).await.0);
     }
     assert_eq!(got, [401, 200, 200, 200, 200], "account_reservations");
+    let mut got = [0u16; 5];
+    for (i, client) in everyone.iter_mut().enumerate() {
+        let token = "y".repeat(43);
+        got[i] = allowed(
+            client
+                .server_fn("manage_confirm", &[("token", &token)])
+                .await
+                .0,
+        );
+    }
+    assert_eq!(got, [404, 404, 404, 404, 404], "manage_confirm");
     let mut got = [0u16; 5];
     for (i, client) in everyone.iter_mut().enumerate() {
         let email = format!("fn{i}@example.com");

@@ -4,6 +4,7 @@
 
 mod concurrency;
 mod drafts;
+mod email_change;
 mod manage;
 mod openapi;
 mod tokens;

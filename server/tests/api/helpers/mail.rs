@@ -68,20 +68,32 @@ pub async fn token_from_mail(dir: &Path, to: &str, kind: &str) -> String {
 /// Waits until `count` e-mails to `to` in `dir` hold a link under
 /// `/account/{kind}/`, and returns every such token (each once).
 pub async fn tokens_from_mail(dir: &Path, to: &str, kind: &str, count: usize) -> Vec<String> {
+    link_tokens_from_mail(dir, to, &format!("/account/{kind}/"), count).await
+}
+
+/// Waits until `count` e-mails to `to` in `dir` hold a link under the path
+/// `marker` (e.g. `/manage/confirm/`), and returns every such token.
+pub async fn link_tokens_from_mail(
+    dir: &Path,
+    to: &str,
+    marker: &str,
+    count: usize,
+) -> Vec<String> {
     for _ in 0..100 {
-        let tokens = tokens_in(dir, to, kind);
+        let tokens = tokens_in(dir, to, marker);
         if tokens.len() >= count {
             return tokens;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!(
-        "fewer than {count} {kind} e-mails to {to} in {}",
+        "fewer than {count} e-mails with {marker} links to {to} in {}",
         dir.display()
     );
 }
 
-/// The text (every part, decoded) of each e-mail to `to` in `dir`.
+/// The subject and text (every part, decoded) of each e-mail to `to` in
+/// `dir`.
 fn texts_to(dir: &Path, to: &str) -> Vec<String> {
     let mut texts = Vec::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -94,19 +106,33 @@ fn texts_to(dir: &Path, to: &str) -> Vec<String> {
             .iter()
             .any(|h| h.get_key_ref().eq_ignore_ascii_case("to") && h.get_value().contains(to));
         if headers_to {
-            texts.push(
-                mail.subparts
-                    .iter()
-                    .filter_map(|p| p.get_body().ok())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            let subject = mail
+                .headers
+                .iter()
+                .find(|h| h.get_key_ref().eq_ignore_ascii_case("subject"))
+                .map(|h| h.get_value())
+                .unwrap_or_default();
+            let mut text = subject;
+            leaf_bodies(&mail, &mut text);
+            texts.push(text);
         }
     }
     texts
 }
 
-/// The texts of the e-mails to `to` in `dir` that contain `needle`.
+/// Appends the decoded body of every leaf part (nested multiparts too).
+fn leaf_bodies(part: &mailparse::ParsedMail, out: &mut String) {
+    if part.subparts.is_empty() {
+        out.push('\n');
+        out.push_str(&part.get_body().unwrap_or_default());
+    }
+    for sub in &part.subparts {
+        leaf_bodies(sub, out);
+    }
+}
+
+/// The texts (subject and decoded parts) of the e-mails to `to` in `dir`
+/// that contain `needle`.
 pub fn files_in_text(dir: &Path, to: &str, needle: &str) -> Vec<String> {
     texts_to(dir, to)
         .into_iter()
@@ -114,11 +140,10 @@ pub fn files_in_text(dir: &Path, to: &str, needle: &str) -> Vec<String> {
         .collect()
 }
 
-fn tokens_in(dir: &Path, to: &str, kind: &str) -> Vec<String> {
-    let marker = format!("/account/{kind}/");
+fn tokens_in(dir: &Path, to: &str, marker: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     for text in texts_to(dir, to) {
-        if let Some(at) = text.find(&marker) {
+        if let Some(at) = text.find(marker) {
             let token: String = text[at + marker.len()..]
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
