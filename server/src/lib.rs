@@ -287,8 +287,10 @@ pub async fn serve(
         },
     ));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
+    let holds = tokio::spawn(release_holds(state.store.clone()));
     listen::serve(listener, router, connection_limits, shutdown).await;
     housekeeping.abort();
+    holds.abort();
     let _ = stop_mail.send(());
     if tokio::time::timeout(MAIL_WORKER_GRACE, &mut mail_worker)
         .await
@@ -316,6 +318,21 @@ async fn housekeeping(store: backend::Store) {
         tick.tick().await;
         if let Err(e) = backend::services::accounts::purge_unproved(&store, backend::now()).await {
             tracing::warn!(error = %e, "removing unproved accounts failed; will try again");
+        }
+    }
+}
+
+/// Every minute: large parties' bookings that were not confirmed by e-mail
+/// in time release their tables.
+async fn release_holds(store: backend::Store) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) =
+            backend::services::booking::release_unconfirmed(&store, backend::now()).await
+        {
+            tracing::warn!(error = %e, "releasing unconfirmed bookings failed; will try again");
         }
     }
 }

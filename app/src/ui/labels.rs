@@ -36,6 +36,7 @@ pub fn service_label(i18n: I18n, kind: ServiceKind) -> &'static str {
 pub fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
     match status {
         ReservationStatus::PendingPayment => t_string!(i18n, status.pending_payment),
+        ReservationStatus::PendingConfirmation => t_string!(i18n, status.pending_confirmation),
         ReservationStatus::Confirmed => t_string!(i18n, status.confirmed),
         ReservationStatus::Seated => t_string!(i18n, status.seated),
         ReservationStatus::Completed => t_string!(i18n, status.completed),

@@ -101,6 +101,9 @@ pub struct Alternative {
 pub enum ReservationStatus {
     /// Waiting for a deposit (the payments feature).
     PendingPayment,
+    /// A large party's booking, holding its table until the guest confirms
+    /// it from the e-mailed link (or the hold ends).
+    PendingConfirmation,
     Confirmed,
     Seated,
     Completed,
@@ -112,6 +115,7 @@ impl ReservationStatus {
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "pending_payment" => ReservationStatus::PendingPayment,
+            "pending_confirmation" => ReservationStatus::PendingConfirmation,
             "confirmed" => ReservationStatus::Confirmed,
             "seated" => ReservationStatus::Seated,
             "completed" => ReservationStatus::Completed,
@@ -124,6 +128,7 @@ impl ReservationStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             ReservationStatus::PendingPayment => "pending_payment",
+            ReservationStatus::PendingConfirmation => "pending_confirmation",
             ReservationStatus::Confirmed => "confirmed",
             ReservationStatus::Seated => "seated",
             ReservationStatus::Completed => "completed",
@@ -137,6 +142,7 @@ impl ReservationStatus {
         matches!(
             self,
             ReservationStatus::PendingPayment
+                | ReservationStatus::PendingConfirmation
                 | ReservationStatus::Confirmed
                 | ReservationStatus::Seated
         )

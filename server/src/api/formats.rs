@@ -246,13 +246,20 @@ wire_format! {
         .build()
 }
 
-fn statuses() -> [&'static str; 6] {
+fn statuses() -> [&'static str; 7] {
     use ReservationStatus as S;
     let _exhaustive = |s: S| match s {
-        S::PendingPayment | S::Confirmed | S::Seated | S::Completed | S::Cancelled | S::NoShow => {}
+        S::PendingPayment
+        | S::PendingConfirmation
+        | S::Confirmed
+        | S::Seated
+        | S::Completed
+        | S::Cancelled
+        | S::NoShow => {}
     };
     [
         S::PendingPayment,
+        S::PendingConfirmation,
         S::Confirmed,
         S::Seated,
         S::Completed,

@@ -44,9 +44,18 @@ fn Confirmation(booking: ReservationView, token: String) -> impl IntoView {
     let ics_href = format!("/api/reservations/manage/{token}/calendar.ics");
     let email = booking.email.clone();
     let cancelled = !booking.status.is_active();
+    // A large party's booking waits for the guest's confirmation by e-mail.
+    let pending = booking.status == domain::ReservationStatus::PendingConfirmation;
+    let title = move || {
+        if pending {
+            t_string!(i18n, done.pending_title)
+        } else {
+            t_string!(i18n, done.title)
+        }
+    };
     view! {
-        <Title text=move || format!("{} · {}", t_string!(i18n, done.title), t_string!(i18n, book.title)) />
-        <h1 id="page-title" tabindex="-1">{t!(i18n, done.title)}</h1>
+        <Title text=move || format!("{} · {}", title(), t_string!(i18n, book.title)) />
+        <h1 id="page-title" tabindex="-1">{title}</h1>
         <Steps current=4 />
         <section class="card confirmation" aria-labelledby="reference-label">
             {cancelled.then(|| view! { <p class="notice">{t!(i18n, manage.is_cancelled)}</p> })}
@@ -55,10 +64,20 @@ fn Confirmation(booking: ReservationView, token: String) -> impl IntoView {
                 <strong class="reference" data-testid="reference">{booking.reference.clone()}</strong>
             </p>
             <SlotSummary date=booking.date.clone() time=booking.time.clone() party=booking.party_size />
-            <p class="email-note">{move || t_string!(i18n, done.email_sent, email = email.clone())}</p>
+            {if pending {
+                view! {
+                    <p class="notice" id="pending-confirmation">{move || t_string!(i18n, done.pending_email, email = email.clone())}</p>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="email-note">{move || t_string!(i18n, done.email_sent, email = email.clone())}</p>
+                }.into_any()
+            }}
             <div class="actions">
                 <a class="button button-primary" href=manage_href>{t!(i18n, done.manage)}</a>
-                <a class="button button-secondary" href=ics_href rel="external" download="reservation.ics">{t!(i18n, done.calendar)}</a>
+                {(!pending).then(|| view! {
+                    <a class="button button-secondary" href=ics_href rel="external" download="reservation.ics">{t!(i18n, done.calendar)}</a>
+                })}
             </div>
             <p class="hint">{t!(i18n, done.keep_link)}</p>
         </section>

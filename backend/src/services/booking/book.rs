@@ -4,10 +4,10 @@
 use super::context::{check_slot, context, Context, SlotProblem};
 use super::tokens::{new_reference, new_token};
 use super::{BookingRequest, ALTERNATIVE_DAYS};
-use crate::mail::MailKind;
+use crate::mail::{MailKind, OUTBOX_KIND};
 use crate::ratelimit::Limit;
 use crate::services::ServiceError;
-use crate::store::{Actor, NewReservation, Store};
+use crate::store::{Actor, NewReservation, ProofPurpose, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{BookedReservation, PartySize, ReservationStatus, SlotReason};
 
@@ -45,7 +45,11 @@ async fn guest_within_limit(
 
 /// Books a table: re-checks the slot and picks the tables inside one
 /// booking transaction, then records the history line and the confirmation
-/// e-mail with it. A slot taken meanwhile answers
+/// e-mail with it. When the restaurant asks large parties to confirm by
+/// e-mail, such a booking is `pending_confirmation`: it holds its table
+/// and its e-mail carries the confirmation link instead
+/// ([`release_unconfirmed`](super::release_unconfirmed) frees it after the
+/// hold). A slot taken meanwhile answers
 /// [`ServiceError::SlotUnavailable`] with the nearest alternatives.
 #[tracing::instrument(skip_all, fields(date = %req.date, time = %req.time, party = req.party.get()))]
 pub async fn book(
@@ -61,6 +65,15 @@ pub async fn book(
     }
     let party = req.party.get();
     let window = ctx.window(req.date, req.date);
+    // A large party's booking waits for the guest's confirmation by e-mail,
+    // holding its table meanwhile.
+    let confirmation = ctx.setup.email_confirmation.filter(|c| c.applies_to(party));
+    let status = if confirmation.is_some() {
+        ReservationStatus::PendingConfirmation
+    } else {
+        ReservationStatus::Confirmed
+    };
+    let hold = confirmation.map(|c| TimeDelta::minutes(i64::from(c.hold_minutes)));
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -90,7 +103,7 @@ pub async fn book(
                         restaurant_id: ctx.restaurant.id,
                         reference: reference.clone(),
                         token_hash: token_hash.clone(),
-                        status: ReservationStatus::Confirmed,
+                        status,
                         starts_at: start,
                         ends_at: end,
                         party_size: party,
@@ -103,7 +116,16 @@ pub async fn book(
                     })
                 },
                 (Actor::Guest, "created", "{}"),
-                |row| ctx.mail(MailKind::Confirmation, row, now, true),
+                hold.map(|hold| (ProofPurpose::ConfirmBooking, now + hold)),
+                |row, proof_id| match (proof_id, hold) {
+                    (Some(proof_id), Some(hold)) => {
+                        let mut job = ctx.job(MailKind::ConfirmBooking, row, now)?;
+                        job.proof_id = Some(proof_id);
+                        job.expires_in_minutes = u32::try_from(hold.num_minutes()).ok();
+                        Some((OUTBOX_KIND.to_owned(), job.to_json()))
+                    }
+                    _ => ctx.mail(MailKind::Confirmation, row, now, true),
+                },
                 now,
             )
             .await;
@@ -193,4 +215,15 @@ pub(super) async fn refusal(
             }
         }
     }
+}
+
+/// Releases the large parties' bookings nobody confirmed in time (a job
+/// calls this every minute): their tables are free again.
+#[tracing::instrument(skip_all)]
+pub async fn release_unconfirmed(store: &Store, now: DateTime<Utc>) -> Result<usize, ServiceError> {
+    let released = store.release_unconfirmed(now).await?;
+    for reference in &released {
+        tracing::info!(%reference, "unconfirmed booking released");
+    }
+    Ok(released.len())
 }

@@ -21,7 +21,7 @@ mod staff;
 mod tokens;
 
 pub use availability::{day_availability, month_availability, policy};
-pub use book::book;
+pub use book::{book, release_unconfirmed};
 pub use change::{EMAIL_CHANGES_PER_DAY, EMAIL_CHANGE_VALID};
 pub use guest::{
     by_token, calendar_file, cancel, find_by_reference, modify, use_email_proof,

@@ -51,7 +51,7 @@ mod setup;
 
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
-pub use setup::BookingSetup;
+pub use setup::{BookingSetup, EmailConfirmation};
 
 use crate::error::StoreError;
 use chrono::{DateTime, SubsecRound, Utc};

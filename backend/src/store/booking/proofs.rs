@@ -136,6 +136,37 @@ impl Store {
         Ok(())
     }
 
+    /// Releases the held bookings whose confirmation link has expired
+    /// unused: they are cancelled (by the system) and free their tables.
+    /// Returns their references.
+    pub async fn release_unconfirmed(&self, now: DateTime<Utc>) -> Result<Vec<String>, StoreError> {
+        let now = db_time(now);
+        let expired = "SELECT r.id, r.reference FROM reservations r \
+             WHERE r.status = 'pending_confirmation' AND NOT EXISTS (SELECT 1 FROM email_proofs p \
+             WHERE p.reservation_id = r.id AND p.purpose = 'confirm_booking' \
+             AND p.used_at IS NULL AND p.expires_at > $1)";
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let rows: Vec<(i64, String)> = sqlx::query_as(expired).bind(now)
+                .fetch_all(&mut *tx).await?;
+            let mut released = Vec::with_capacity(rows.len());
+            for (id, reference) in rows {
+                let done = sqlx::query("UPDATE reservations SET status = 'cancelled', updated_at = $2 \
+                     WHERE id = $1 AND status = 'pending_confirmation'")
+                    .bind(id).bind(now).execute(&mut *tx).await?.rows_affected();
+                if done == 0 {
+                    continue;
+                }
+                sqlx::query("UPDATE reservation_tables SET active = $2 WHERE reservation_id = $1")
+                    .bind(id).bind(false).execute(&mut *tx).await?;
+                record_event!(tx, id, now, Actor::System.as_str(), "released_unconfirmed", "{}");
+                released.push(reference);
+            }
+            tx.commit().await?;
+            Ok(released)
+        })
+    }
+
     /// The address a reservation's e-mails wait to move to (an open
     /// change proof), if any.
     pub async fn pending_email_change(

@@ -2,8 +2,8 @@
 //! reservations inside booking transactions, lookups and history.
 
 use super::{
-    db_time, group_holds, Actor, Change, EventRow, HoldRow, NewReservation, ReservationRow,
-    ADVISORY_BOOKING_BASE, HOLDS_SQL, RESERVATION_COLUMNS,
+    db_time, group_holds, Actor, Change, EventRow, HoldRow, NewReservation, ProofPurpose,
+    ReservationRow, ADVISORY_BOOKING_BASE, HOLDS_SQL, RESERVATION_COLUMNS,
 };
 use crate::error::StoreError;
 use crate::store::{email_key, on_pool, Store};
@@ -30,16 +30,19 @@ impl Store {
 
     /// Runs `decide` on the active bookings overlapping `from..to` (leaving
     /// out `exclude`) inside a booking transaction, and creates the
-    /// reservation it returns, with its token, its first history line and
-    /// its outbox message, all in that transaction. `decide` returning
-    /// `Err` writes nothing.
+    /// reservation it returns, with its token, its first history line, the
+    /// e-mail proof `proof` asks of the guest's address (purpose, expiry)
+    /// and its outbox message (built with the proof's id), all in that
+    /// transaction. `decide` returning `Err` writes nothing.
+    #[allow(clippy::too_many_arguments)]
     pub async fn create_reservation<E>(
         &self,
         restaurant_id: i64,
         window: (DateTime<Utc>, DateTime<Utc>),
         decide: impl FnOnce(&[ExistingBooking]) -> Result<NewReservation, E>,
         event: (Actor, &str, &str),
-        outbox: impl FnOnce(&ReservationRow) -> Option<(String, String)>,
+        proof: Option<(ProofPurpose, DateTime<Utc>)>,
+        outbox: impl FnOnce(&ReservationRow, Option<i64>) -> Option<(String, String)>,
         now: DateTime<Utc>,
     ) -> Result<Result<ReservationRow, E>, StoreError> {
         let now = db_time(now);
@@ -71,7 +74,16 @@ impl Store {
                     let row = sqlx::query_as::<_, ReservationRow>(&format!(
                         "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
                         .bind(id).fetch_one(&mut *tx).await?;
-                    if let Some((kind, payload)) = outbox(&row) {
+                    let proof_id = match proof {
+                        Some((purpose, expires)) => Some(sqlx::query_scalar::<_, i64>(
+                            "INSERT INTO email_proofs (reservation_id, purpose, email, email_key, created_at, expires_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+                            .bind(id).bind(purpose.as_str()).bind(&new.guest_email)
+                            .bind(email_key(&new.guest_email)).bind(now).bind(db_time(expires))
+                            .fetch_one(&mut *tx).await?),
+                        None => None,
+                    };
+                    if let Some((kind, payload)) = outbox(&row, proof_id) {
                         queue_mail!(tx, kind, payload, now);
                     }
                     Ok(Ok(row))

@@ -20,6 +20,23 @@ pub struct BookingSetup {
     pub combinations: Vec<Combination>,
     pub cancel_cutoff_minutes: u32,
     pub deposit: Option<DepositPolicy>,
+    /// Large parties confirm their booking by e-mail, when set.
+    pub email_confirmation: Option<EmailConfirmation>,
+}
+
+/// From which party size a booking waits for the guest's confirmation by
+/// e-mail, and how long it holds its table meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmailConfirmation {
+    pub from_party: u32,
+    pub hold_minutes: u32,
+}
+
+impl EmailConfirmation {
+    /// Whether a party of this size must confirm.
+    pub fn applies_to(&self, party: u32) -> bool {
+        party >= self.from_party
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -32,6 +49,8 @@ struct SettingsRow {
     cancel_cutoff_minutes: i64,
     deposit_per_guest_cents: Option<i64>,
     deposit_from_party: Option<i64>,
+    confirm_email_from_party: Option<i64>,
+    confirm_hold_minutes: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -163,7 +182,8 @@ impl Store {
             .map_err(|_| StoreError::corrupt(format!("time zone {time_zone:?}")))?;
         let settings_sql = "SELECT min_notice_minutes, max_advance_days, min_party, \
              max_party_online, turn_times, cancel_cutoff_minutes, deposit_per_guest_cents, \
-             deposit_from_party FROM booking_settings WHERE restaurant_id = $1";
+             deposit_from_party, confirm_email_from_party, confirm_hold_minutes \
+             FROM booking_settings WHERE restaurant_id = $1";
         let periods_sql = PERIODS_SQL;
         let exceptions_sql = "SELECT kind, starts_on, ends_on, periods FROM booking_exceptions \
              WHERE restaurant_id = $1 ORDER BY starts_on, id";
@@ -189,6 +209,7 @@ impl Store {
         let mut rules = Rules::new(tz);
         let mut cancel_cutoff_minutes = 120;
         let mut deposit = None;
+        let mut email_confirmation = None;
         if let Some(s) = settings {
             rules.window = BookingWindow::new(
                 to_u32(s.min_notice_minutes, "notice")?,
@@ -206,6 +227,12 @@ impl Store {
                 deposit = Some(DepositPolicy {
                     per_guest_cents,
                     from_party: to_u32(from, "deposit party")?,
+                });
+            }
+            if let Some(from) = s.confirm_email_from_party {
+                email_confirmation = Some(EmailConfirmation {
+                    from_party: to_u32(from, "confirmation party")?,
+                    hold_minutes: to_u32(s.confirm_hold_minutes, "confirmation hold")?,
                 });
             }
         }
@@ -245,6 +272,7 @@ impl Store {
             combinations,
             cancel_cutoff_minutes,
             deposit,
+            email_confirmation,
         })
     }
 }

@@ -3,6 +3,7 @@
 //! in their own files.
 
 mod concurrency;
+mod confirm_by_email;
 mod drafts;
 mod email_change;
 mod manage;
