@@ -157,12 +157,18 @@ export function mailText(raw) {
  * `needle`; resolves to its decoded text.
  */
 export async function waitForMail(dir, needle, timeoutMs = 15_000) {
+  return waitForMailTo(dir, '', needle, timeoutMs);
+}
+
+/** Like `waitForMail`, for an e-mail whose `To:` header names `to`. */
+export async function waitForMailTo(dir, to, needle, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
+  const addressed = (text) => !to || text.split(/\r?\n/).some((l) => /^to:/i.test(l) && l.includes(to));
   for (;;) {
     if (existsSync(dir)) {
       for (const name of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
         const text = mailText(readFileSync(join(dir, name), 'utf8'));
-        if (text.includes(needle)) return text;
+        if (text.includes(needle) && addressed(text)) return text;
       }
     }
     if (Date.now() > deadline) throw new Error(`no e-mail containing ${needle} in ${dir} after ${timeoutMs} ms`);

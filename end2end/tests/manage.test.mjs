@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
 import { watchErrors } from '../lib/console.mjs';
-import { serviceDay, bookThroughWizard, waitForMail, apiBook } from '../lib/booking.mjs';
+import { serviceDay, bookThroughWizard, waitForMail, waitForMailTo, apiBook } from '../lib/booking.mjs';
+import { assertAccessible } from '../lib/a11y.mjs';
 
 let server;
 let browser;
@@ -13,7 +14,11 @@ let browser;
 before(async () => {
   // These tests make more bookings from one address than the default limit
   // (20 an hour) allows; the limit itself is tested in server/tests.
-  server = await startServer({ RATE_LIMIT_BOOKING: '500/1h', RATE_LIMIT_API: '1000/15m' });
+  // Parties of 6 and more confirm their booking by e-mail.
+  server = await startServer(
+    { RATE_LIMIT_BOOKING: '500/1h', RATE_LIMIT_API: '1000/15m' },
+    { setup: [{ args: ['settings', 'email-confirmation', '--from-party', '6', '--hold-minutes', '45'] }] },
+  );
   browser = await launchBrowser();
 });
 
@@ -191,5 +196,78 @@ test('an unknown manage link answers 404 with a way to find the booking', async 
   await page.waitForURL(`${server.base}/manage`);
   const confirmation = await page.goto(`${server.base}/book/confirmation/nope`);
   assert.equal(confirmation.status(), 404);
+  await context.close();
+});
+
+/** The confirmation link (`/manage/confirm/...`) in an e-mail's text. */
+function confirmLink(mail) {
+  const m = mail.match(/https?:\/\/[^\s"<>]+\/manage\/confirm\/[A-Za-z0-9_-]+/);
+  assert.ok(m, 'no confirmation link in the e-mail');
+  return m[0];
+}
+
+test('a new e-mail address takes effect once confirmed from the link it receives', async () => {
+  const { context, page, errors } = await newPage({ viewport: { width: 390, height: 900 } });
+  const { manageHref } = await book(page, { date: serviceDay(2), time: '19:15', email: 'old.address@example.com' });
+  await page.goto(server.base + manageHref);
+  await waitForHydration(page);
+  await page.fill('#email', 'new.address@example.com');
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await page.waitForURL(/done=email_pending/);
+  await page.locator('#done-message').waitFor();
+  assert.match(await page.locator('#done-message').innerText(), /nouvelle adresse/);
+  // Still the old address, the new one waiting.
+  const summary = page.locator('.booking-summary');
+  assert.match(await summary.innerText(), /old\.address@example\.com/);
+  assert.match(await page.locator('#pending-email').innerText(), /new\.address@example\.com/);
+  await screenshot(page, 'manage-email-pending-390');
+  await assertAccessible(page, 'manage page with a pending address');
+
+  // The old address is told; the new one gets the link.
+  const told = await waitForMailTo(server.mailDir, 'old.address@example.com', 'Rien ne change tant que cette adresse');
+  assert.ok(!told.includes('new.address@'), 'the new address is masked');
+  const mail = await waitForMailTo(server.mailDir, 'new.address@example.com', '/manage/confirm/');
+  await page.goto(confirmLink(mail));
+  await waitForHydration(page);
+  assert.equal(await page.locator('h1').innerText(), 'Confirmer par e-mail');
+  await screenshot(page, 'manage-confirm-390');
+  await assertAccessible(page, 'confirmation link page');
+  await page.getByRole('button', { name: 'Confirmer' }).click();
+  await page.waitForURL(/\/manage\/[A-Za-z0-9_-]+\?done=confirmed/);
+  await page.locator('#done-message').waitFor();
+  assert.match(await page.locator('.booking-summary').innerText(), /new\.address@example\.com/);
+  assert.equal(await page.locator('#pending-email').count(), 0);
+
+  // A link works once.
+  await page.goto(confirmLink(mail));
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Confirmer' }).click();
+  await page.locator('#confirm-error').waitFor();
+  assert.match(await page.locator('#confirm-error').innerText(), /ne fonctionne plus/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a large party confirms its booking from the e-mail', async () => {
+  const { context, page, errors } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.base}/book`);
+  await waitForHydration(page);
+  await bookThroughWizard(page, server.base, {
+    party: 6, date: serviceDay(3), time: '20:00',
+    guest: { name: 'Grace Hopper', email: 'grace.party@example.com', phone: '06 12 34 56 78' },
+  });
+  assert.equal(await page.locator('h1').innerText(), 'Confirmez votre réservation');
+  assert.match(await page.locator('#pending-confirmation').innerText(), /grace\.party@example\.com/);
+  await screenshot(page, 'booking-pending-confirmation-1280');
+  await assertAccessible(page, 'confirmation page of a booking waiting for its e-mail');
+
+  const mail = await waitForMailTo(server.mailDir, 'grace.party@example.com', '/manage/confirm/');
+  assert.match(mail, /45 minutes/);
+  await page.goto(confirmLink(mail));
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Confirmer' }).click();
+  await page.waitForURL(/\?done=confirmed/);
+  assert.match(await page.locator('.booking-summary').innerText(), /Confirmée/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

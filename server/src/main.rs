@@ -25,6 +25,28 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Change the restaurant's booking settings.
+    Settings {
+        #[command(subcommand)]
+        command: SettingsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SettingsCommand {
+    /// Ask parties from a size up to confirm their booking from an e-mailed
+    /// link (the table is held meanwhile, then released), or stop asking.
+    EmailConfirmation {
+        /// Parties of this many guests and more confirm by e-mail.
+        #[arg(long, conflicts_with = "off", required_unless_present = "off")]
+        from_party: Option<u32>,
+        /// How long an unconfirmed booking holds its table (5 to 1440).
+        #[arg(long, default_value_t = 30)]
+        hold_minutes: u32,
+        /// Stop asking.
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -88,6 +110,32 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
     Ok(())
 }
 
+async fn set_email_confirmation(
+    config: &Config,
+    setting: Option<(u32, u32)>,
+) -> Result<(), String> {
+    let (store, opened) = backend::Store::open(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    if opened.is_empty {
+        backend::seed::seed_demo(&store)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let result = backend::services::booking::set_email_confirmation(&store, setting)
+        .await
+        .map_err(|e| e.to_string());
+    store.close().await;
+    result?;
+    match setting {
+        Some((from, hold)) => println!(
+            "parties of {from} and more confirm by e-mail; their table is held {hold} minutes"
+        ),
+        None => println!("no booking waits for an e-mail confirmation"),
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut config = match Config::from_env() {
@@ -106,6 +154,25 @@ fn main() -> ExitCode {
     }) = &cli.command
     {
         return match runtime.block_on(create_admin(&config, email, name)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        };
+    }
+    if let Some(Command::Settings {
+        command:
+            SettingsCommand::EmailConfirmation {
+                from_party,
+                hold_minutes,
+                off,
+            },
+    }) = &cli.command
+    {
+        let setting = if *off {
+            None
+        } else {
+            from_party.map(|from| (from, *hold_minutes))
+        };
+        return match runtime.block_on(set_email_confirmation(&config, setting)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
         };

@@ -79,7 +79,7 @@ fn Confirmation(booking: ReservationView, token: String) -> impl IntoView {
                     <a class="button button-secondary" href=ics_href rel="external" download="reservation.ics">{t!(i18n, done.calendar)}</a>
                 })}
             </div>
-            <p class="hint">{t!(i18n, done.keep_link)}</p>
+            {(!pending).then(|| view! { <p class="hint">{t!(i18n, done.keep_link)}</p> })}
         </section>
     }
 }

@@ -84,3 +84,24 @@ pub async fn policy(store: &Store, party: PartySize) -> Result<BookingPolicy, Se
 
 /// No payment provider is wired in yet, so no deposit can be required.
 const PAYMENTS_AVAILABLE: bool = false;
+
+/// Sets from which party size bookings wait for an e-mail confirmation, and
+/// how long they hold their table meanwhile (`None`: never). Sizes from 1,
+/// holds of 5 to 1,440 minutes.
+#[tracing::instrument(skip_all)]
+pub async fn set_email_confirmation(
+    store: &Store,
+    setting: Option<(u32, u32)>,
+) -> Result<(), ServiceError> {
+    if let Some((from_party, hold_minutes)) = setting {
+        if from_party == 0 {
+            return Err(ServiceError::Invalid("from_party"));
+        }
+        if !(5..=1440).contains(&hold_minutes) {
+            return Err(ServiceError::Invalid("hold_minutes"));
+        }
+    }
+    let restaurant = store.primary_restaurant().await?;
+    store.set_email_confirmation(restaurant.id, setting).await?;
+    Ok(())
+}

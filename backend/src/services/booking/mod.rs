@@ -20,7 +20,7 @@ mod guest;
 mod staff;
 mod tokens;
 
-pub use availability::{day_availability, month_availability, policy};
+pub use availability::{day_availability, month_availability, policy, set_email_confirmation};
 pub use book::{book, release_unconfirmed};
 pub use change::{EMAIL_CHANGES_PER_DAY, EMAIL_CHANGE_VALID};
 pub use guest::{

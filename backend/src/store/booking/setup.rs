@@ -276,3 +276,23 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Sets (or clears) the e-mail confirmation of large parties: from which
+    /// size, and how long the table is held.
+    pub async fn set_email_confirmation(
+        &self,
+        restaurant_id: i64,
+        setting: Option<(u32, u32)>,
+    ) -> Result<(), StoreError> {
+        let (from, hold) = match setting {
+            Some((from, hold)) => (Some(i64::from(from)), i64::from(hold)),
+            None => (None, 30),
+        };
+        let sql = "UPDATE booking_settings SET confirm_email_from_party = $2, \
+                   confirm_hold_minutes = $3 WHERE restaurant_id = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(restaurant_id).bind(from).bind(hold)
+            .execute(pool).await.map(drop))?;
+        Ok(())
+    }
+}

@@ -14,11 +14,17 @@ on_both_backends!(
     unconfirmed_holds_are_released_after_their_time,
 );
 
-/// From 6 guests, a booking waits 30 minutes for its e-mail confirmation.
+/// From 6 guests, a booking waits 30 minutes for its e-mail confirmation
+/// (nonsense settings are refused).
 async fn ask_large_parties_to_confirm(app: &TestApp) {
-    on_store!(&app.store, pool => sqlx::query(
-        "UPDATE booking_settings SET confirm_email_from_party = 6, confirm_hold_minutes = 30")
-        .execute(pool).await.map(drop).unwrap());
+    for bad in [(0, 30), (6, 4), (6, 1441)] {
+        assert!(booking::set_email_confirmation(&app.store, Some(bad))
+            .await
+            .is_err());
+    }
+    booking::set_email_confirmation(&app.store, Some((6, 30)))
+        .await
+        .unwrap();
 }
 
 async fn large_parties_confirm_from_the_email(db: Db) {
