@@ -117,9 +117,18 @@ impl Config {
             Some("json") => LogFormat::Json,
             Some(other) => return Err(ConfigError::LogFormat(other.to_owned())),
         };
-        let leptos = leptos::prelude::get_configuration(None)
+        let mut leptos = leptos::prelude::get_configuration(None)
             .map_err(|e| ConfigError::Leptos(e.to_string()))?
             .leptos_options;
+        if let Some(root) = non_empty("LEPTOS_SITE_ROOT") {
+            leptos.site_root = root.into();
+        }
+        // cargo-leptos writes the hashed asset names beside the binary it
+        // builds: a binary started without its environment (`cargo leptos
+        // serve` sets LEPTOS_HASH_FILES) still links the right files.
+        if non_empty("LEPTOS_HASH_FILES").is_none() {
+            leptos.hash_files = hash_file_beside_binary(&leptos.hash_file);
+        }
         let smtp_url = match non_empty("SMTP_URL") {
             // The URL may hold a password: never echo it.
             Some(url)
@@ -227,6 +236,15 @@ impl Config {
             public_url,
         })
     }
+}
+
+/// Whether cargo-leptos left its list of hashed file names next to the
+/// running executable (it does when the workspace sets `hash-files`).
+fn hash_file_beside_binary(name: &str) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(name)))
+        .is_some_and(|path| path.is_file())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! tests use the same functions on a random port.
 
 pub mod api;
+pub mod assets;
 pub mod config;
 pub mod limits;
 pub mod listen;
@@ -23,6 +24,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -220,9 +222,12 @@ fn router(
             tower_sessions::cookie::time::Duration::days(SESSION_DAYS),
         ));
 
+    let site = &state.leptos_options;
+    let assets = assets::routes(&site.site_root, &site.site_pkg_dir);
     Router::new()
         .merge(ops::routes(redis))
         .merge(api::routes())
+        .merge(assets)
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -246,6 +251,9 @@ fn router(
         ))
         .layer(from_fn(api::error::plain_errors_as_json))
         .layer(from_fn_with_state(security, security::headers))
+        // Pages, JSON and files built without a precompressed copy; never
+        // images or event streams (`DefaultPredicate`).
+        .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
         .with_state(state)
 }

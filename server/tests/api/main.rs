@@ -13,3 +13,4 @@ mod mail;
 mod security;
 mod site;
 mod startup;
+mod transfer;
