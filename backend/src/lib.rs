@@ -10,7 +10,7 @@ pub mod services;
 pub mod store;
 
 pub use error::{ConfigError, StoreError};
-pub use store::{Backend, DatabaseUrl, Store};
+pub use store::{Backend, DatabaseUrl, Pool, Store};
 
 /// The current instant. Services take `now` as an argument (tests choose
 /// it); the web layer passes this.

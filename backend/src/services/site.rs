@@ -6,24 +6,28 @@ use domain::{weekly_hours, MenuCategory, RestaurantInfo};
 
 #[tracing::instrument(skip_all)]
 pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceError> {
-    let row = store.primary_restaurant().await?;
+    let setup = store.setup().await?;
+    let row = &setup.restaurant;
     // One model of opening hours: the booking rules' service periods,
     // projected for display.
-    let periods = store.service_periods(row.id).await?;
-    let periods = periods.iter().filter_map(|p| p.display());
+    let periods = setup
+        .booking
+        .rules
+        .periods
+        .iter()
+        .filter_map(|p| p.display());
     Ok(RestaurantInfo {
         tagline: row.tagline(),
         address: row.address(),
         hours: weekly_hours(periods),
-        name: row.name,
-        phone: row.phone,
-        email: row.email,
-        time_zone: row.time_zone,
+        name: row.name.clone(),
+        phone: row.phone.clone(),
+        email: row.email.clone(),
+        time_zone: row.time_zone.clone(),
     })
 }
 
 #[tracing::instrument(skip_all)]
 pub async fn menu(store: &Store) -> Result<Vec<MenuCategory>, ServiceError> {
-    let row = store.primary_restaurant().await?;
-    Ok(store.menu(row.id).await?)
+    Ok(store.setup().await?.menu.clone())
 }

@@ -62,6 +62,7 @@ mod accounts;
 mod booking;
 mod restaurant;
 mod sessions;
+mod snapshot;
 
 use crate::error::{ConfigError, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -78,14 +79,15 @@ pub use booking::{
 };
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
+pub use snapshot::Setup;
 
 /// Runs the same expression against whichever pool the store holds; the
 /// expression is type-checked once per backend.
 macro_rules! on_pool {
     ($store:expr, $pool:ident => $body:expr) => {
-        match $store {
-            $crate::store::Store::Sqlite($pool) => $body,
-            $crate::store::Store::Postgres($pool) => $body,
+        match $store.pool() {
+            $crate::store::Pool::Sqlite($pool) => $body,
+            $crate::store::Pool::Postgres($pool) => $body,
         }
     };
 }
@@ -183,10 +185,20 @@ fn redact(raw: &str) -> String {
     )
 }
 
+/// The connection pool of one of the two backends.
 #[derive(Debug, Clone)]
-pub enum Store {
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
+}
+
+/// The database, and what this process keeps of it in memory (the
+/// restaurant's setup, reloaded when the database's setup version moves).
+/// Clones share both.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: Pool,
+    setup: std::sync::Arc<snapshot::SetupCache>,
 }
 
 /// What [`Store::open`] found and did.
@@ -201,9 +213,13 @@ impl Store {
     /// backend's migrations.
     #[tracing::instrument(skip_all, fields(db = %url.redacted()))]
     pub async fn open(url: &DatabaseUrl) -> Result<(Store, Opened), StoreError> {
-        let store = match url {
-            DatabaseUrl::Sqlite(path) => Store::Sqlite(open_sqlite(path).await?),
-            DatabaseUrl::Postgres(raw) => Store::Postgres(open_postgres(raw).await?),
+        let pool = match url {
+            DatabaseUrl::Sqlite(path) => Pool::Sqlite(open_sqlite(path).await?),
+            DatabaseUrl::Postgres(raw) => Pool::Postgres(open_postgres(raw).await?),
+        };
+        let store = Store {
+            pool,
+            setup: Default::default(),
         };
         store.migrate().await?;
         let is_empty = store.restaurant_count().await? == 0;
@@ -211,16 +227,22 @@ impl Store {
     }
 
     pub fn backend(&self) -> Backend {
-        match self {
-            Store::Sqlite(_) => Backend::Sqlite,
-            Store::Postgres(_) => Backend::Postgres,
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
         }
     }
 
+    /// The connection pool (for the store's own queries, session stores and
+    /// tests that look behind the app's back).
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
     async fn migrate(&self) -> Result<(), StoreError> {
-        match self {
-            Store::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await?,
-            Store::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await?,
+            Pool::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
         }
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! on the store's pool), for when no Redis is configured. The store hides
 //! which database it is; this is the session store that fits it.
 
-use super::Store;
+use super::{Pool, Store};
 use async_trait::async_trait;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
@@ -18,13 +18,13 @@ pub enum SqlSessions {
 impl Store {
     /// The session store on this database, its table created if missing.
     pub async fn session_store(&self) -> Result<SqlSessions, sqlx::Error> {
-        Ok(match self {
-            Store::Sqlite(pool) => {
+        Ok(match self.pool() {
+            Pool::Sqlite(pool) => {
                 let s = SqliteStore::new(pool.clone());
                 s.migrate().await?;
                 SqlSessions::Sqlite(s)
             }
-            Store::Postgres(pool) => {
+            Pool::Postgres(pool) => {
                 let s = PostgresStore::new(pool.clone());
                 s.migrate().await?;
                 SqlSessions::Postgres(s)

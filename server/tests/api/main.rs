@@ -11,6 +11,7 @@ mod lifecycle;
 mod limits;
 mod mail;
 mod security;
+mod setup_cache;
 mod site;
 mod startup;
 mod transfer;

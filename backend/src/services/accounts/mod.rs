@@ -176,14 +176,14 @@ pub(super) async fn account_mail(
     name: &str,
     locale: Locale,
 ) -> Result<String, ServiceError> {
-    let restaurant = store.primary_restaurant().await?;
+    let setup = store.setup().await?;
     Ok(AccountMailJob {
         kind,
         locale,
         to: row_email.to_owned(),
         name: name.to_owned(),
-        restaurant: restaurant.name,
-        from: restaurant.email,
+        restaurant: setup.restaurant.name.clone(),
+        from: setup.restaurant.email.clone(),
         token: None,
     }
     .to_json())

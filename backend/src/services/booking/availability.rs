@@ -44,9 +44,9 @@ pub async fn month_availability(
     let (from, to) = ctx.window(first, last);
     let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
     let days = rules::month_availability(
-        &ctx.setup.rules,
-        &ctx.setup.tables,
-        &ctx.setup.combinations,
+        &ctx.booking.rules,
+        &ctx.booking.tables,
+        &ctx.booking.combinations,
         &bookings,
         now,
         year,
@@ -71,14 +71,14 @@ pub async fn month_availability(
 #[tracing::instrument(skip_all)]
 pub async fn policy(store: &Store, party: PartySize) -> Result<BookingPolicy, ServiceError> {
     let ctx = context(store).await?;
-    let window = ctx.setup.rules.window;
+    let window = ctx.booking.rules.window;
     Ok(BookingPolicy {
         min_party: window.min_party(),
         max_party_online: window.max_party_online(),
         max_advance_days: window.max_advance_days(),
         min_notice_minutes: window.min_notice_minutes(),
-        cancel_cutoff_minutes: ctx.setup.cancel_cutoff_minutes,
-        deposit_cents: rules::deposit_cents(ctx.setup.deposit, party.get(), PAYMENTS_AVAILABLE),
+        cancel_cutoff_minutes: ctx.booking.cancel_cutoff_minutes,
+        deposit_cents: rules::deposit_cents(ctx.booking.deposit, party.get(), PAYMENTS_AVAILABLE),
     })
 }
 
@@ -101,7 +101,7 @@ pub async fn set_email_confirmation(
             return Err(ServiceError::Invalid("hold_minutes"));
         }
     }
-    let restaurant = store.primary_restaurant().await?;
-    store.set_email_confirmation(restaurant.id, setting).await?;
+    let restaurant_id = store.setup().await?.restaurant.id;
+    store.set_email_confirmation(restaurant_id, setting).await?;
     Ok(())
 }

@@ -67,7 +67,10 @@ pub async fn book(
     let window = ctx.window(req.date, req.date);
     // A large party's booking waits for the guest's confirmation by e-mail,
     // holding its table meanwhile.
-    let confirmation = ctx.setup.email_confirmation.filter(|c| c.applies_to(party));
+    let confirmation = ctx
+        .booking
+        .email_confirmation
+        .filter(|c| c.applies_to(party));
     let status = if confirmation.is_some() {
         ReservationStatus::PendingConfirmation
     } else {
@@ -88,11 +91,11 @@ pub async fn book(
                     let start = check_slot(&day, req.time)?;
                     let end = start
                         + TimeDelta::minutes(i64::from(
-                            ctx.setup.rules.turn_times.minutes_for(party),
+                            ctx.booking.rules.turn_times.minutes_for(party),
                         ));
                     let assignment = rules::assign_tables(
-                        &ctx.setup.tables,
-                        &ctx.setup.combinations,
+                        &ctx.booking.tables,
+                        &ctx.booking.combinations,
                         bookings,
                         start,
                         end,

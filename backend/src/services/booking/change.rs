@@ -157,12 +157,12 @@ pub(super) async fn modify_found(
                     let day = ctx.day(others, now, date, party);
                     let start = check_slot(&day, time)?;
                     let end = start
-                        + TimeDelta::minutes(i64::from(ctx.setup.rules.turn_times.minutes_for(party)));
-                    let tables = keep_tables(&ctx.setup, current_tables, others, start, end, party)
+                        + TimeDelta::minutes(i64::from(ctx.booking.rules.turn_times.minutes_for(party)));
+                    let tables = keep_tables(&ctx.booking, current_tables, others, start, end, party)
                         .or_else(|| {
                             rules::assign_tables(
-                                &ctx.setup.tables,
-                                &ctx.setup.combinations,
+                                &ctx.booking.tables,
+                                &ctx.booking.combinations,
                                 others,
                                 start,
                                 end,
@@ -282,7 +282,7 @@ fn ensure_changeable(
 ) -> Result<(), SlotProblem> {
     let confirmed = current.status().ok() == Some(ReservationStatus::Confirmed);
     let in_time = actor == Actor::Staff
-        || rules::guest_can_change(now, current.starts_at, ctx.setup.cancel_cutoff_minutes);
+        || rules::guest_can_change(now, current.starts_at, ctx.booking.cancel_cutoff_minutes);
     if confirmed && in_time {
         Ok(())
     } else {

@@ -4,32 +4,34 @@
 use super::{ALTERNATIVES, ALTERNATIVE_DAYS, MAX_LOOKAHEAD_DAYS};
 use crate::mail::{MailJob, MailKind, RestaurantCard, OUTBOX_KIND};
 use crate::services::ServiceError;
-use crate::store::{BookingSetup, ReservationRow, RestaurantRow, Store};
+use crate::store::{ReservationRow, Setup, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, TimeDelta, Utc};
 use chrono_tz::Tz;
 use domain::{
     Alternative, DaySlots, Locale, PeriodSlots, ReservationStatus, ReservationView, SlotReason,
     SlotView,
 };
+use std::sync::Arc;
 
-/// The restaurant and its booking setup, loaded once per request.
+/// The restaurant and its booking setup (the store's in-memory reading,
+/// checked against the database's setup version once per request); reads
+/// as a [`Setup`]: `ctx.restaurant`, `ctx.booking`.
 pub(super) struct Context {
-    pub(super) restaurant: RestaurantRow,
-    pub(super) setup: BookingSetup,
+    setup: Arc<Setup>,
     pub(super) tz: Tz,
 }
 
+impl std::ops::Deref for Context {
+    type Target = Setup;
+    fn deref(&self) -> &Setup {
+        &self.setup
+    }
+}
+
 pub(super) async fn context(store: &Store) -> Result<Context, ServiceError> {
-    let restaurant = store.primary_restaurant().await?;
-    let setup = store
-        .booking_setup(restaurant.id, &restaurant.time_zone)
-        .await?;
-    let tz = setup.rules.time_zone;
-    Ok(Context {
-        restaurant,
-        setup,
-        tz,
-    })
+    let setup = store.setup().await?;
+    let tz = setup.booking.rules.time_zone;
+    Ok(Context { setup, tz })
 }
 
 impl Context {
@@ -95,9 +97,9 @@ impl Context {
         party: u32,
     ) -> rules::DayAvailability {
         rules::day_availability(
-            &self.setup.rules,
-            &self.setup.tables,
-            &self.setup.combinations,
+            &self.booking.rules,
+            &self.booking.tables,
+            &self.booking.combinations,
             bookings,
             now,
             date,
@@ -112,7 +114,7 @@ impl Context {
     ) -> Result<ReservationView, ServiceError> {
         let status = row.status()?;
         let local = row.starts_at.with_timezone(&self.tz);
-        let cutoff = self.setup.cancel_cutoff_minutes;
+        let cutoff = self.booking.cancel_cutoff_minutes;
         Ok(ReservationView {
             reference: row.reference.clone(),
             status,

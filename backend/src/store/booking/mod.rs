@@ -19,8 +19,8 @@
 /// `Ok`, rolls back otherwise.
 macro_rules! booking_tx {
     ($store:expr, $restaurant_id:expr, $tx:ident => $body:expr) => {
-        match $store {
-            Store::Sqlite(pool) => {
+        match $store.pool() {
+            $crate::store::Pool::Sqlite(pool) => {
                 let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
                 let result = $body;
                 if result.is_ok() {
@@ -28,7 +28,7 @@ macro_rules! booking_tx {
                 }
                 result
             }
-            Store::Postgres(pool) => {
+            $crate::store::Pool::Postgres(pool) => {
                 let mut $tx = pool.begin().await?;
                 sqlx::query("SELECT pg_advisory_xact_lock($1)")
                     .bind(ADVISORY_BOOKING_BASE + $restaurant_id)

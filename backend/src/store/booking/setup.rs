@@ -160,17 +160,6 @@ const PERIODS_SQL: &str = "SELECT weekday, kind, opens_minute, closes_minute, \
      FROM service_periods WHERE restaurant_id = $1 ORDER BY weekday, opens_minute";
 
 impl Store {
-    /// The weekly service periods alone (what the public site shows as
-    /// opening hours), without the rest of the booking setup.
-    pub async fn service_periods(
-        &self,
-        restaurant_id: i64,
-    ) -> Result<Vec<ServicePeriod>, StoreError> {
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, SeatingRow>(PERIODS_SQL)
-            .bind(restaurant_id).fetch_all(pool).await)?;
-        rows.into_iter().map(SeatingRow::into_rule).collect()
-    }
-
     /// The rules, tables and combinations of a restaurant.
     pub async fn booking_setup(
         &self,

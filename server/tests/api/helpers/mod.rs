@@ -6,9 +6,9 @@
 /// read or change data behind the app's back).
 macro_rules! on_store {
     ($store:expr, $pool:ident => $body:expr) => {
-        match $store {
-            backend::Store::Sqlite($pool) => $body,
-            backend::Store::Postgres($pool) => $body,
+        match $store.pool() {
+            backend::Pool::Sqlite($pool) => $body,
+            backend::Pool::Postgres($pool) => $body,
         }
     };
 }

@@ -1,0 +1,81 @@
+//! The restaurant's setup kept in memory: who it is, its booking setup and
+//! its menu, read once and reused until the database's `setup_version`
+//! moves (triggers on every setup table move it, whoever writes: this
+//! process, another one on the same database, or an operator's SQL).
+//!
+//! Each use costs one tiny query (the version) instead of the eight that
+//! load the setup, and stays exact with several server processes.
+
+use super::{on_pool, BookingSetup, RestaurantRow, Store};
+use crate::error::StoreError;
+use domain::MenuCategory;
+use std::sync::{Arc, RwLock};
+
+/// One consistent reading of the restaurant's setup.
+#[derive(Debug)]
+pub struct Setup {
+    /// The database's setup version this reading is at least as new as.
+    pub version: i64,
+    pub restaurant: RestaurantRow,
+    pub booking: BookingSetup,
+    pub menu: Vec<MenuCategory>,
+}
+
+/// The latest reading, shared by every clone of a [`Store`].
+#[derive(Debug, Default)]
+pub(super) struct SetupCache {
+    current: RwLock<Option<Arc<Setup>>>,
+    /// One reload at a time: requests that find the cache stale together
+    /// wait for one reading instead of each making their own.
+    reload: tokio::sync::Mutex<()>,
+}
+
+impl SetupCache {
+    fn at_least(&self, version: i64) -> Option<Arc<Setup>> {
+        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+        current.as_ref().filter(|s| s.version >= version).cloned()
+    }
+
+    fn keep(&self, fresh: &Arc<Setup>) {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        if current.as_ref().is_none_or(|s| s.version < fresh.version) {
+            *current = Some(Arc::clone(fresh));
+        }
+    }
+}
+
+impl Store {
+    /// The restaurant's setup as the database has it now.
+    pub async fn setup(&self) -> Result<Arc<Setup>, StoreError> {
+        let version = self.setup_version().await?;
+        if let Some(setup) = self.setup.at_least(version) {
+            return Ok(setup);
+        }
+        let _one_reload = self.setup.reload.lock().await;
+        if let Some(setup) = self.setup.at_least(version) {
+            return Ok(setup);
+        }
+        // Read after the version: the data is at least as new as it (a
+        // change in between only makes the next use reload again).
+        let restaurant = self.primary_restaurant().await?;
+        let booking = self
+            .booking_setup(restaurant.id, &restaurant.time_zone)
+            .await?;
+        let menu = self.menu(restaurant.id).await?;
+        let fresh = Arc::new(Setup {
+            version,
+            restaurant,
+            booking,
+            menu,
+        });
+        self.setup.keep(&fresh);
+        tracing::debug!(version, "restaurant setup loaded");
+        Ok(fresh)
+    }
+
+    /// The database's setup version (moved by triggers on every change).
+    pub async fn setup_version(&self) -> Result<i64, StoreError> {
+        let sql = "SELECT version FROM setup_version WHERE id = 1";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)
+    }
+}
