@@ -13,6 +13,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 CARGO_LEPTOS_VERSION="0.3.10"
 
+# Every build of the site goes through this (run, test, benchmarks): the
+# pages are lazy-loaded WASM chunks, and a build without --split would ship
+# a client that cannot load them.
+leptos_build() { cargo leptos build --split "$@"; }
+
 step() { printf '\n==> %s\n' "$*"; }
 
 as_root() {
@@ -40,8 +45,8 @@ ensure_rust_tools() {
 
 ensure_node_tools() {
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
-    [ ! -d node_modules/axe-core ]; then
-    step "installing npm tools (binaryen, playwright-core, axe-core)"
+    [ ! -d node_modules/axe-core ] || [ ! -x node_modules/.bin/lighthouse ]; then
+    step "installing npm tools (binaryen, playwright-core, axe-core, lighthouse)"
     npm ci --no-audit --no-fund
   fi
 }

@@ -34,8 +34,55 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
+
+/// Each page is its own WASM chunk (`cargo leptos build --split`): the
+/// browser loads the shell (router, header, footer, translations) and the
+/// code of the page it opens, nothing else; another page's chunk comes when
+/// the visitor goes there. On the server these are plain async views.
+mod routes {
+    use leptos::prelude::*;
+    use leptos_router::{lazy_route, LazyRoute};
+
+    macro_rules! lazy_pages {
+        ($($route:ident => $page:path),* $(,)?) => {$(
+            pub struct $route;
+
+            #[lazy_route]
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                fn view(_this: Self) -> AnyView {
+                    $page().into_any()
+                }
+            }
+        )*};
+    }
+
+    lazy_pages!(
+        Home => crate::site::HomePage,
+        Menu => crate::site::MenuPage,
+        Contact => crate::site::ContactPage,
+        Book => crate::booking::ChoosePage,
+        BookDetails => crate::booking::DetailsPage,
+        BookReview => crate::booking::ReviewPage,
+        BookConfirmation => crate::booking::ConfirmationPage,
+        ManageFind => crate::manage::FindPage,
+        ManageBooking => crate::manage::ManageBookingPage,
+        ManageConfirm => crate::manage::ConfirmEmailPage,
+        Login => crate::account::LoginPage,
+        Register => crate::account::RegisterPage,
+        Account => crate::account::AccountPage,
+        AccountVerify => crate::account::VerifyPage,
+        AccountForgot => crate::account::ForgotPage,
+        AccountReset => crate::account::ResetPage,
+        AccountInvite => crate::account::InvitePage,
+        AdminStaff => crate::admin::staff::StaffPage,
+    );
+}
 
 /// Name of the cookie that keeps the visitor's language (leptos_i18n's).
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
@@ -79,28 +126,31 @@ pub fn App() -> impl IntoView {
                     <layout::SkipLink />
                     <layout::Header />
                     <main id="main" tabindex="-1">
+                        // Every page waits for its data on the server (`Async`):
+                        // the first bytes are the final HTML (no fallback later
+                        // swapped by a script, so the content is the first and
+                        // largest paint), complete before hydration, and an
+                        // unknown manage link gets a real 404 status. The data is
+                        // cheap: the restaurant's setup is kept in memory.
                         <Routes fallback=site::NotFound>
-                            <Route path=path!("/") view=site::HomePage />
-                            <Route path=path!("/menu") view=site::MenuPage />
-                            <Route path=path!("/contact") view=site::ContactPage />
-                            // The booking and manage pages wait for their data on the
-                            // server (`Async`): complete HTML before hydration, and
-                            // a real 404 status for an unknown manage link.
-                            <Route path=path!("/book") view=booking::ChoosePage ssr=SsrMode::Async />
-                            <Route path=path!("/book/details") view=booking::DetailsPage ssr=SsrMode::Async />
-                            <Route path=path!("/book/review") view=booking::ReviewPage ssr=SsrMode::Async />
-                            <Route path=path!("/book/confirmation/:token") view=booking::ConfirmationPage ssr=SsrMode::Async />
-                            <Route path=path!("/manage") view=manage::FindPage ssr=SsrMode::Async />
-                            <Route path=path!("/manage/:token") view=manage::ManageBookingPage ssr=SsrMode::Async />
-                            <Route path=path!("/manage/confirm/:token") view=manage::ConfirmEmailPage />
-                            <Route path=path!("/login") view=account::LoginPage />
-                            <Route path=path!("/register") view=account::RegisterPage />
-                            <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/verify/:token") view=account::VerifyPage ssr=SsrMode::Async />
-                            <Route path=path!("/account/forgot") view=account::ForgotPage />
-                            <Route path=path!("/account/reset/:token") view=account::ResetPage />
-                            <Route path=path!("/account/invite/:token") view=account::InvitePage />
-                            <Route path=path!("/admin/staff") view=admin::staff::StaffPage ssr=SsrMode::Async />
+                            <Route path=path!("/") view={Lazy::<routes::Home>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/menu") view={Lazy::<routes::Menu>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/contact") view={Lazy::<routes::Contact>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/book") view={Lazy::<routes::Book>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/book/details") view={Lazy::<routes::BookDetails>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/book/review") view={Lazy::<routes::BookReview>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/book/confirmation/:token") view={Lazy::<routes::BookConfirmation>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/manage") view={Lazy::<routes::ManageFind>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/manage/:token") view={Lazy::<routes::ManageBooking>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/manage/confirm/:token") view={Lazy::<routes::ManageConfirm>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/login") view={Lazy::<routes::Login>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/register") view={Lazy::<routes::Register>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account") view={Lazy::<routes::Account>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/verify/:token") view={Lazy::<routes::AccountVerify>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/forgot") view={Lazy::<routes::AccountForgot>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/reset/:token") view={Lazy::<routes::AccountReset>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/account/invite/:token") view={Lazy::<routes::AccountInvite>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/admin/staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                         </Routes>
                     </main>
                     <layout::Footer />

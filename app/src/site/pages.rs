@@ -39,6 +39,7 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || t_string!(i18n, home.title).to_string() />
+        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, home.description).to_string()) />
         {with_restaurant(move |info: RestaurantInfo| {
             let tagline = info.tagline.clone();
             view! {
@@ -67,6 +68,7 @@ pub fn MenuPage() -> impl IntoView {
     let menu = Resource::new(|| (), |_| api::get_menu());
     view! {
         <Title text=move || t_string!(i18n, menu.title).to_string() />
+        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, menu.description).to_string()) />
         <h1>{t!(i18n, menu.title)}</h1>
         <p class="lead">{t!(i18n, menu.intro)}</p>
         <Transition fallback=Loading>
@@ -123,6 +125,7 @@ pub fn ContactPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=move || t_string!(i18n, contact.title).to_string() />
+        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, contact.description).to_string()) />
         <h1>{t!(i18n, contact.title)}</h1>
         {with_restaurant(move |info: RestaurantInfo| {
             let tel = format!("tel:{}", info.phone);

@@ -23,3 +23,10 @@ pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="loading">{t!(i18n, loading)}</p> }
 }
+
+/// The page's summary for search engines and link previews
+/// (`<meta name="description">`), in the page's language.
+#[component]
+pub fn Description(text: Signal<String>) -> impl IntoView {
+    view! { <leptos_meta::Meta name="description" content=text /> }
+}

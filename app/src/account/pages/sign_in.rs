@@ -33,6 +33,7 @@ pub fn LoginPage() -> impl IntoView {
     focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, login.title).to_string() />
+        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, login.description).to_string()) />
         <div class="narrow">
             <h1 id="page-title" tabindex="-1">{t!(i18n, login.title)}</h1>
             {done_alert(done)}

@@ -94,6 +94,7 @@ pub fn ChoosePage() -> impl IntoView {
 
     view! {
         <Title text=move || t_string!(i18n, book.title).to_string() />
+        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, book.description).to_string()) />
         <h1 id="page-title" tabindex="-1">{t!(i18n, book.title)}</h1>
         <Steps current=1 />
         <Transition fallback=Loading>

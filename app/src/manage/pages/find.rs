@@ -41,6 +41,7 @@ pub fn FindPage() -> impl IntoView {
     };
     view! {
         <Title text=move || t_string!(i18n, manage.title).to_string() />
+        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, manage.description).to_string()) />
         <h1 id="page-title" tabindex="-1">{t!(i18n, manage.title)}</h1>
         <div class="narrow">
             <p class="lead">{t!(i18n, manage.find_intro)}</p>
