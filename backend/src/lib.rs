@@ -2,6 +2,7 @@
 //! and the services that the web layer (server functions, REST handlers)
 //! calls. Nothing here knows about HTTP or Leptos.
 
+pub mod demo_bookings;
 pub mod error;
 pub mod mail;
 pub mod ratelimit;

@@ -30,6 +30,28 @@ enum Command {
         #[command(subcommand)]
         command: SettingsCommand,
     },
+    /// Demo data, for trying the site and for load tests.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Add confirmed bookings to the restaurant, as guests would have made
+    /// them: the coming days (fuller near today) and as many past days as
+    /// it takes, each placed by the booking rules. No e-mail is sent.
+    /// Refused when the restaurant has bookings already.
+    Bookings {
+        /// How many bookings.
+        #[arg(long, default_value_t = 20_000)]
+        count: usize,
+        /// Seed of the random choices: the same seed, day and setup give the
+        /// same bookings.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -83,10 +105,9 @@ fn read_password() -> Result<String, String> {
     }
 }
 
-async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
-    let email = domain::Email::parse(email).map_err(|e| format!("--email: {e}"))?;
-    let name = domain::GuestName::parse(name).map_err(|e| format!("--name: {e}"))?;
-    let password = domain::Password::parse(&read_password()?).map_err(|e| e.to_string())?;
+/// Opens (creating and migrating) the database, with the demo restaurant
+/// loaded when it had none.
+async fn open_store(config: &Config) -> Result<backend::Store, String> {
     let (store, opened) = backend::Store::open(&config.database_url)
         .await
         .map_err(|e| e.to_string())?;
@@ -95,6 +116,14 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
             .await
             .map_err(|e| e.to_string())?;
     }
+    Ok(store)
+}
+
+async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
+    let email = domain::Email::parse(email).map_err(|e| format!("--email: {e}"))?;
+    let name = domain::GuestName::parse(name).map_err(|e| format!("--name: {e}"))?;
+    let password = domain::Password::parse(&read_password()?).map_err(|e| e.to_string())?;
+    let store = open_store(config).await?;
     let result = backend::services::accounts::create_admin(
         &store,
         backend::now(),
@@ -114,14 +143,7 @@ async fn set_email_confirmation(
     config: &Config,
     setting: Option<(u32, u32)>,
 ) -> Result<(), String> {
-    let (store, opened) = backend::Store::open(&config.database_url)
-        .await
-        .map_err(|e| e.to_string())?;
-    if opened.is_empty {
-        backend::seed::seed_demo(&store)
-            .await
-            .map_err(|e| e.to_string())?;
-    }
+    let store = open_store(config).await?;
     let result = backend::services::booking::set_email_confirmation(&store, setting)
         .await
         .map_err(|e| e.to_string());
@@ -132,6 +154,28 @@ async fn set_email_confirmation(
             "parties of {from} and more confirm by e-mail; their table is held {hold} minutes"
         ),
         None => println!("no booking waits for an e-mail confirmation"),
+    }
+    Ok(())
+}
+
+async fn add_demo_bookings(config: &Config, count: usize, seed: u64) -> Result<(), String> {
+    let store = open_store(config).await?;
+    let began = std::time::Instant::now();
+    let result = backend::demo_bookings::add_bookings(&store, backend::now(), count, seed)
+        .await
+        .map_err(|e| e.to_string());
+    store.close().await;
+    let added = result?;
+    println!(
+        "added {} bookings from {} to {} ({} days with bookings) in {:.1} s",
+        added.count,
+        added.first_day,
+        added.last_day,
+        added.days,
+        began.elapsed().as_secs_f64()
+    );
+    if let Some((day, n)) = added.busiest_coming_day {
+        println!("busiest coming day: {day} ({n} bookings)");
     }
     Ok(())
 }
@@ -173,6 +217,15 @@ fn main() -> ExitCode {
             from_party.map(|from| (from, *hold_minutes))
         };
         return match runtime.block_on(set_email_confirmation(&config, setting)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        };
+    }
+    if let Some(Command::Demo {
+        command: DemoCommand::Bookings { count, seed },
+    }) = &cli.command
+    {
+        return match runtime.block_on(add_demo_bookings(&config, *count, *seed)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
         };

@@ -74,8 +74,8 @@ use std::time::Duration;
 
 pub use accounts::{email_key, TokenPurpose, UserRow};
 pub use booking::{
-    db_time, Actor, BookingSetup, Change, EmailConfirmation, EventRow, NewReservation, OutboxRow,
-    ProofPurpose, Proved, ReservationChange, ReservationRow,
+    db_time, Actor, BookingSetup, Change, EmailConfirmation, EventRow, ImportedReservation,
+    NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
 };
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

@@ -12,7 +12,8 @@
 //! The module is cut along its seams: `setup` (the restaurant's booking
 //! rules and tables), `reservations` (holds, creating and changing
 //! reservations in booking transactions, lookups, history), `proofs`
-//! (e-mailed links that prove an address) and `outbox`.
+//! (e-mailed links that prove an address), `outbox`, and `import`
+//! (reservations written as they are, for demo and load-test data).
 
 /// Runs `$body` in a booking transaction on whichever backend the store
 /// holds, with `$tx` bound to the transaction; commits when the body returns
@@ -44,11 +45,13 @@ macro_rules! booking_tx {
     };
 }
 
+mod import;
 mod outbox;
 mod proofs;
 mod reservations;
 mod setup;
 
+pub use import::ImportedReservation;
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
 pub use setup::{BookingSetup, EmailConfirmation};
