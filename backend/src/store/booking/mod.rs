@@ -186,11 +186,38 @@ pub(super) fn group_holds(rows: Vec<HoldRow>) -> Result<Vec<ExistingBooking>, St
     Ok(out)
 }
 
+/// The longest a reservation (and so a hold) may last: the rules' longest
+/// turn time. The database refuses longer ones, which lets [`holds!`] find
+/// the holds overlapping a window through the index on
+/// `reservations(restaurant_id, starts_at)`: whatever overlaps `from..to`
+/// started at or after `from - MAX_SPAN`.
+pub const MAX_SPAN: chrono::TimeDelta = chrono::TimeDelta::minutes(1440);
+
+/// A hold's span is its reservation's (copied on every write), so bounding
+/// `r.starts_at` on both sides keeps the scan to the window.
 pub(super) const HOLDS_SQL: &str =
     "SELECT rt.reservation_id, rt.table_id, rt.starts_at, rt.ends_at, \
-     r.party_size FROM reservation_tables rt JOIN reservations r ON r.id = rt.reservation_id \
-     WHERE r.restaurant_id = $1 AND rt.active AND rt.starts_at < $3 AND rt.ends_at > $2 \
+     r.party_size FROM reservations r JOIN reservation_tables rt ON rt.reservation_id = r.id \
+     WHERE r.restaurant_id = $1 AND r.starts_at >= $5 AND r.starts_at < $3 \
+     AND rt.active AND rt.starts_at < $3 AND rt.ends_at > $2 \
      AND r.id <> $4 ORDER BY rt.reservation_id, rt.table_id";
+
+/// The query of the active holds of `restaurant_id` overlapping
+/// `from..to`, leaving out reservation `exclude` (-1: none).
+macro_rules! holds {
+    ($restaurant_id:expr, $from:expr, $to:expr, $exclude:expr) => {{
+        let (from, to) = ($from, $to);
+        sqlx::query_as::<_, $crate::store::booking::HoldRow>($crate::store::booking::HOLDS_SQL)
+            .bind($restaurant_id)
+            .bind($crate::store::booking::db_time(from))
+            .bind($crate::store::booking::db_time(to))
+            .bind($exclude)
+            .bind($crate::store::booking::db_time(
+                from - $crate::store::booking::MAX_SPAN,
+            ))
+    }};
+}
+pub(super) use holds;
 
 /// Advisory lock keys for booking transactions (one per restaurant).
 pub(crate) const ADVISORY_BOOKING_BASE: i64 = 0x7465_6368_0000_0000;

@@ -2,8 +2,8 @@
 //! reservations inside booking transactions, lookups and history.
 
 use super::{
-    db_time, group_holds, Actor, Change, EventRow, HoldRow, NewReservation, ProofPurpose,
-    ReservationRow, ADVISORY_BOOKING_BASE, HOLDS_SQL, RESERVATION_COLUMNS,
+    db_time, group_holds, holds, Actor, Change, EventRow, NewReservation, ProofPurpose,
+    ReservationRow, ADVISORY_BOOKING_BASE, RESERVATION_COLUMNS,
 };
 use crate::error::StoreError;
 use crate::store::{email_key, on_pool, Store};
@@ -22,9 +22,8 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<ExistingBooking>, StoreError> {
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, HoldRow>(HOLDS_SQL)
-            .bind(restaurant_id).bind(db_time(from)).bind(db_time(to)).bind(-1_i64)
-            .fetch_all(pool).await)?;
+        let rows =
+            on_pool!(self, pool => holds!(restaurant_id, from, to, -1_i64).fetch_all(pool).await)?;
         group_holds(rows)
     }
 
@@ -47,8 +46,7 @@ impl Store {
     ) -> Result<Result<ReservationRow, E>, StoreError> {
         let now = db_time(now);
         booking_tx!(self, restaurant_id, tx => {
-            let rows = sqlx::query_as::<_, HoldRow>(HOLDS_SQL)
-                .bind(restaurant_id).bind(db_time(window.0)).bind(db_time(window.1)).bind(-1_i64)
+            let rows = holds!(restaurant_id, window.0, window.1, -1_i64)
                 .fetch_all(&mut *tx).await?;
             let bookings = group_holds(rows)?;
             match decide(&bookings) {
@@ -116,8 +114,7 @@ impl Store {
                 "SELECT table_id FROM reservation_tables WHERE reservation_id = $1 ORDER BY table_id")
                 .bind(reservation_id).fetch_all(&mut *tx).await?;
             let window = window(&current);
-            let rows = sqlx::query_as::<_, HoldRow>(HOLDS_SQL)
-                .bind(restaurant_id).bind(db_time(window.0)).bind(db_time(window.1)).bind(reservation_id)
+            let rows = holds!(restaurant_id, window.0, window.1, reservation_id)
                 .fetch_all(&mut *tx).await?;
             let others = group_holds(rows)?;
             match decide(&current, &current_tables, &others) {

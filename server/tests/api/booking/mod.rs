@@ -6,6 +6,7 @@ mod concurrency;
 mod confirm_by_email;
 mod drafts;
 mod email_change;
+mod holds;
 mod manage;
 mod openapi;
 mod tokens;
