@@ -108,6 +108,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The pages whose HTML, for a visitor who is not signed in, depends only on
+/// the restaurant's setup and the language: the server keeps them rendered
+/// (`server::page_cache`). A page that shows bookings, availability, the
+/// time of day or anything of the visitor's must not be listed.
+pub const SHARED_PAGES: &[&str] = &["/", "/menu", "/contact"];
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

@@ -8,6 +8,7 @@ pub mod config;
 pub mod limits;
 pub mod listen;
 pub mod ops;
+pub mod page_cache;
 pub mod security;
 pub mod sessions;
 pub mod telemetry;
@@ -36,6 +37,9 @@ use tower_sessions_redis_store::fred::prelude::{
 
 /// A session ends after this many days without a request.
 pub const SESSION_DAYS: i64 = app::ssr::session::SESSION_DAYS;
+
+/// The session cookie's name (`__Host-` prefixed over HTTPS).
+pub const SESSION_COOKIE: &str = "techplus.sid";
 
 /// Largest request body accepted anywhere (server functions, forms, API).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -77,6 +81,8 @@ pub struct Started {
     /// Open connections and header deadline (`MAX_CONNECTIONS`,
     /// `HEADER_READ_TIMEOUT`).
     pub connection_limits: listen::ConnectionLimits,
+    /// The shared pages kept rendered (its counters, for tests and figures).
+    pub page_cache: page_cache::PageCache,
 }
 
 /// Connects to the database (and Redis), runs migrations, loads the demo
@@ -130,9 +136,11 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         secure_cookies: config.public_url.starts_with("https://"),
         guest_booking_limit: config.rate_limits.booking_guest,
     };
+    let page_cache = page_cache::PageCache::new(state.store.clone(), SESSION_COOKIE);
     let router = router(
         state.clone(),
         sessions,
+        page_cache.clone(),
         redis.clone(),
         security_config(config),
         limiter,
@@ -144,6 +152,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         mailer,
         public_url: config.public_url.clone(),
         connection_limits: config.connection_limits,
+        page_cache,
     })
 }
 
@@ -183,6 +192,7 @@ fn security_config(config: &Config) -> security::SecurityConfig {
 fn router(
     state: AppState,
     sessions: Sessions,
+    page_cache: page_cache::PageCache,
     redis: Option<RedisPool>,
     security: security::SecurityConfig,
     limiter: backend::ratelimit::Limiter,
@@ -212,7 +222,7 @@ fn router(
         .with_name(if security.https {
             "__Host-techplus.sid"
         } else {
-            "techplus.sid"
+            SESSION_COOKIE
         })
         .with_path("/")
         .with_same_site(SameSite::Lax)
@@ -234,6 +244,8 @@ fn router(
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(session_layer)
+        // Outside the sessions: a page served from memory loads none.
+        .layer(from_fn_with_state(page_cache, page_cache::serve))
         .layer(from_fn_with_state(
             (security.clone(), limiter),
             security::rate_limit,
@@ -283,6 +295,7 @@ pub async fn serve(
         mailer,
         public_url,
         connection_limits,
+        page_cache: _,
     } = started;
     let (stop_mail, mail_stop) = tokio::sync::oneshot::channel::<()>();
     let mut mail_worker = tokio::spawn(backend::mail::worker::run(

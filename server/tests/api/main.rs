@@ -10,6 +10,7 @@ mod booking;
 mod lifecycle;
 mod limits;
 mod mail;
+mod page_cache;
 mod security;
 mod setup_cache;
 mod site;

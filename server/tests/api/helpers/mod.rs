@@ -180,6 +180,8 @@ pub struct TestApp {
     /// sets it, else the address the server listens on.
     pub origin: String,
     pub store: backend::Store,
+    /// The server's cache of shared pages (its hit and miss counters).
+    pub page_cache: server::page_cache::PageCache,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
     own_mail_dir: bool,
@@ -217,7 +219,7 @@ impl TestApp {
         let (tx, rx) = oneshot::channel::<()>();
         let task = server_runtime().spawn(async move {
             let started = server::start(&config).await.expect("server starts");
-            let store = started.state.store.clone();
+            let store = (started.state.store.clone(), started.page_cache.clone());
             let listener = server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
             let addr = listener.local_addr().unwrap();
             let _ = ready_tx.send((addr, store));
@@ -227,7 +229,7 @@ impl TestApp {
             .await
             .expect("server runs");
         });
-        let (addr, store) = ready_rx.await.expect("server started");
+        let (addr, (store, page_cache)) = ready_rx.await.expect("server started");
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -244,6 +246,7 @@ impl TestApp {
             mail_dir,
             http,
             store,
+            page_cache,
             shutdown: Some(tx),
             task: Some(task),
             own_mail_dir: given.is_none(),
