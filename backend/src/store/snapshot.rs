@@ -9,6 +9,7 @@
 use super::{on_pool, BookingSetup, RestaurantRow, Store};
 use crate::error::StoreError;
 use domain::MenuCategory;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// One consistent reading of the restaurant's setup.
@@ -25,9 +26,23 @@ pub struct Setup {
 #[derive(Debug, Default)]
 pub(super) struct SetupCache {
     current: RwLock<Option<Arc<Setup>>>,
+    /// Version reads shared by concurrent callers.
+    reads: VersionReads,
     /// One reload at a time: requests that find the cache stale together
     /// wait for one reading instead of each making their own.
     reload: tokio::sync::Mutex<()>,
+}
+
+/// Reads of the setup version, one at a time. Every caller takes a ticket
+/// (the number of callers before it); a read records how many tickets were
+/// out when it began. A caller may use a read that began after its ticket
+/// was taken, and only such a read: it saw every change committed before
+/// the caller arrived. The callers queued behind a read all use it.
+#[derive(Debug, Default)]
+struct VersionReads {
+    arrivals: AtomicU64,
+    /// The latest read: (tickets out when it began, version).
+    last: tokio::sync::Mutex<Option<(u64, i64)>>,
 }
 
 impl SetupCache {
@@ -73,8 +88,26 @@ impl Store {
         Ok(fresh)
     }
 
-    /// The database's setup version (moved by triggers on every change).
+    /// The database's setup version (moved by triggers on every change), as
+    /// read by a query that began after this call did: never older than the
+    /// database's at the call. Concurrent callers share reads (see
+    /// [`VersionReads`]), so under load one query serves many requests.
     pub async fn setup_version(&self) -> Result<i64, StoreError> {
+        let reads = &self.setup.reads;
+        let ticket = reads.arrivals.fetch_add(1, Ordering::SeqCst);
+        let mut last = reads.last.lock().await;
+        if let Some((began, version)) = *last {
+            if began > ticket {
+                return Ok(version);
+            }
+        }
+        let began = reads.arrivals.load(Ordering::SeqCst);
+        let version = self.read_setup_version().await?;
+        *last = Some((began, version));
+        Ok(version)
+    }
+
+    async fn read_setup_version(&self) -> Result<i64, StoreError> {
         let sql = "SELECT version FROM setup_version WHERE id = 1";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)
     }

@@ -10,7 +10,44 @@ use std::sync::Arc;
 on_both_backends!(
     the_setup_is_read_once_until_it_changes,
     a_change_reaches_every_process_at_once,
+    shared_version_reads_never_hide_a_change,
 );
+
+/// Concurrent callers share version reads, but a caller never gets a read
+/// that began before it: a change committed before the call is always seen,
+/// however many reads from before the change are still in flight.
+async fn shared_version_reads_never_hide_a_change(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..16)
+        .map(|_| {
+            let (store, stop) = (app.store.clone(), Arc::clone(&stop));
+            tokio::spawn(async move {
+                let mut reads = 0_u32;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    store.setup_version().await.unwrap();
+                    reads += 1;
+                }
+                reads
+            })
+        })
+        .collect();
+    for round in 0..30 {
+        let before = app.store.setup_version().await.unwrap();
+        on_store!(&app.store, pool => sqlx::query(
+            "UPDATE booking_settings SET cancel_cutoff_minutes = $1",
+        ).bind(60 + i64::from(round)).execute(pool).await.map(drop).unwrap());
+        let after = app.store.setup_version().await.unwrap();
+        assert!(after > before, "round {round}: {after} after {before}");
+        let setup = app.store.setup().await.unwrap();
+        assert_eq!(setup.booking.cancel_cutoff_minutes, 60 + round);
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for reader in readers {
+        assert!(reader.await.unwrap() > 0);
+    }
+    app.stop().await;
+}
 
 async fn the_setup_is_read_once_until_it_changes(db: Db) {
     let app = TestApp::spawn(db).await;

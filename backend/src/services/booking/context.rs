@@ -36,11 +36,17 @@ pub(super) async fn context(store: &Store) -> Result<Context, ServiceError> {
 
 impl Context {
     /// The instants whose bookings can matter for the slots of `from..=to`.
+    /// Seatings lie within their local day, and a booking matters to a slot
+    /// when it overlaps the slot's turn. Zone offsets lie within -12 h and
+    /// +14 h of UTC, so those local days lie within `from` 00:00 UTC - 14 h
+    /// and `to + 1` 00:00 UTC + 12 h; the longest turn is added at the end.
     pub(super) fn window(&self, from: NaiveDate, to: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
         let midnight = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
+        let longest_turn =
+            TimeDelta::minutes(i64::from(self.booking.rules.turn_times.max_minutes()));
         (
-            midnight(from) - TimeDelta::days(2),
-            midnight(to) + TimeDelta::days(3),
+            midnight(from) - TimeDelta::hours(14),
+            midnight(to) + TimeDelta::days(1) + TimeDelta::hours(12) + longest_turn,
         )
     }
 
