@@ -98,7 +98,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                // The client loads when the browser is idle, its files
+                // fetched at low priority: the server-rendered page paints
+                // first (it works before hydration: links, plain forms).
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>
