@@ -79,7 +79,7 @@ pub use booking::{
 };
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
-pub use snapshot::Setup;
+pub use snapshot::{DayKey, Setup, Versions};
 
 /// Runs the same expression against whichever pool the store holds; the
 /// expression is type-checked once per backend.

@@ -8,7 +8,8 @@
 
 use super::{on_pool, BookingSetup, RestaurantRow, Store};
 use crate::error::StoreError;
-use domain::MenuCategory;
+use domain::{DaySlots, MenuCategory};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -28,6 +29,8 @@ pub(super) struct SetupCache {
     current: RwLock<Option<Arc<Setup>>>,
     /// Version reads shared by concurrent callers.
     reads: VersionReads,
+    /// Days' availability computed at given versions.
+    days: DayMemo,
     /// One reload at a time: requests that find the cache stale together
     /// wait for one reading instead of each making their own.
     reload: tokio::sync::Mutex<()>,
@@ -41,8 +44,39 @@ pub(super) struct SetupCache {
 #[derive(Debug, Default)]
 struct VersionReads {
     arrivals: AtomicU64,
-    /// The latest read: (tickets out when it began, version).
-    last: tokio::sync::Mutex<Option<(u64, i64)>>,
+    /// The latest read: (tickets out when it began, versions).
+    last: tokio::sync::Mutex<Option<(u64, Versions)>>,
+}
+
+/// The database's versions of the setup and of the holds (moved by
+/// triggers on every change of either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Versions {
+    pub setup: i64,
+    pub holds: i64,
+}
+
+/// What a day's availability depends on: the date, the party size, the
+/// minute it is computed for, and the versions of the setup and the holds
+/// it was computed from (never newer than the data it was computed from).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DayKey {
+    pub date: chrono::NaiveDate,
+    pub party: u32,
+    pub minute: i64,
+    pub versions: Versions,
+}
+
+/// Days' slots kept until the setup or the holds move (or the minute
+/// passes); at most [`DayMemo::MAX`] of them.
+#[derive(Debug, Default)]
+struct DayMemo {
+    days: RwLock<HashMap<DayKey, Arc<DaySlots>>>,
+    hits: AtomicU64,
+}
+
+impl DayMemo {
+    const MAX: usize = 1024;
 }
 
 impl SetupCache {
@@ -93,6 +127,12 @@ impl Store {
     /// database's at the call. Concurrent callers share reads (see
     /// [`VersionReads`]), so under load one query serves many requests.
     pub async fn setup_version(&self) -> Result<i64, StoreError> {
+        Ok(self.versions().await?.setup)
+    }
+
+    /// The versions of the setup and of the holds, read as
+    /// [`Store::setup_version`] reads the first.
+    pub async fn versions(&self) -> Result<Versions, StoreError> {
         let reads = &self.setup.reads;
         let ticket = reads.arrivals.fetch_add(1, Ordering::SeqCst);
         let mut last = reads.last.lock().await;
@@ -102,13 +142,48 @@ impl Store {
             }
         }
         let began = reads.arrivals.load(Ordering::SeqCst);
-        let version = self.read_setup_version().await?;
-        *last = Some((began, version));
-        Ok(version)
+        let versions = self.read_versions().await?;
+        *last = Some((began, versions));
+        Ok(versions)
     }
 
-    async fn read_setup_version(&self) -> Result<i64, StoreError> {
-        let sql = "SELECT version FROM setup_version WHERE id = 1";
-        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)
+    /// A day's slots computed at `key`, if kept.
+    pub fn kept_day(&self, key: &DayKey) -> Option<Arc<DaySlots>> {
+        let memo = &self.setup.days;
+        let days = memo.days.read().unwrap_or_else(|e| e.into_inner());
+        let found = days.get(key).cloned();
+        if found.is_some() {
+            memo.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        found
+    }
+
+    /// Keeps a day's slots computed at `key`; days of other versions or
+    /// minutes are dropped (no request asks for them again).
+    pub fn keep_day(&self, key: DayKey, slots: Arc<DaySlots>) {
+        let mut days = self
+            .setup
+            .days
+            .days
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        days.retain(|k, _| k.versions == key.versions && k.minute == key.minute);
+        if days.len() >= DayMemo::MAX {
+            days.clear();
+        }
+        days.insert(key, slots);
+    }
+
+    /// Days answered from memory since start.
+    pub fn kept_day_hits(&self) -> u64 {
+        self.setup.days.hits.load(Ordering::Relaxed)
+    }
+
+    async fn read_versions(&self) -> Result<Versions, StoreError> {
+        let sql = "SELECT s.version, h.version FROM setup_version s CROSS JOIN holds_version h \
+                   WHERE s.id = 1 AND h.id = 1";
+        let (setup, holds) =
+            on_pool!(self, pool => sqlx::query_as::<_, (i64, i64)>(sql).fetch_one(pool).await)?;
+        Ok(Versions { setup, holds })
     }
 }

@@ -3,11 +3,19 @@
 use super::context::context;
 use super::MAX_LOOKAHEAD_DAYS;
 use crate::services::ServiceError;
-use crate::store::Store;
+use crate::store::{DayKey, Store, Versions};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{BookingPolicy, DayFlag, DaySlots, MonthDays, PartySize};
 
-/// Every slot of a date for a party.
+/// Every slot of a date for a party, as at the start of the current minute.
+///
+/// Kept in memory per date, party size and minute until the setup or the
+/// holds move (a trigger moves `holds_version` with every change of who
+/// holds a table when): the key carries the setup version the day was
+/// computed with and the holds version read before its bookings, so a kept
+/// day is never older than its key. A slot that just went out of the
+/// booking notice may thus show free for under a minute; booking it
+/// re-checks with the exact time.
 #[tracing::instrument(skip_all)]
 pub async fn day_availability(
     store: &Store,
@@ -17,9 +25,26 @@ pub async fn day_availability(
 ) -> Result<DaySlots, ServiceError> {
     let ctx = context(store).await?;
     ctx.check_date(now, date)?;
+    let minute = now.timestamp().div_euclid(60);
+    let versions = store.versions().await?;
+    let key = DayKey {
+        date,
+        party: party.get(),
+        minute,
+        versions: Versions {
+            setup: ctx.version,
+            holds: versions.holds,
+        },
+    };
+    if let Some(kept) = store.kept_day(&key) {
+        return Ok((*kept).clone());
+    }
+    let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
     let (from, to) = ctx.window(date, date);
     let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
-    Ok(ctx.day_slots(&ctx.day(&bookings, now, date, party.get())))
+    let slots = ctx.day_slots(&ctx.day(&bookings, at, date, party.get()));
+    store.keep_day(key, std::sync::Arc::new(slots.clone()));
+    Ok(slots)
 }
 
 /// Which dates of a month have at least one bookable slot for a party.

@@ -10,7 +10,67 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 on_both_backends!(
     a_day_long_reservation_is_seen_by_every_window_it_overlaps,
     the_database_refuses_reservations_longer_than_a_day,
+    a_days_availability_is_kept_until_the_holds_move,
 );
+
+/// A day's availability is computed once and answered from memory until
+/// something changes who holds a table when: a booking through the API, or
+/// a write behind the application's back (the triggers see it too).
+async fn a_days_availability_is_kept_until_the_holds_move(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let date = crate::helpers::dates::next(&app, chrono::Weekday::Thu).await;
+    let day = format!("/api/availability?date={date}&party_size=2");
+    let hits = || app.store.kept_day_hits();
+    let (status, first) = app.get_json(&day).await;
+    assert_eq!(status, 200, "{first}");
+    let (_, again) = app.get_json(&day).await;
+    assert_eq!(again, first);
+    let kept = hits();
+    assert!(kept >= 1, "the second answer came from memory");
+
+    app.book(&crate::helpers::Booking::at(date, "19:30")).await;
+    let (_, after_booking) = app.get_json(&day).await;
+    assert_eq!(
+        after_booking["slots"], first["slots"],
+        "one booking leaves a slot free"
+    );
+    assert_eq!(hits(), kept, "computed again after a booking");
+
+    // Behind the application's back: every table the booking left free is
+    // held from the first dinner seating on, so that seating is gone.
+    let restaurant = app.restaurant_id().await;
+    let slots = first["slots"].as_array().unwrap();
+    let evening: Vec<&serde_json::Value> =
+        slots.iter().filter(|s| s["period"] == "dinner").collect();
+    assert!(!evening.is_empty());
+    let start: DateTime<Utc> = evening[0]["start"].as_str().unwrap().parse().unwrap();
+    on_store!(&app.store, pool => async {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO reservations (restaurant_id, reference, status, starts_at, ends_at, \
+             party_size, guest_name, guest_email, guest_phone, created_at, updated_at) \
+             VALUES ($1, 'EVENING', 'confirmed', $2, $3, 2, 'x', 'x@example.com', '+33612345678', $2, $2) \
+             RETURNING id")
+            .bind(restaurant).bind(start).bind(start + TimeDelta::hours(6))
+            .fetch_one(pool).await.unwrap();
+        sqlx::query("INSERT INTO reservation_tables (reservation_id, table_id, starts_at, ends_at, active) \
+                     SELECT $1, id, $2, $3, $4 FROM dining_tables \
+                     WHERE id NOT IN (SELECT rt.table_id FROM reservation_tables rt WHERE rt.active)")
+            .bind(id).bind(start).bind(start + TimeDelta::hours(6)).bind(true)
+            .execute(pool).await.unwrap();
+    }.await);
+    let before = hits();
+    let (_, full) = app.get_json(&day).await;
+    assert_eq!(hits(), before, "computed again after a write in SQL");
+    assert_eq!(evening[0]["available"], true, "{}", evening[0]);
+    let first_dinner = full["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["start"] == evening[0]["start"])
+        .unwrap();
+    assert_eq!(first_dinner["available"], false, "{first_dinner}");
+    app.stop().await;
+}
 
 fn at(day: u32, h: u32, m: u32) -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(2030, 1, day)
