@@ -105,6 +105,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                 on:click=move |ev| {
                     ev.prevent_default();
                     i18n.set_locale(locale);
+                    remember_locale(locale);
                 }
             >
                 {match locale {
@@ -128,6 +129,24 @@ pub fn LanguageSwitcher() -> impl IntoView {
         </div>
     }
 }
+
+/// Keeps the language chosen in place for the next pages, as the no-JS
+/// link's answer does: the server reads this cookie (the client reads
+/// `<html lang>`).
+#[cfg(feature = "hydrate")]
+fn remember_locale(locale: Locale) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(&format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            crate::LOCALE_COOKIE,
+            locale.as_str()
+        ));
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn remember_locale(_locale: Locale) {}
 
 #[component]
 pub fn Footer() -> impl IntoView {
