@@ -87,6 +87,12 @@ mod routes {
 /// Name of the cookie that keeps the visitor's language (leptos_i18n's).
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 
+/// The `Set-Cookie` value (or `document.cookie` assignment) that remembers
+/// `locale` for a year, written by the no-JS link and the hydrated switcher.
+pub fn locale_cookie(locale: &str) -> String {
+    format!("{LOCALE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax")
+}
+
 /// The HTML document the server sends around the application.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     response::set_security_policy();

@@ -77,10 +77,7 @@ async fn set_language(Path(locale): Path<String>, Query(query): Query<LangQuery>
     let Some(locale) = ["fr", "en"].into_iter().find(|l| *l == locale) else {
         return Redirect::to(&target).into_response();
     };
-    let cookie = format!(
-        "{}={locale}; Path=/; Max-Age=31536000; SameSite=Lax",
-        app::LOCALE_COOKIE
-    );
+    let cookie = app::locale_cookie(locale);
     let mut response = Redirect::to(&target).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);

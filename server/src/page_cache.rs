@@ -30,8 +30,6 @@ pub const MAX_ENTRIES: usize = 256;
 pub const MAX_PAGE_BYTES: usize = 512 * 1024;
 /// Longer language inputs (a cookie value, `Accept-Language`) are not cached.
 const MAX_KEY_PART: usize = 200;
-/// leptos_i18n's cookie with the visitor's chosen language.
-const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 
 /// The cache and its counters; cheap to clone.
 #[derive(Clone)]
@@ -91,9 +89,6 @@ impl PageCache {
             return None;
         }
         let uri = req.uri();
-        if !app::SHARED_PAGES.contains(&uri.path()) {
-            return None;
-        }
         let mut language_cookie = None;
         for cookies in req.headers().get_all(header::COOKIE) {
             for cookie in cookies.to_str().ok()?.split(';') {
@@ -102,7 +97,7 @@ impl PageCache {
                 if name.trim_start_matches("__Host-") == self.inner.session_cookie {
                     return None;
                 }
-                if name == LANGUAGE_COOKIE {
+                if name == app::LOCALE_COOKIE {
                     language_cookie = Some(short(value)?.to_owned());
                 }
             }

@@ -137,11 +137,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
 fn remember_locale(locale: Locale) {
     use leptos::wasm_bindgen::JsCast;
     if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let _ = doc.set_cookie(&format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            crate::LOCALE_COOKIE,
-            locale.as_str()
-        ));
+        let _ = doc.set_cookie(&crate::locale_cookie(locale.as_str()));
     }
 }
 

@@ -36,7 +36,7 @@ pub(super) struct SetupCache {
     reload: tokio::sync::Mutex<()>,
 }
 
-/// Reads of the setup version, one at a time. Every caller takes a ticket
+/// Reads of the versions, one at a time. Every caller takes a ticket
 /// (the number of callers before it); a read records how many tickets were
 /// out when it began. A caller may use a read that began after its ticket
 /// was taken, and only such a read: it saw every change committed before
@@ -96,13 +96,20 @@ impl SetupCache {
 impl Store {
     /// The restaurant's setup as the database has it now.
     pub async fn setup(&self) -> Result<Arc<Setup>, StoreError> {
-        let version = self.setup_version().await?;
+        Ok(self.setup_and_versions().await?.0)
+    }
+
+    /// The setup, and the versions read to check it (the holds version with
+    /// it, so a caller needs no second read).
+    pub async fn setup_and_versions(&self) -> Result<(Arc<Setup>, Versions), StoreError> {
+        let versions = self.versions().await?;
+        let version = versions.setup;
         if let Some(setup) = self.setup.at_least(version) {
-            return Ok(setup);
+            return Ok((setup, versions));
         }
         let _one_reload = self.setup.reload.lock().await;
         if let Some(setup) = self.setup.at_least(version) {
-            return Ok(setup);
+            return Ok((setup, versions));
         }
         // Read after the version: the data is at least as new as it (a
         // change in between only makes the next use reload again).
@@ -119,7 +126,7 @@ impl Store {
         });
         self.setup.keep(&fresh);
         tracing::debug!(version, "restaurant setup loaded");
-        Ok(fresh)
+        Ok((fresh, versions))
     }
 
     /// The database's setup version (moved by triggers on every change), as

@@ -26,14 +26,13 @@ pub async fn day_availability(
     let ctx = context(store).await?;
     ctx.check_date(now, date)?;
     let minute = now.timestamp().div_euclid(60);
-    let versions = store.versions().await?;
     let key = DayKey {
         date,
         party: party.get(),
         minute,
         versions: Versions {
             setup: ctx.version,
-            holds: versions.holds,
+            holds: ctx.holds_version,
         },
     };
     if let Some(kept) = store.kept_day(&key) {

@@ -19,6 +19,8 @@ use std::sync::Arc;
 pub(super) struct Context {
     setup: Arc<Setup>,
     pub(super) tz: Tz,
+    /// The holds version read with the setup's, before any booking is read.
+    pub(super) holds_version: i64,
 }
 
 impl std::ops::Deref for Context {
@@ -29,9 +31,13 @@ impl std::ops::Deref for Context {
 }
 
 pub(super) async fn context(store: &Store) -> Result<Context, ServiceError> {
-    let setup = store.setup().await?;
+    let (setup, versions) = store.setup_and_versions().await?;
     let tz = setup.booking.rules.time_zone;
-    Ok(Context { setup, tz })
+    Ok(Context {
+        setup,
+        tz,
+        holds_version: versions.holds,
+    })
 }
 
 impl Context {
