@@ -18,6 +18,7 @@
 pub mod account;
 pub mod admin;
 pub mod booking;
+mod client;
 pub mod error;
 pub mod layout;
 pub mod manage;
@@ -104,10 +105,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                // The client loads when the browser is idle, its files
-                // fetched at low priority: the server-rendered page paints
-                // first (it works before hydration: links, plain forms).
-                <HydrationScripts options defer=true />
+                // The client is fetched once the page has painted: the
+                // server-rendered page (which works before hydration) gets
+                // the network and the CPU first.
+                <client::ClientScript options />
                 <MetaTags />
             </head>
             <body>

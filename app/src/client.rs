@@ -1,0 +1,81 @@
+//! The inline script that starts the WASM client.
+//!
+//! Every page works before hydration (links, plain forms), so the client
+//! must not compete with the page's own HTML and CSS: its files are asked
+//! for only once the page has loaded and painted (no `<link rel=preload>`
+//! of the client or of the page's chunks in the head, unlike Leptos'
+//! `HydrationScripts`). The page's chunks are fetched by the client when it
+//! hydrates the route (`__wasm_split.*.js`).
+
+use leptos::prelude::*;
+
+/// Starts the client after the first paint: `load`, then the frame after
+/// the next one (a background tab, which paints no frame, starts it when a
+/// timer fires instead).
+const LOADER: &str = r#"(function (js, wasm) {
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    import(js).then(function (m) {
+      return m.default({ module_or_path: wasm }).then(function () { m.hydrate(); });
+    });
+  }
+  function afterPaint() {
+    requestAnimationFrame(function () { setTimeout(start, 0); });
+    setTimeout(start, 1000);
+  }
+  if (document.readyState === "complete") afterPaint();
+  else addEventListener("load", afterPaint, { once: true });
+})"#;
+
+/// The client's entry files (`/pkg/<name>.<hash>.js` and `.wasm` when
+/// cargo-leptos hashed them: its `hash.txt` lies beside the server binary).
+#[cfg(feature = "ssr")]
+fn client_files(options: &LeptosOptions) -> &'static (String, String) {
+    use std::sync::OnceLock;
+    static FILES: OnceLock<(String, String)> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let pkg = &options.site_pkg_dir;
+        let name = &options.output_name;
+        let (mut js, mut wasm) = (format!("/{pkg}/{name}"), format!("/{pkg}/{name}"));
+        let hashes = options
+            .hash_files
+            .then(|| std::env::current_exe().ok())
+            .flatten()
+            .and_then(|exe| Some(exe.parent()?.join(options.hash_file.as_ref())))
+            .and_then(|path| std::fs::read_to_string(path).ok());
+        match hashes {
+            Some(hashes) => {
+                for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
+                    match file.trim() {
+                        "js" => js = format!("{js}.{}", hash.trim()),
+                        "wasm" => wasm = format!("{wasm}.{}", hash.trim()),
+                        _ => {}
+                    }
+                }
+            }
+            // wasm-bindgen's default name, unless cargo-leptos named it.
+            None if option_env!("LEPTOS_OUTPUT_NAME").is_none() => wasm.push_str("_bg"),
+            None => {}
+        }
+        (format!("{js}.js"), format!("{wasm}.wasm"))
+    })
+}
+
+/// The `<script>` that loads and hydrates the client (server only: the
+/// client never renders the document's head).
+#[component]
+pub fn ClientScript(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        let (js, wasm) = client_files(&options);
+        let nonce = leptos::nonce::use_nonce();
+        let script = format!("{LOADER}({js:?}, {wasm:?});");
+        view! { <script type="module" nonce=nonce>{script}</script> }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (options, LOADER);
+    }
+}
