@@ -38,51 +38,73 @@ use leptos_router::{
     path, Lazy, SsrMode,
 };
 
-/// Each page is its own WASM chunk (`cargo leptos build --split`): the
+/// Pages are lazy-loaded WASM modules (`cargo leptos build --split`): the
 /// browser loads the shell (router, header, footer, translations) and the
-/// code of the page it opens, nothing else; another page's chunk comes when
-/// the visitor goes there. On the server these are plain async views.
+/// module of the page it opens, nothing else; another module comes when the
+/// visitor goes there. The first pages a diner opens (home, menu, contact,
+/// the booking's first step, finding a booking) are each a module of their
+/// own, so they load only their code; the pages reached from them are
+/// grouped (the booking's later steps, the sign-in forms, ...), which keeps
+/// the chunks shared between modules (each a request and an instantiation
+/// in the browser) few. On the server these are plain async views.
 mod routes {
     use leptos::prelude::*;
-    use leptos_router::{lazy_route, LazyRoute};
+    use leptos_router::LazyRoute;
 
     macro_rules! lazy_pages {
-        ($($route:ident => $page:path),* $(,)?) => {$(
+        ($($module:ident { $($route:ident($view:ident, $preload:ident) => $page:path),+ $(,)? })*) => {$($(
             pub struct $route;
 
-            #[lazy_route]
             impl LazyRoute for $route {
                 fn data() -> Self {
                     $route
                 }
 
-                fn view(_this: Self) -> AnyView {
-                    $page().into_any()
+                async fn view(this: Self) -> AnyView {
+                    $view(this).await
+                }
+
+                // The router loads the module before it hydrates the page
+                // (`#[lazy]` names this loader `__preload_<view>`).
+                async fn preload() {
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
                 }
             }
-        )*};
+
+            #[leptos::lazy($module)]
+            fn $view(_this: $route) -> AnyView {
+                $page().into_any()
+            }
+        )+)*};
     }
 
-    lazy_pages!(
-        Home => crate::site::HomePage,
-        Menu => crate::site::MenuPage,
-        Contact => crate::site::ContactPage,
-        Book => crate::booking::ChoosePage,
-        BookDetails => crate::booking::DetailsPage,
-        BookReview => crate::booking::ReviewPage,
-        BookConfirmation => crate::booking::ConfirmationPage,
-        ManageFind => crate::manage::FindPage,
-        ManageBooking => crate::manage::ManageBookingPage,
-        ManageConfirm => crate::manage::ConfirmEmailPage,
-        Login => crate::account::LoginPage,
-        Register => crate::account::RegisterPage,
-        Account => crate::account::AccountPage,
-        AccountVerify => crate::account::VerifyPage,
-        AccountForgot => crate::account::ForgotPage,
-        AccountReset => crate::account::ResetPage,
-        AccountInvite => crate::account::InvitePage,
-        AdminStaff => crate::admin::staff::StaffPage,
-    );
+    lazy_pages! {
+        home { Home(home_view, __preload_home_view) => crate::site::HomePage }
+        menu { Menu(menu_view, __preload_menu_view) => crate::site::MenuPage }
+        contact { Contact(contact_view, __preload_contact_view) => crate::site::ContactPage }
+        book { Book(book_view, __preload_book_view) => crate::booking::ChoosePage }
+        book_steps {
+            BookDetails(book_details_view, __preload_book_details_view) => crate::booking::DetailsPage,
+            BookReview(book_review_view, __preload_book_review_view) => crate::booking::ReviewPage,
+            BookConfirmation(book_confirmation_view, __preload_book_confirmation_view) => crate::booking::ConfirmationPage,
+        }
+        manage_find { ManageFind(manage_find_view, __preload_manage_find_view) => crate::manage::FindPage }
+        manage {
+            ManageBooking(manage_booking_view, __preload_manage_booking_view) => crate::manage::ManageBookingPage,
+            ManageConfirm(manage_confirm_view, __preload_manage_confirm_view) => crate::manage::ConfirmEmailPage,
+        }
+        sign_in {
+            Login(login_view, __preload_login_view) => crate::account::LoginPage,
+            Register(register_view, __preload_register_view) => crate::account::RegisterPage,
+            AccountVerify(account_verify_view, __preload_account_verify_view) => crate::account::VerifyPage,
+            AccountForgot(account_forgot_view, __preload_account_forgot_view) => crate::account::ForgotPage,
+            AccountReset(account_reset_view, __preload_account_reset_view) => crate::account::ResetPage,
+            AccountInvite(account_invite_view, __preload_account_invite_view) => crate::account::InvitePage,
+        }
+        account { Account(account_view, __preload_account_view) => crate::account::AccountPage }
+        admin { AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage }
+    }
 }
 
 /// Name of the cookie that keeps the visitor's language (leptos_i18n's).
