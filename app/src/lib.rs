@@ -42,9 +42,10 @@ use leptos_router::{
 /// browser loads the shell (router, header, footer, translations) and the
 /// module of the page it opens, nothing else; another module comes when the
 /// visitor goes there. The first pages a diner opens (home, menu, contact,
-/// the booking's first step, finding a booking) are each a module of their
-/// own, so they load only their code; the pages reached from them are
-/// grouped (the booking's later steps, the sign-in forms, ...), which keeps
+/// the booking's first step, finding a booking, signing in) are each a
+/// module of their own, so they load only their code; the pages reached
+/// from them are grouped (the booking's later steps, the other account
+/// forms, ...), which keeps
 /// the chunks shared between modules (each a request and an instantiation
 /// in the browser) few. On the server these are plain async views.
 mod routes {
@@ -94,8 +95,8 @@ mod routes {
             ManageBooking(manage_booking_view, __preload_manage_booking_view) => crate::manage::ManageBookingPage,
             ManageConfirm(manage_confirm_view, __preload_manage_confirm_view) => crate::manage::ConfirmEmailPage,
         }
+        login { Login(login_view, __preload_login_view) => crate::account::LoginPage }
         sign_in {
-            Login(login_view, __preload_login_view) => crate::account::LoginPage,
             Register(register_view, __preload_register_view) => crate::account::RegisterPage,
             AccountVerify(account_verify_view, __preload_account_verify_view) => crate::account::VerifyPage,
             AccountForgot(account_forgot_view, __preload_account_forgot_view) => crate::account::ForgotPage,
