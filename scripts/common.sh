@@ -30,14 +30,18 @@ leptos_build() {
   esac
 }
 
-# Python tools in a venv of their own (from PyPI, installed once).
+# Python tools in a venv of their own (from PyPI, each pinned, installed once).
 VENV="${TECHPLUS_VENV:-$HOME/.cache/techplus-venv}"
 ZOPFLI_VERSION="0.4.3"
-ensure_python_tools() {
-  if ! "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('zopfli') != '$ZOPFLI_VERSION')" 2>/dev/null; then
-    step "installing zopfli $ZOPFLI_VERSION into $VENV"
+ensure_python_tools() { ensure_venv_package zopfli "$ZOPFLI_VERSION"; }
+
+# Installs PACKAGE==VERSION into $VENV unless that version is there.
+ensure_venv_package() {
+  local package="$1" version="$2"
+  if ! "$VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('$package') != '$version')" 2>/dev/null; then
+    step "installing $package $version into $VENV"
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check "zopfli==$ZOPFLI_VERSION"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check "$package==$version"
   fi
 }
 

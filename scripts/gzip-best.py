@@ -4,7 +4,7 @@ put beside the site's assets (its gzip encoder compresses ~15% worse than
 zopfli): each `<file>.gz` becomes the zopfli encoding of `<file>`, a plain
 gzip stream any client inflates. Brotli files are left as they are.
 
-    scripts/gzip-best.py target/site/pkg [--iterations N]
+    scripts/gzip-best.py target/site/pkg
 
 Prints the bytes before and after. Needs the `zopfli` package (PyPI).
 """
@@ -14,15 +14,13 @@ import sys
 import zopfli.gzip
 
 
+# zopfli's passes per block: more gain a few bytes for much more time.
+ITERATIONS = 5
+
+
 def main():
-    args = sys.argv[1:]
-    iterations = 5
-    if "--iterations" in args:
-        k = args.index("--iterations")
-        iterations = int(args[k + 1])
-        del args[k : k + 2]
     before = after = 0
-    for root in args:
+    for root in sys.argv[1:]:
         for directory, _, files in os.walk(root):
             for name in files:
                 if not name.endswith(".gz"):
@@ -33,7 +31,7 @@ def main():
                     continue
                 with open(plain, "rb") as f:
                     data = f.read()
-                smaller = zopfli.gzip.compress(data, numiterations=iterations)
+                smaller = zopfli.gzip.compress(data, numiterations=ITERATIONS)
                 size = os.path.getsize(gz)
                 before += size
                 if len(smaller) < size:

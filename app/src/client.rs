@@ -12,6 +12,7 @@ use leptos::prelude::*;
 /// Starts the client after the first paint: `load`, then the frame after
 /// the next one (a background tab, which paints no frame, starts it when a
 /// timer fires instead).
+#[cfg(feature = "ssr")]
 const LOADER: &str = r#"(function (js, wasm) {
   var started = false;
   function start() {
@@ -76,6 +77,6 @@ pub fn ClientScript(options: LeptosOptions) -> impl IntoView {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        let _ = (options, LOADER);
+        let _ = options;
     }
 }
