@@ -32,6 +32,9 @@ pub enum AppError {
     /// only a phone call can change it now.
     #[error("too late to change online")]
     TooLate,
+    /// The booking's status does not allow this change.
+    #[error("status change refused")]
+    StatusRefused,
     /// Not signed in, or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,
@@ -63,6 +66,7 @@ impl AppError {
             AppError::Conflict => "conflict",
             AppError::SlotUnavailable { .. } => "slot_unavailable",
             AppError::TooLate => "too_late",
+            AppError::StatusRefused => "status_refused",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Reauthenticate => "reauthenticate",
@@ -78,7 +82,10 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::InvalidInput { .. } | AppError::InvalidFields { .. } => 422,
-            AppError::Conflict | AppError::SlotUnavailable { .. } | AppError::TooLate => 409,
+            AppError::Conflict
+            | AppError::SlotUnavailable { .. }
+            | AppError::TooLate
+            | AppError::StatusRefused => 409,
             AppError::Unauthorized | AppError::Reauthenticate => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
@@ -130,6 +137,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "conflict" => td_string!(l, error.conflict),
         "slot_unavailable" => td_string!(l, error.slot_unavailable),
         "too_late" => td_string!(l, error.too_late),
+        "status_refused" => td_string!(l, error.status_refused),
         "unauthorized" => td_string!(l, error.unauthorized),
         "forbidden" => td_string!(l, error.forbidden),
         "reauthenticate" => td_string!(l, error.reauthenticate),
@@ -183,6 +191,7 @@ mod ssr {
                     alternatives,
                 },
                 ServiceError::TooLate => AppError::TooLate,
+                ServiceError::StatusRefused => AppError::StatusRefused,
                 ServiceError::Unauthorized => AppError::Unauthorized,
                 ServiceError::Forbidden => AppError::Forbidden,
                 ServiceError::Reauthenticate => AppError::Reauthenticate,
@@ -279,6 +288,7 @@ mod tests {
             "conflict",
             "slot_unavailable",
             "too_late",
+            "status_refused",
             "unauthorized",
             "forbidden",
             "rate_limited",

@@ -34,7 +34,7 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path, Lazy, SsrMode,
 };
 
@@ -104,7 +104,11 @@ mod routes {
             AccountInvite(account_invite_view, __preload_account_invite_view) => crate::account::InvitePage,
         }
         account { Account(account_view, __preload_account_view) => crate::account::AccountPage }
-        admin { AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage }
+        admin {
+            AdminShell(admin_shell_view, __preload_admin_shell_view) => crate::admin::AdminShell,
+            AdminToday(admin_today_view, __preload_admin_today_view) => crate::admin::today::TodayPage,
+            AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
+        }
     }
 }
 
@@ -189,7 +193,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/account/forgot") view={Lazy::<routes::AccountForgot>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/reset/:token") view={Lazy::<routes::AccountReset>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/account/invite/:token") view={Lazy::<routes::AccountInvite>::new()} ssr=SsrMode::Async />
-                            <Route path=path!("/admin/staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
+                            // The back office: its shell (role guard, side
+                            // navigation) around each screen.
+                            <ParentRoute path=path!("/admin") view={Lazy::<routes::AdminShell>::new()} ssr=SsrMode::Async>
+                                <Route path=path!("") view={Lazy::<routes::AdminToday>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
+                            </ParentRoute>
                         </Routes>
                     </main>
                     <layout::Footer />

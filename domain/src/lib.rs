@@ -16,6 +16,10 @@ pub use booking::{
     GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,
     ReservationStatus, ReservationView, SlotReason, SlotView,
 };
+pub use booking::{
+    BookingFlag, PacingSlot, ReservationSource, StaffDay, StaffPeriod, StaffReservation,
+    StaffTable, Stage,
+};
 pub use form::{FieldError, Registration, ReservationPatch, ReservationPatchInput};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,

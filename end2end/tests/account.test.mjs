@@ -315,14 +315,17 @@ test('logging in works before hydration (no JavaScript)', async () => {
   await page.fill('#email', ADMIN.email);
   await page.fill('#password', ADMIN.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/admin\/staff$/);
-  assert.equal(await page.locator('h1').innerText(), 'Équipe');
+  // Staff land on the host stand's "Today".
+  await page.waitForURL(/\/admin$/);
+  assert.equal(await page.locator('.admin-nav a[aria-current="page"]').innerText(), 'Aujourd’hui');
   await context.close();
 });
 
 test('an admin invites a staff member, who accepts and is signed in', async () => {
   const { context, page, errors } = await newPage();
   await logIn(page, ADMIN.email, ADMIN.password);
+  await page.waitForURL(/\/admin$/);
+  await page.locator('.admin-nav').getByRole('link', { name: 'Équipe' }).click();
   await page.waitForURL(/\/admin\/staff$/);
   await page.locator('#invite-heading').waitFor();
   await shoot(page, 'admin');

@@ -6,6 +6,7 @@
 //!   [`Unavailable`] reason.
 //! * [`month_availability`]: which dates of a month have a free slot.
 //! * [`assign_tables`]: the table (or combination) a party gets.
+//! * [`host`]: the host stand's status changes, lateness and flags.
 //!
 //! Service hours are local times in [`Rules::time_zone`]; instants are UTC.
 //! Spans are half-open: a booking ending at 19:00 leaves the table free for a
@@ -13,6 +14,7 @@
 
 mod assign;
 mod availability;
+pub mod host;
 mod model;
 mod policy;
 #[cfg(test)]

@@ -89,8 +89,8 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
                 );
             }
         }
-        leptos_axum::redirect(if signed_in.user.role == domain::Role::Admin {
-            "/admin/staff"
+        leptos_axum::redirect(if signed_in.user.role.is_staff() {
+            "/admin"
         } else {
             "/account"
         });

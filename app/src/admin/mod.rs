@@ -1,4 +1,10 @@
-//! The restaurant's back office, for staff and admins. One folder per
-//! screen (`admin/<screen>/`: its `api.rs` and its page or pages).
+//! The restaurant's back office, for staff and admins: its shell (role
+//! guard and side navigation, `shell.rs`) and one folder per screen
+//! (`admin/<screen>/`: its `api.rs` and its page or pages). Screens never
+//! import each other; `lib.rs` nests them in the shell.
 
+mod shell;
 pub mod staff;
+pub mod today;
+
+pub use shell::AdminShell;

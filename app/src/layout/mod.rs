@@ -5,7 +5,6 @@
 use crate::i18n::*;
 use crate::ui::restaurant::{use_restaurant, HoursList};
 use crate::ui::user::account_me;
-use domain::Role;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -54,7 +53,7 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// "Log in", or "My account" when signed in (and "Staff" for an admin).
+/// "Log in", or "My account" when signed in (and the back office for staff).
 #[component]
 pub fn AccountLink() -> impl IntoView {
     let i18n = use_i18n();
@@ -70,10 +69,10 @@ pub fn AccountLink() -> impl IntoView {
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(user)) => {
-                        let admin = user.role == Role::Admin;
+                        let staff = user.role.is_staff();
                         view! {
-                            {admin.then(|| view! {
-                                <a href="/admin/staff" class="nav-admin" aria-current=move || current("/admin")>{t!(i18n, nav.staff)}</a>
+                            {staff.then(|| view! {
+                                <a href="/admin" class="nav-admin" aria-current=move || current("/admin")>{t!(i18n, nav.staff)}</a>
                                 " "
                             })}
                             <a href="/account" aria-current=move || current("/account")>{t!(i18n, nav.account)}</a>

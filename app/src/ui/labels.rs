@@ -38,6 +38,7 @@ pub fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
         ReservationStatus::PendingPayment => t_string!(i18n, status.pending_payment),
         ReservationStatus::PendingConfirmation => t_string!(i18n, status.pending_confirmation),
         ReservationStatus::Confirmed => t_string!(i18n, status.confirmed),
+        ReservationStatus::Arrived => t_string!(i18n, status.arrived),
         ReservationStatus::Seated => t_string!(i18n, status.seated),
         ReservationStatus::Completed => t_string!(i18n, status.completed),
         ReservationStatus::Cancelled => t_string!(i18n, status.cancelled),

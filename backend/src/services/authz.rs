@@ -35,6 +35,8 @@ pub enum Action<'a> {
     ManageReservation { guest_email: &'a str },
     /// Every booking of the restaurant.
     ListAllReservations,
+    /// Run a service at the host stand: the day's bookings, their statuses.
+    RunService,
     /// Invite staff and change roles: admins only.
     ManageStaff,
 }
@@ -56,7 +58,7 @@ pub fn authorize<'p>(
                 && (who.role.is_staff()
                     || crate::store::email_key(&who.email) == crate::store::email_key(guest_email))
         }
-        Action::ListAllReservations => who.verified && who.role.is_staff(),
+        Action::ListAllReservations | Action::RunService => who.verified && who.role.is_staff(),
         Action::ManageStaff => who.verified && who.role == Role::Admin,
     };
     if allowed && matches!(action, Action::ManageStaff) && !who.recent_sign_in {

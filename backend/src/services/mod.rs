@@ -29,6 +29,10 @@ pub enum ServiceError {
     /// Past the cut-off, or no longer a confirmed booking: call the restaurant.
     #[error("too late to change online")]
     TooLate,
+    /// A status change the booking's current status does not allow (such
+    /// as completing a cancelled booking).
+    #[error("status change refused")]
+    StatusRefused,
     /// No account signed in, or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,

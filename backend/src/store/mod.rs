@@ -21,21 +21,24 @@ macro_rules! queue_mail {
     };
 }
 
-/// Adds a line to a reservation's history, in the caller's transaction.
+/// Adds a line to a reservation's history, in the caller's transaction;
+/// `$actor` is an [`Actor`](booking::Actor).
 macro_rules! record_event {
-    ($tx:expr, $reservation_id:expr, $now:expr, $actor:expr, $action:expr, $details:expr) => {
+    ($tx:expr, $reservation_id:expr, $now:expr, $actor:expr, $action:expr, $details:expr) => {{
+        let actor: $crate::store::Actor = $actor;
         sqlx::query(
-            "INSERT INTO reservation_events (reservation_id, at, actor, action, details) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO reservation_events (reservation_id, at, actor, action, details, user_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind($reservation_id)
         .bind($now)
-        .bind($actor)
+        .bind(actor.as_str())
         .bind($action)
         .bind($details)
+        .bind(actor.user_id())
         .execute(&mut *$tx)
         .await?
-    };
+    }};
 }
 
 /// Writes the holds of a reservation on its tables over `start..end`, in
@@ -76,6 +79,7 @@ pub use accounts::{email_key, TokenPurpose, UserRow};
 pub use booking::{
     db_time, Actor, BookingSetup, Change, EmailConfirmation, EventRow, ImportedReservation,
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
+    ReservationWithTables, TableLabel,
 };
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

@@ -9,9 +9,14 @@
 //! that cross the wire.
 
 mod guest;
+mod staff;
 mod wire;
 
 pub use guest::{DetailsError, Email, GuestDetails, GuestName, Locale, Notes, PartySize, Phone};
+pub use staff::{
+    BookingFlag, PacingSlot, ReservationSource, StaffDay, StaffPeriod, StaffReservation,
+    StaffTable, Stage,
+};
 pub use wire::{
     Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, MonthDays, PeriodSlots,
     ReservationStatus, ReservationView, SlotReason, SlotView,

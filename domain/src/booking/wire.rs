@@ -97,6 +97,7 @@ pub struct Alternative {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReservationStatus {
     /// Waiting for a deposit (the payments feature).
@@ -105,6 +106,8 @@ pub enum ReservationStatus {
     /// it from the e-mailed link (or the hold ends).
     PendingConfirmation,
     Confirmed,
+    /// The guest is at the restaurant, not seated yet (the host stand).
+    Arrived,
     Seated,
     Completed,
     Cancelled,
@@ -117,6 +120,7 @@ impl ReservationStatus {
             "pending_payment" => ReservationStatus::PendingPayment,
             "pending_confirmation" => ReservationStatus::PendingConfirmation,
             "confirmed" => ReservationStatus::Confirmed,
+            "arrived" => ReservationStatus::Arrived,
             "seated" => ReservationStatus::Seated,
             "completed" => ReservationStatus::Completed,
             "cancelled" => ReservationStatus::Cancelled,
@@ -130,6 +134,7 @@ impl ReservationStatus {
             ReservationStatus::PendingPayment => "pending_payment",
             ReservationStatus::PendingConfirmation => "pending_confirmation",
             ReservationStatus::Confirmed => "confirmed",
+            ReservationStatus::Arrived => "arrived",
             ReservationStatus::Seated => "seated",
             ReservationStatus::Completed => "completed",
             ReservationStatus::Cancelled => "cancelled",
@@ -144,6 +149,7 @@ impl ReservationStatus {
             ReservationStatus::PendingPayment
                 | ReservationStatus::PendingConfirmation
                 | ReservationStatus::Confirmed
+                | ReservationStatus::Arrived
                 | ReservationStatus::Seated
         )
     }

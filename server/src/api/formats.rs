@@ -246,12 +246,13 @@ wire_format! {
         .build()
 }
 
-fn statuses() -> [&'static str; 7] {
+fn statuses() -> [&'static str; 8] {
     use ReservationStatus as S;
     let _exhaustive = |s: S| match s {
         S::PendingPayment
         | S::PendingConfirmation
         | S::Confirmed
+        | S::Arrived
         | S::Seated
         | S::Completed
         | S::Cancelled
@@ -261,6 +262,7 @@ fn statuses() -> [&'static str; 7] {
         S::PendingPayment,
         S::PendingConfirmation,
         S::Confirmed,
+        S::Arrived,
         S::Seated,
         S::Completed,
         S::Cancelled,

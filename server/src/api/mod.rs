@@ -3,12 +3,13 @@
 //! same services as the server functions of the web pages.
 //!
 //! One module per resource, each with its own `routes()`: `availability`,
-//! `reservations`, `manage` (by token), `auth`. Below them: `caller` (who
+//! `reservations`, `manage` (by token), `auth`, and `admin/` (staff). Below them: `caller` (who
 //! is calling, as an extractor), `shapes` (wire shapes shared by several
 //! resources), `error` (the error envelope and the extractors that answer
 //! with it), `formats` (input formats as schemas, from the domain's limits),
 //! `answers` (the statuses every operation shares) and `docs`.
 
+pub mod admin;
 pub mod answers;
 pub mod auth;
 pub mod availability;
@@ -63,6 +64,8 @@ use utoipa::OpenApi;
         reservations::get_one,
         reservations::update_one,
         reservations::cancel_one,
+        admin::day::day,
+        admin::reservations::set_status,
     ),
     components(schemas(
         ErrorOut,
@@ -79,6 +82,7 @@ use utoipa::OpenApi;
         (name = "manage", description = "A guest's booking, by its secret manage token"),
         (name = "auth", description = "Accounts and sessions (cookie `techplus.sid`)"),
         (name = "account", description = "The signed-in user's bookings; staff see all"),
+        (name = "staff", description = "Running a service: staff and admins only"),
     )
 )]
 pub struct ApiDoc;
@@ -89,6 +93,7 @@ pub fn routes() -> Router<AppState> {
         .merge(reservations::routes())
         .merge(manage::routes())
         .merge(auth::routes())
+        .merge(admin::routes())
         .route(
             "/api/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),

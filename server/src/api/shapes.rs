@@ -41,6 +41,7 @@ pub enum ErrorCode {
     NotFound,
     SlotUnavailable,
     TooLate,
+    StatusRefused,
     Conflict,
     Unauthorized,
     Forbidden,

@@ -14,5 +14,6 @@ mod page_cache;
 mod security;
 mod setup_cache;
 mod site;
+mod staff;
 mod startup;
 mod transfer;

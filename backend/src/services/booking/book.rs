@@ -107,6 +107,7 @@ pub async fn book(
                         reference: reference.clone(),
                         token_hash: token_hash.clone(),
                         status,
+                        source: domain::ReservationSource::Online,
                         starts_at: start,
                         ends_at: end,
                         party_size: party,

@@ -281,7 +281,7 @@ fn ensure_changeable(
     actor: Actor,
 ) -> Result<(), SlotProblem> {
     let confirmed = current.status().ok() == Some(ReservationStatus::Confirmed);
-    let in_time = actor == Actor::Staff
+    let in_time = actor.is_staff()
         || rules::guest_can_change(now, current.starts_at, ctx.booking.cancel_cutoff_minutes);
     if confirmed && in_time {
         Ok(())

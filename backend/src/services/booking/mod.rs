@@ -9,7 +9,7 @@
 //! The module is cut along its seams: `context` (the restaurant's setup
 //! loaded once per request, and the views made from it), `availability`,
 //! `book`, `guest` (by manage token), `staff` (by reference, for a signed-in
-//! guest or staff), `change` (the booking transactions that modify or cancel)
+//! guest or staff), `host` (the host stand: a day's bookings and their statuses), `change` (the booking transactions that modify or cancel)
 //! and `tokens`.
 
 mod availability;
@@ -17,6 +17,7 @@ mod book;
 mod change;
 mod context;
 mod guest;
+mod host;
 mod staff;
 mod tokens;
 
@@ -27,6 +28,7 @@ pub use guest::{
     by_token, calendar_file, cancel, find_by_reference, modify, use_email_proof,
     TOKEN_LIFE_AFTER_END,
 };
+pub use host::{day_sheet, set_status};
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

@@ -46,7 +46,7 @@ async fn found_as(
         other => other,
     })?;
     let actor = if who.role.is_staff() {
-        Actor::Staff
+        Actor::Staff(who.user_id)
     } else {
         Actor::Guest
     };

@@ -59,7 +59,7 @@ impl Store {
                 .fetch_one(&mut *tx).await?;
                 hold_tables!(tx, id, &r.table_ids, db_time(r.starts_at), db_time(r.ends_at),
                     r.status.is_active());
-                record_event!(tx, id, created, Actor::Guest.as_str(), "created", IMPORTED_DETAILS);
+                record_event!(tx, id, created, Actor::Guest, "created", IMPORTED_DETAILS);
             }
             Ok::<_, StoreError>(())
         })

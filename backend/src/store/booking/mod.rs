@@ -54,11 +54,12 @@ mod setup;
 pub use import::ImportedReservation;
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
-pub use setup::{BookingSetup, EmailConfirmation};
+pub use reservations::ReservationWithTables;
+pub use setup::{BookingSetup, EmailConfirmation, TableLabel};
 
 use crate::error::StoreError;
 use chrono::{DateTime, SubsecRound, Utc};
-use domain::ReservationStatus;
+use domain::{ReservationSource, ReservationStatus};
 use rules::ExistingBooking;
 
 /// Instants are written with whole seconds so that SQLite's text order is
@@ -84,12 +85,19 @@ pub struct ReservationRow {
     pub locale: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub source: String,
+    pub seated_at: Option<DateTime<Utc>>,
 }
 
 impl ReservationRow {
     pub fn status(&self) -> Result<ReservationStatus, StoreError> {
         ReservationStatus::parse(&self.status)
             .ok_or_else(|| StoreError::corrupt(format!("reservation status {:?}", self.status)))
+    }
+
+    pub fn source(&self) -> Result<ReservationSource, StoreError> {
+        ReservationSource::parse(&self.source)
+            .ok_or_else(|| StoreError::corrupt(format!("reservation source {:?}", self.source)))
     }
 }
 
@@ -100,6 +108,7 @@ pub struct NewReservation {
     pub reference: String,
     pub token_hash: String,
     pub status: ReservationStatus,
+    pub source: ReservationSource,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub party_size: u32,
@@ -124,11 +133,12 @@ pub struct ReservationChange {
     pub table_ids: Vec<i64>,
 }
 
-/// A line of a reservation's history.
+/// Who wrote a line of a reservation's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actor {
     Guest,
-    Staff,
+    /// A staff member, by account id.
+    Staff(i64),
     System,
 }
 
@@ -136,9 +146,21 @@ impl Actor {
     pub fn as_str(self) -> &'static str {
         match self {
             Actor::Guest => "guest",
-            Actor::Staff => "staff",
+            Actor::Staff(_) => "staff",
             Actor::System => "system",
         }
+    }
+
+    /// The staff member's account.
+    pub fn user_id(self) -> Option<i64> {
+        match self {
+            Actor::Staff(id) => Some(id),
+            Actor::Guest | Actor::System => None,
+        }
+    }
+
+    pub fn is_staff(self) -> bool {
+        matches!(self, Actor::Staff(_))
     }
 }
 
@@ -153,7 +175,7 @@ pub struct EventRow {
 pub(crate) const RESERVATION_COLUMNS: &str =
     "r.id, r.restaurant_id, r.reference, r.status, r.starts_at, \
      r.ends_at, r.party_size, r.guest_name, r.guest_email, r.guest_phone, r.notes, r.locale, \
-     r.created_at, r.updated_at";
+     r.created_at, r.updated_at, r.source, r.seated_at";
 
 #[derive(sqlx::FromRow)]
 pub(super) struct HoldRow {

@@ -159,7 +159,7 @@ impl Store {
                 }
                 sqlx::query("UPDATE reservation_tables SET active = $2 WHERE reservation_id = $1")
                     .bind(id).bind(false).execute(&mut *tx).await?;
-                record_event!(tx, id, now, Actor::System.as_str(), "released_unconfirmed", "{}");
+                record_event!(tx, id, now, Actor::System, "released_unconfirmed", "{}");
                 released.push(reference);
             }
             tx.commit().await?;
@@ -221,7 +221,7 @@ impl Store {
                 ProofPurpose::ChangeEmail => "email_changed",
                 ProofPurpose::ConfirmBooking => "confirmed_by_email",
             };
-            record_event!(tx, proof.reservation_id, now, Actor::Guest.as_str(), action, "{}");
+            record_event!(tx, proof.reservation_id, now, Actor::Guest, action, "{}");
             let reservation = sqlx::query_as::<_, ReservationRow>(&format!(
                 "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
                 .bind(proof.reservation_id).fetch_one(&mut *tx).await?;

@@ -55,20 +55,20 @@ impl Store {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO reservations (restaurant_id, reference, status, starts_at, \
                          ends_at, party_size, guest_name, guest_email, guest_phone, notes, locale, \
-                         created_at, updated_at, guest_email_key) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
+                         created_at, updated_at, guest_email_key, source) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id",
                     )
                     .bind(new.restaurant_id).bind(&new.reference).bind(new.status.as_str())
                     .bind(db_time(new.starts_at)).bind(db_time(new.ends_at))
                     .bind(i64::from(new.party_size)).bind(&new.guest_name).bind(&new.guest_email)
                     .bind(&new.guest_phone).bind(&new.notes).bind(&new.locale).bind(now)
-                    .bind(email_key(&new.guest_email))
+                    .bind(email_key(&new.guest_email)).bind(new.source.as_str())
                     .fetch_one(&mut *tx).await?;
                     sqlx::query("INSERT INTO reservation_tokens (token_hash, reservation_id, created_at) VALUES ($1, $2, $3)")
                         .bind(&new.token_hash).bind(id).bind(now).execute(&mut *tx).await?;
                     hold_tables!(tx, id, &new.table_ids, db_time(new.starts_at),
                         db_time(new.ends_at), new.status.is_active());
-                    record_event!(tx, id, now, event.0.as_str(), event.1, event.2);
+                    record_event!(tx, id, now, event.0, event.1, event.2);
                     let row = sqlx::query_as::<_, ReservationRow>(&format!(
                         "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
                         .bind(id).fetch_one(&mut *tx).await?;
@@ -141,7 +141,10 @@ impl Store {
                                 db_time(c.ends_at), true);
                         }
                         Change::Status { status, .. } => {
-                            sqlx::query("UPDATE reservations SET status = $2, updated_at = $3 WHERE id = $1")
+                            // Sitting down (again) starts the clock at the table.
+                            sqlx::query("UPDATE reservations SET status = $2, updated_at = $3, \
+                                 seated_at = CASE WHEN $2 = 'seated' THEN $3 ELSE seated_at END \
+                                 WHERE id = $1")
                                 .bind(reservation_id).bind(status.as_str()).bind(now)
                                 .execute(&mut *tx).await?;
                             sqlx::query("UPDATE reservation_tables SET active = $2 WHERE reservation_id = $1")
@@ -149,7 +152,7 @@ impl Store {
                                 .execute(&mut *tx).await?;
                         }
                     }
-                    record_event!(tx, reservation_id, now, actor.as_str(), action, details);
+                    record_event!(tx, reservation_id, now, actor, action, details);
                     let row = sqlx::query_as::<_, ReservationRow>(&format!(
                         "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
                         .bind(reservation_id).fetch_one(&mut *tx).await?;
@@ -295,5 +298,75 @@ impl Store {
         let sql = "SELECT COUNT(*) FROM reservations WHERE restaurant_id = $1";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
             .bind(restaurant_id).fetch_one(pool).await)?)
+    }
+}
+
+/// A reservation with the tables it holds (or held, once cancelled).
+#[derive(Debug, Clone)]
+pub struct ReservationWithTables {
+    pub row: ReservationRow,
+    pub table_ids: Vec<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct TableOfRow {
+    reservation_id: i64,
+    table_id: i64,
+}
+
+impl Store {
+    /// Every reservation of a restaurant starting within `from..to`, in any
+    /// status, by start time, with its tables: two index range scans.
+    pub async fn reservations_starting(
+        &self,
+        restaurant_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ReservationWithTables>, StoreError> {
+        let rows_sql = format!(
+            "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.restaurant_id = $1 \
+             AND r.starts_at >= $2 AND r.starts_at < $3 ORDER BY r.starts_at, r.id"
+        );
+        let tables_sql = "SELECT rt.reservation_id, rt.table_id FROM reservations r \
+             JOIN reservation_tables rt ON rt.reservation_id = r.id WHERE r.restaurant_id = $1 \
+             AND r.starts_at >= $2 AND r.starts_at < $3 ORDER BY rt.reservation_id, rt.table_id";
+        let (from, to) = (db_time(from), db_time(to));
+        let (rows, tables) = on_pool!(self, pool => {
+            let rows = sqlx::query_as::<_, ReservationRow>(&rows_sql)
+                .bind(restaurant_id).bind(from).bind(to).fetch_all(pool).await?;
+            let tables = sqlx::query_as::<_, TableOfRow>(tables_sql)
+                .bind(restaurant_id).bind(from).bind(to).fetch_all(pool).await?;
+            (rows, tables)
+        });
+        let mut by_reservation: std::collections::HashMap<i64, Vec<i64>> =
+            std::collections::HashMap::new();
+        for t in tables {
+            by_reservation
+                .entry(t.reservation_id)
+                .or_default()
+                .push(t.table_id);
+        }
+        Ok(rows
+            .into_iter()
+            .map(|row| ReservationWithTables {
+                table_ids: by_reservation.remove(&row.id).unwrap_or_default(),
+                row,
+            })
+            .collect())
+    }
+
+    /// A reservation of a restaurant by id.
+    pub async fn reservation_by_id(
+        &self,
+        restaurant_id: i64,
+        id: i64,
+    ) -> Result<ReservationRow, StoreError> {
+        let sql = format!(
+            "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1 AND r.restaurant_id = $2"
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, ReservationRow>(&sql)
+            .bind(id).bind(restaurant_id).fetch_one(pool).await)?,
+        )
     }
 }

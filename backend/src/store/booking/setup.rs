@@ -17,11 +17,22 @@ pub struct BookingSetup {
     pub restaurant_id: i64,
     pub rules: Rules,
     pub tables: Vec<Table>,
+    /// What the rules do not need of each table: its name and area, in
+    /// the order of `tables`.
+    pub table_labels: Vec<TableLabel>,
     pub combinations: Vec<Combination>,
     pub cancel_cutoff_minutes: u32,
     pub deposit: Option<DepositPolicy>,
     /// Large parties confirm their booking by e-mail, when set.
     pub email_confirmation: Option<EmailConfirmation>,
+}
+
+/// A table's name and the area of the room it stands in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableLabel {
+    pub id: i64,
+    pub name: String,
+    pub area: String,
 }
 
 /// From which party size a booking waits for the guest's confirmation by
@@ -75,6 +86,8 @@ struct ExceptionRow {
 #[derive(sqlx::FromRow)]
 struct TableRow {
     id: i64,
+    name: String,
+    area: String,
     min_seats: i64,
     max_seats: i64,
     bookable_online: bool,
@@ -176,7 +189,7 @@ impl Store {
         let periods_sql = PERIODS_SQL;
         let exceptions_sql = "SELECT kind, starts_on, ends_on, periods FROM booking_exceptions \
              WHERE restaurant_id = $1 ORDER BY starts_on, id";
-        let tables_sql = "SELECT id, min_seats, max_seats, bookable_online, active \
+        let tables_sql = "SELECT id, name, area, min_seats, max_seats, bookable_online, active \
              FROM dining_tables WHERE restaurant_id = $1 ORDER BY id";
         let members_sql = "SELECT m.combination_id, m.table_id FROM table_combination_members m \
              JOIN table_combinations c ON c.id = m.combination_id WHERE c.restaurant_id = $1 \
@@ -232,6 +245,14 @@ impl Store {
         for row in exceptions {
             rules.exceptions.extend(row.into_rule()?);
         }
+        let table_labels = tables
+            .iter()
+            .map(|t| TableLabel {
+                id: t.id,
+                name: t.name.clone(),
+                area: t.area.clone(),
+            })
+            .collect();
         let tables = tables
             .into_iter()
             .map(|t| {
@@ -258,6 +279,7 @@ impl Store {
             restaurant_id,
             rules,
             tables,
+            table_labels,
             combinations,
             cancel_cutoff_minutes,
             deposit,

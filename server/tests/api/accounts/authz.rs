@@ -89,6 +89,20 @@ async fn authorization_matrix(db: Db) {
             Some(json!({"password": "not the password"})),
             [401, 422, 422, 422, 422],
         ),
+        // The host stand: staff and admins; the role is checked before
+        // the booking is looked for.
+        (
+            Method::GET,
+            "/api/admin/day".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::POST,
+            "/api/admin/reservations/999999999/status".into(),
+            Some(json!({"status": "arrived"})),
+            [401, 403, 403, 404, 404],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,

@@ -1,0 +1,59 @@
+//! The back office's own shell around every `/admin` screen: the role
+//! guard (an anonymous visitor is sent to sign in, a diner is refused) and
+//! the side navigation, with the screen in its `<Outlet/>`. The screens'
+//! server functions check the role again: the guard is for people, not
+//! for security.
+
+use crate::error::ErrorMessage;
+use crate::i18n::*;
+use crate::ui::user::account_me;
+use crate::ui::Loading;
+use domain::Role;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+
+#[component]
+pub fn AdminShell() -> impl IntoView {
+    let i18n = use_i18n();
+    let me = Resource::new(|| (), |_| account_me());
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
+                    Ok(Some(user)) if user.role.is_staff() => {
+                        let admin = user.role == Role::Admin;
+                        view! {
+                            <div class="admin-layout">
+                                <nav class="admin-nav" aria-label=move || t_string!(i18n, staff.nav_label)>
+                                    <ul>
+                                        <li><A href="/admin" exact=true>{t!(i18n, staff.nav_today)}</A></li>
+                                        {admin.then(|| view! {
+                                            <li><A href="/admin/staff">{t!(i18n, staff.nav_team)}</A></li>
+                                        })}
+                                    </ul>
+                                </nav>
+                                <div class="admin-content">
+                                    <Outlet />
+                                </div>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    Ok(Some(_)) => {
+                        crate::response::set_status(403);
+                        view! {
+                            <section class="card not-found">
+                                <h1 id="page-title" tabindex="-1">{t!(i18n, admin.forbidden_title)}</h1>
+                                <p>{t!(i18n, staff.forbidden)}</p>
+                                <p><a class="button button-primary" href="/account">{t!(i18n, nav.account)}</a></p>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,274 @@
+//! The host stand: a day of bookings as staff see it (service periods with
+//! covers and pacing, the tables, every booking with its stage and flags),
+//! and the status changes of a service (arrived, seated, completed,
+//! no-show, cancelled).
+
+use super::context::{context, Context};
+use crate::mail::MailKind;
+use crate::services::authz::{authorize, Action, Principal};
+use crate::services::ServiceError;
+use crate::store::{Actor, Change, ReservationWithTables, Store};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use domain::{
+    PacingSlot, ReservationStatus, StaffDay, StaffPeriod, StaffReservation, StaffTable, Stage,
+};
+use rules::host;
+use std::collections::HashMap;
+
+/// Bookings due within this time are "arriving soon".
+const SOON: TimeDelta = TimeDelta::minutes(60);
+
+/// The day `date` (the restaurant's calendar; default its today) for the
+/// host stand.
+#[tracing::instrument(skip_all)]
+pub async fn day_sheet(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    date: Option<NaiveDate>,
+) -> Result<StaffDay, ServiceError> {
+    authorize(who, Action::RunService)?;
+    let ctx = context(store).await?;
+    let date = date.unwrap_or_else(|| now.with_timezone(&ctx.tz).date_naive());
+    let (from, to) = local_day(&ctx, date)?;
+    let found = store
+        .reservations_starting(ctx.restaurant.id, from, to)
+        .await?;
+    let names: HashMap<i64, &str> = ctx
+        .booking
+        .table_labels
+        .iter()
+        .map(|t| (t.id, t.name.as_str()))
+        .collect();
+    let reservations = found
+        .iter()
+        .map(|r| staff_view(&ctx, r, &names, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let periods = periods(&ctx, date, &reservations);
+    let tables = ctx
+        .booking
+        .tables
+        .iter()
+        .zip(&ctx.booking.table_labels)
+        .filter(|(t, _)| t.active)
+        .map(|(t, label)| StaffTable {
+            id: t.id,
+            name: label.name.clone(),
+            area: label.area.clone(),
+            min_seats: t.min_seats,
+            max_seats: t.max_seats,
+            bookable_online: t.bookable_online,
+        })
+        .collect();
+    let local_now = now.with_timezone(&ctx.tz);
+    Ok(StaffDay {
+        date: date.format("%Y-%m-%d").to_string(),
+        is_today: local_now.date_naive() == date,
+        read_at: local_now.format("%H:%M").to_string(),
+        closed: periods.is_empty(),
+        periods,
+        tables,
+        reservations,
+    })
+}
+
+/// Staff change a booking's status. The change, its history line (with the
+/// staff member) and, for a cancellation, the guest's e-mail are written
+/// in one booking transaction; taking a no-show back re-holds its tables,
+/// which the database refuses if they have been given away meanwhile.
+#[tracing::instrument(skip_all)]
+pub async fn set_status(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    reservation_id: i64,
+    to: ReservationStatus,
+) -> Result<StaffReservation, ServiceError> {
+    let who = authorize(who, Action::RunService)?;
+    let ctx = context(store).await?;
+    let result = store
+        .change_reservation(
+            ctx.restaurant.id,
+            reservation_id,
+            |current| (current.starts_at, current.ends_at),
+            |current, _, _| {
+                let from = current.status().map_err(ServiceError::from)?;
+                if !host::can_change_status(from, to) {
+                    return Err(ServiceError::StatusRefused);
+                }
+                Ok(Change::Status {
+                    status: to,
+                    details: serde_json::json!({ "from": from.as_str() }).to_string(),
+                })
+            },
+            Actor::Staff(who.user_id),
+            |row| {
+                (to == ReservationStatus::Cancelled)
+                    .then(|| ctx.mail(MailKind::Cancellation, row, now, false))
+                    .flatten()
+            },
+            now,
+        )
+        .await?;
+    let row = result?;
+    let table_ids = store.reservation_table_ids(row.id).await?;
+    let names: HashMap<i64, &str> = ctx
+        .booking
+        .table_labels
+        .iter()
+        .map(|t| (t.id, t.name.as_str()))
+        .collect();
+    staff_view(&ctx, &ReservationWithTables { row, table_ids }, &names, now)
+}
+
+/// The instants of the local day `date`: from its first to the next day's
+/// first instant (a day with a DST change is 23 or 25 hours long).
+fn local_day(
+    ctx: &Context,
+    date: NaiveDate,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), ServiceError> {
+    let next = date.succ_opt().ok_or(ServiceError::Invalid("date"))?;
+    let start = |d: NaiveDate| {
+        rules::local_to_utc(&ctx.tz, d, NaiveTime::MIN).ok_or(ServiceError::Invalid("date"))
+    };
+    Ok((start(date)?, start(next)?))
+}
+
+fn staff_view(
+    ctx: &Context,
+    found: &ReservationWithTables,
+    names: &HashMap<i64, &str>,
+    now: DateTime<Utc>,
+) -> Result<StaffReservation, ServiceError> {
+    let row = &found.row;
+    let status = row.status()?;
+    let party_size = u32::try_from(row.party_size).unwrap_or(0);
+    let local = row.starts_at.with_timezone(&ctx.tz);
+    let minutes = |d: TimeDelta| u32::try_from(d.num_minutes().max(0)).unwrap_or(0);
+    Ok(StaffReservation {
+        id: row.id,
+        reference: row.reference.clone(),
+        status,
+        source: row.source()?,
+        stage: stage(status, row.starts_at, now),
+        date: local.format("%Y-%m-%d").to_string(),
+        time: local.format("%H:%M").to_string(),
+        end_time: row
+            .ends_at
+            .with_timezone(&ctx.tz)
+            .format("%H:%M")
+            .to_string(),
+        start: ctx.rfc3339(row.starts_at),
+        end: ctx.rfc3339(row.ends_at),
+        duration_minutes: minutes(row.ends_at - row.starts_at),
+        seated_minutes: (status == ReservationStatus::Seated)
+            .then_some(row.seated_at)
+            .flatten()
+            .map(|at| minutes(now - at)),
+        party_size,
+        name: row.guest_name.clone(),
+        email: row.guest_email.clone(),
+        phone: row.guest_phone.clone(),
+        notes: row.notes.clone(),
+        table_names: found
+            .table_ids
+            .iter()
+            .map(|id| {
+                names
+                    .get(id)
+                    .map_or_else(|| id.to_string(), |n| (*n).to_owned())
+            })
+            .collect(),
+        table_ids: found.table_ids.clone(),
+        flags: host::flags(party_size, &row.notes),
+        next: host::next_statuses(status),
+    })
+}
+
+fn stage(status: ReservationStatus, start: DateTime<Utc>, now: DateTime<Utc>) -> Stage {
+    use ReservationStatus as S;
+    match status {
+        S::Arrived => Stage::Waiting,
+        S::Seated => Stage::Seated,
+        S::Completed => Stage::Completed,
+        S::NoShow => Stage::NoShow,
+        S::Cancelled => Stage::Cancelled,
+        S::Confirmed | S::PendingConfirmation | S::PendingPayment => {
+            if host::is_late(status, start, now) {
+                Stage::Late
+            } else if start <= now + SOON {
+                Stage::ArrivingSoon
+            } else {
+                Stage::Later
+            }
+        }
+    }
+}
+
+/// The day's service periods with the covers that count (not cancelled,
+/// not no-shows) per period and per slot.
+fn periods(ctx: &Context, date: NaiveDate, reservations: &[StaffReservation]) -> Vec<StaffPeriod> {
+    let counts = |r: &&StaffReservation| {
+        !matches!(
+            r.status,
+            ReservationStatus::Cancelled | ReservationStatus::NoShow
+        )
+    };
+    let seats: u32 = ctx
+        .booking
+        .tables
+        .iter()
+        .filter(|t| t.active)
+        .map(|t| t.max_seats)
+        .sum();
+    // A table turns once per typical (two-guest) turn time.
+    let turn = ctx.booking.rules.turn_times.minutes_for(2).max(1);
+    ctx.booking
+        .rules
+        .periods_on(date)
+        .iter()
+        .map(|p| {
+            let first = p.first_seating().format("%H:%M").to_string();
+            // Shown from the first seating to the closing time.
+            let (opens, closes, span) = match p.display() {
+                Some(d) => (
+                    d.opens.to_string(),
+                    d.closes.to_string(),
+                    u32::from(d.closes.minutes().saturating_sub(d.opens.minutes())),
+                ),
+                None => (first.clone(), first, 0),
+            };
+            let in_period: Vec<&StaffReservation> = reservations
+                .iter()
+                .filter(counts)
+                .filter(|r| {
+                    NaiveTime::parse_from_str(&r.time, "%H:%M").is_ok_and(|t| p.contains(t))
+                })
+                .collect();
+            let turns = (span / turn).max(1);
+            StaffPeriod {
+                kind: p.kind(),
+                opens,
+                closes,
+                covers: in_period.iter().map(|r| r.party_size).sum(),
+                bookings: u32::try_from(in_period.len()).unwrap_or(u32::MAX),
+                capacity: seats * turns,
+                slots: p
+                    .seatings()
+                    .map(|t| {
+                        let time = t.format("%H:%M").to_string();
+                        PacingSlot {
+                            covers: in_period
+                                .iter()
+                                .filter(|r| r.time == time)
+                                .map(|r| r.party_size)
+                                .sum(),
+                            time,
+                            limit: p.max_covers_per_slot(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,163 @@
+//! What staff see: the host stand's wire shapes. They are separate from
+//! the guest's [`super::ReservationView`], so that staff data (other
+//! guests, internal flags, ids) never reaches a guest's page.
+
+use super::wire::ReservationStatus;
+use crate::restaurant::ServiceKind;
+use serde::{Deserialize, Serialize};
+
+/// Where a booking came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReservationSource {
+    Online,
+    Phone,
+    WalkIn,
+}
+
+impl ReservationSource {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "online" => ReservationSource::Online,
+            "phone" => ReservationSource::Phone,
+            "walk_in" => ReservationSource::WalkIn,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReservationSource::Online => "online",
+            ReservationSource::Phone => "phone",
+            ReservationSource::WalkIn => "walk_in",
+        }
+    }
+}
+
+/// What the host should notice about a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BookingFlag {
+    /// A large party.
+    LargeParty,
+    /// The notes mention an allergy or an intolerance.
+    Allergy,
+    /// The notes mention a birthday, an anniversary or another occasion.
+    Occasion,
+    /// The guest wrote something.
+    Notes,
+}
+
+/// Where a booking stands on the day, for the host: the sections of the
+/// "Today" screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Not arrived, and not within the next hour (or another day).
+    Later,
+    /// Due within the next hour.
+    ArrivingSoon,
+    /// Not arrived 15 minutes after its start.
+    Late,
+    /// Here, waiting to be seated.
+    Waiting,
+    /// At the table.
+    Seated,
+    /// Left.
+    Completed,
+    NoShow,
+    Cancelled,
+}
+
+/// A table as the host sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffTable {
+    pub id: i64,
+    pub name: String,
+    pub area: String,
+    pub min_seats: u32,
+    pub max_seats: u32,
+    /// Kept for walk-ins and phone bookings.
+    pub bookable_online: bool,
+}
+
+/// A booking as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffReservation {
+    pub id: i64,
+    pub reference: String,
+    pub status: ReservationStatus,
+    pub source: ReservationSource,
+    pub stage: Stage,
+    /// Local date and times at the restaurant.
+    pub date: String,
+    pub time: String,
+    pub end_time: String,
+    /// RFC 3339 instants with the restaurant's offset.
+    pub start: String,
+    pub end: String,
+    /// Planned minutes at the table.
+    pub duration_minutes: u32,
+    /// Minutes since the guests sat down, while seated.
+    pub seated_minutes: Option<u32>,
+    pub party_size: u32,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub notes: String,
+    /// Ids of the tables it holds (or held).
+    pub table_ids: Vec<i64>,
+    /// Their names, in the same order.
+    pub table_names: Vec<String>,
+    pub flags: Vec<BookingFlag>,
+    /// The status changes staff may make now.
+    pub next: Vec<ReservationStatus>,
+}
+
+/// Covers starting in one slot of a service period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PacingSlot {
+    pub time: String,
+    pub covers: u32,
+    /// The most covers the slot takes online, when limited.
+    pub limit: Option<u32>,
+}
+
+/// One service period of the day: covers booked against capacity, and the
+/// pacing of its slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffPeriod {
+    pub kind: ServiceKind,
+    pub opens: String,
+    pub closes: String,
+    /// Covers of the bookings starting in the period that still count
+    /// (not cancelled, not no-shows).
+    pub covers: u32,
+    pub bookings: u32,
+    /// Seats of the active tables times the turns the period allows.
+    pub capacity: u32,
+    pub slots: Vec<PacingSlot>,
+}
+
+/// A day at the restaurant, for the host stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffDay {
+    /// `YYYY-MM-DD`, local.
+    pub date: String,
+    pub is_today: bool,
+    /// Local time the day was read at, `HH:MM`.
+    pub read_at: String,
+    pub closed: bool,
+    pub periods: Vec<StaffPeriod>,
+    pub tables: Vec<StaffTable>,
+    /// Every booking starting that day, by start time.
+    pub reservations: Vec<StaffReservation>,
+}

@@ -1,0 +1,221 @@
+//! The host stand's rules: which status changes staff may make, when a
+//! booking is late, and what a booking is flagged with.
+
+use chrono::{DateTime, TimeDelta, Utc};
+pub use domain::BookingFlag as Flag;
+use domain::ReservationStatus;
+
+/// A booking not seated this long after its start is late.
+pub const LATE_AFTER: TimeDelta = TimeDelta::minutes(15);
+
+/// Whether staff may move a booking from `from` to `to`.
+///
+/// confirmed → arrived (optional) → seated → completed; a booking that has
+/// not sat down may be cancelled or marked a no-show; a no-show or an
+/// arrival marked by mistake may be taken back to confirmed (the database
+/// still refuses it if the table has been given away meanwhile). Completed
+/// and cancelled bookings are final.
+pub fn can_change_status(from: ReservationStatus, to: ReservationStatus) -> bool {
+    use ReservationStatus as S;
+    match (from, to) {
+        (a, b) if a == b => false,
+        (S::PendingPayment | S::PendingConfirmation, S::Confirmed) => false,
+        (S::PendingPayment | S::PendingConfirmation | S::Confirmed, b) => {
+            matches!(
+                b,
+                S::Arrived | S::Seated | S::Cancelled | S::NoShow | S::Confirmed
+            )
+        }
+        (S::Arrived, b) => matches!(b, S::Seated | S::Confirmed | S::Cancelled),
+        (S::Seated, b) => matches!(b, S::Completed | S::Arrived),
+        (S::NoShow, S::Confirmed) => true,
+        (S::Completed | S::Cancelled | S::NoShow, _) => false,
+    }
+}
+
+/// The changes staff may make from `from`, in the order a host taps them.
+pub fn next_statuses(from: ReservationStatus) -> Vec<ReservationStatus> {
+    use ReservationStatus as S;
+    [
+        S::Arrived,
+        S::Seated,
+        S::Completed,
+        S::NoShow,
+        S::Cancelled,
+        S::Confirmed,
+    ]
+    .into_iter()
+    .filter(|to| can_change_status(from, *to))
+    .collect()
+}
+
+/// A booking is late when the guest has not arrived [`LATE_AFTER`] its
+/// start. Derived, never stored.
+pub fn is_late(status: ReservationStatus, start: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    use ReservationStatus as S;
+    matches!(
+        status,
+        S::Confirmed | S::PendingConfirmation | S::PendingPayment
+    ) && now >= start + LATE_AFTER
+}
+
+/// From this party size a booking is flagged as large.
+pub const LARGE_PARTY: u32 = 6;
+
+/// Words (lower case, French and English) that mark an allergy.
+const ALLERGY_WORDS: &[&str] = &[
+    "allerg",
+    "intoléran",
+    "intoleran",
+    "coeliac",
+    "celiac",
+    "cœliaque",
+    "coeliaque",
+    "gluten",
+    "lactose",
+    "arachide",
+    "peanut",
+    "nut ",
+    "nuts",
+    "noix",
+    "fruits à coque",
+    "shellfish",
+    "crustacé",
+    "sesame",
+    "sésame",
+    "epipen",
+];
+
+/// Words that mark an occasion.
+const OCCASION_WORDS: &[&str] = &[
+    "birthday",
+    "anniversary",
+    "anniversaire",
+    "proposal",
+    "demande en mariage",
+    "fiançailles",
+    "engagement",
+    "celebrat",
+    "célébr",
+    "fête",
+    "graduation",
+    "diplôme",
+];
+
+/// The flags of a booking of `party` guests with these notes, in a fixed
+/// order.
+pub fn flags(party: u32, notes: &str) -> Vec<Flag> {
+    let lower = format!("{} ", notes.to_lowercase());
+    let mentions = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let mut out = Vec::new();
+    if party >= LARGE_PARTY {
+        out.push(Flag::LargeParty);
+    }
+    if mentions(ALLERGY_WORDS) {
+        out.push(Flag::Allergy);
+    }
+    if mentions(OCCASION_WORDS) {
+        out.push(Flag::Occasion);
+    }
+    if !notes.trim().is_empty() {
+        out.push(Flag::Notes);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use ReservationStatus as S;
+
+    const ALL: [S; 8] = [
+        S::PendingPayment,
+        S::PendingConfirmation,
+        S::Confirmed,
+        S::Arrived,
+        S::Seated,
+        S::Completed,
+        S::Cancelled,
+        S::NoShow,
+    ];
+
+    #[test]
+    fn the_service_runs_forward() {
+        assert!(can_change_status(S::Confirmed, S::Arrived));
+        assert!(can_change_status(S::Confirmed, S::Seated));
+        assert!(can_change_status(S::Arrived, S::Seated));
+        assert!(can_change_status(S::Seated, S::Completed));
+        assert!(can_change_status(S::Confirmed, S::NoShow));
+        assert!(can_change_status(S::Confirmed, S::Cancelled));
+        assert!(can_change_status(S::PendingConfirmation, S::Seated));
+    }
+
+    #[test]
+    fn final_statuses_stay_and_nothing_skips_the_table() {
+        for to in ALL {
+            assert!(!can_change_status(S::Completed, to), "completed → {to:?}");
+            assert!(!can_change_status(S::Cancelled, to), "cancelled → {to:?}");
+            assert!(!can_change_status(to, to), "{to:?} → itself");
+        }
+        assert!(!can_change_status(S::Confirmed, S::Completed));
+        assert!(!can_change_status(S::Seated, S::NoShow));
+        assert!(!can_change_status(S::Seated, S::Cancelled));
+        assert!(!can_change_status(S::NoShow, S::Seated));
+        // A pending booking is confirmed by its guest or its payment only.
+        assert!(!can_change_status(S::PendingPayment, S::Confirmed));
+        assert!(!can_change_status(S::Confirmed, S::PendingPayment));
+    }
+
+    #[test]
+    fn mistakes_can_be_taken_back() {
+        assert!(can_change_status(S::NoShow, S::Confirmed));
+        assert!(can_change_status(S::Arrived, S::Confirmed));
+        assert!(can_change_status(S::Seated, S::Arrived));
+    }
+
+    #[test]
+    fn next_statuses_are_the_allowed_ones() {
+        assert_eq!(
+            next_statuses(S::Confirmed),
+            vec![S::Arrived, S::Seated, S::NoShow, S::Cancelled]
+        );
+        assert_eq!(next_statuses(S::Seated), vec![S::Arrived, S::Completed]);
+        assert!(next_statuses(S::Completed).is_empty());
+        for from in ALL {
+            for to in next_statuses(from) {
+                assert!(can_change_status(from, to));
+            }
+        }
+    }
+
+    #[test]
+    fn late_fifteen_minutes_after_the_start_until_arrival() {
+        let start = Utc.with_ymd_and_hms(2026, 12, 4, 19, 0, 0).unwrap();
+        let at = |m: i64| start + TimeDelta::minutes(m);
+        assert!(!is_late(S::Confirmed, start, at(14)));
+        assert!(is_late(S::Confirmed, start, at(15)));
+        assert!(!is_late(S::Arrived, start, at(40)));
+        assert!(!is_late(S::Seated, start, at(40)));
+        assert!(!is_late(S::NoShow, start, at(40)));
+    }
+
+    #[test]
+    fn flags_from_party_size_and_notes() {
+        assert_eq!(flags(2, ""), vec![]);
+        assert_eq!(flags(6, "  "), vec![Flag::LargeParty]);
+        assert_eq!(
+            flags(2, "Allergie aux noix"),
+            vec![Flag::Allergy, Flag::Notes]
+        );
+        assert_eq!(
+            flags(8, "It's my wife's BIRTHDAY; she is coeliac"),
+            vec![Flag::LargeParty, Flag::Allergy, Flag::Occasion, Flag::Notes]
+        );
+        assert_eq!(flags(2, "Anniversaire"), vec![Flag::Occasion, Flag::Notes]);
+        assert_eq!(flags(2, "A quiet table"), vec![Flag::Notes]);
+        // "nut" alone, not inside another word.
+        assert_eq!(flags(2, "a minute late"), vec![Flag::Notes]);
+        assert_eq!(flags(2, "no nut please"), vec![Flag::Allergy, Flag::Notes]);
+    }
+}

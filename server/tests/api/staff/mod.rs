@@ -1,0 +1,4 @@
+//! Running a service (the host stand), on SQLite and on PostgreSQL: a
+//! day's bookings with their stage and flags, and status changes.
+
+mod today;
