@@ -35,6 +35,9 @@ pub enum AppError {
     /// The booking's status does not allow this change.
     #[error("status change refused")]
     StatusRefused,
+    /// Another booking holds the table at that time.
+    #[error("table taken")]
+    TableTaken,
     /// Not signed in, or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,
@@ -67,6 +70,7 @@ impl AppError {
             AppError::SlotUnavailable { .. } => "slot_unavailable",
             AppError::TooLate => "too_late",
             AppError::StatusRefused => "status_refused",
+            AppError::TableTaken => "table_taken",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Reauthenticate => "reauthenticate",
@@ -85,7 +89,8 @@ impl AppError {
             AppError::Conflict
             | AppError::SlotUnavailable { .. }
             | AppError::TooLate
-            | AppError::StatusRefused => 409,
+            | AppError::StatusRefused
+            | AppError::TableTaken => 409,
             AppError::Unauthorized | AppError::Reauthenticate => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
@@ -138,6 +143,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "slot_unavailable" => td_string!(l, error.slot_unavailable),
         "too_late" => td_string!(l, error.too_late),
         "status_refused" => td_string!(l, error.status_refused),
+        "table_taken" => td_string!(l, error.table_taken),
         "unauthorized" => td_string!(l, error.unauthorized),
         "forbidden" => td_string!(l, error.forbidden),
         "reauthenticate" => td_string!(l, error.reauthenticate),
@@ -192,6 +198,10 @@ mod ssr {
                 },
                 ServiceError::TooLate => AppError::TooLate,
                 ServiceError::StatusRefused => AppError::StatusRefused,
+                ServiceError::TableTaken => AppError::TableTaken,
+                ServiceError::Refused { field, reason } => AppError::InvalidFields {
+                    fields: vec![domain::FieldError::new(field, reason)],
+                },
                 ServiceError::Unauthorized => AppError::Unauthorized,
                 ServiceError::Forbidden => AppError::Forbidden,
                 ServiceError::Reauthenticate => AppError::Reauthenticate,
@@ -289,6 +299,7 @@ mod tests {
             "slot_unavailable",
             "too_late",
             "status_refused",
+            "table_taken",
             "unauthorized",
             "forbidden",
             "rate_limited",

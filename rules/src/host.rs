@@ -1,6 +1,7 @@
 //! The host stand's rules: which status changes staff may make, when a
 //! booking is late, and what a booking is flagged with.
 
+use crate::model::{Combination, ExistingBooking, Table};
 use chrono::{DateTime, TimeDelta, Utc};
 pub use domain::BookingFlag as Flag;
 use domain::ReservationStatus;
@@ -123,6 +124,63 @@ pub fn flags(party: u32, notes: &str) -> Vec<Flag> {
     out
 }
 
+/// Why staff may not put a booking on these tables at that time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacementRefusal {
+    /// No table, a table that does not exist or is not in use, or one
+    /// listed twice.
+    UnknownTable,
+    /// Several tables that are not one of the restaurant's combinations.
+    NotCombinable,
+    /// Fewer seats than guests.
+    TooSmall,
+    /// Another booking holds one of the tables over part of the span.
+    Taken,
+}
+
+/// Whether staff may seat a party of `party` on `table_ids` over
+/// `start..end`, given the other active bookings. Staff may use tables kept
+/// off the online booking and seat a party smaller than a table's minimum;
+/// they may not exceed the seats, push together tables that are not a
+/// combination, or overlap another booking.
+pub fn check_placement(
+    tables: &[Table],
+    combinations: &[Combination],
+    others: &[ExistingBooking],
+    table_ids: &[i64],
+    party: u32,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), PlacementRefusal> {
+    let mut ids = table_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() || ids.len() != table_ids.len() {
+        return Err(PlacementRefusal::UnknownTable);
+    }
+    let chosen: Vec<&Table> = ids
+        .iter()
+        .map(|id| tables.iter().find(|t| t.id == *id && t.active))
+        .collect::<Option<_>>()
+        .ok_or(PlacementRefusal::UnknownTable)?;
+    if ids.len() > 1
+        && !combinations.iter().any(|c| {
+            let mut members = c.table_ids.clone();
+            members.sort_unstable();
+            members == ids
+        })
+    {
+        return Err(PlacementRefusal::NotCombinable);
+    }
+    if chosen.iter().map(|t| t.max_seats).sum::<u32>() < party {
+        return Err(PlacementRefusal::TooSmall);
+    }
+    if !ids.iter().all(|id| crate::is_free(*id, others, start, end)) {
+        return Err(PlacementRefusal::Taken);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +256,46 @@ mod tests {
         assert!(!is_late(S::Arrived, start, at(40)));
         assert!(!is_late(S::Seated, start, at(40)));
         assert!(!is_late(S::NoShow, start, at(40)));
+    }
+
+    #[test]
+    fn staff_place_within_seats_combinations_and_free_time() {
+        use crate::test_support::{booking, table};
+        let mut offline = table(3, 2, 2);
+        offline.bookable_online = false;
+        let mut retired = table(4, 2, 4);
+        retired.active = false;
+        let tables = vec![table(1, 2, 4), table(2, 2, 4), offline, retired];
+        let combos = vec![Combination {
+            id: 1,
+            table_ids: vec![2, 1],
+        }];
+        let at = |h: u32| Utc.with_ymd_and_hms(2026, 12, 4, h, 0, 0).unwrap();
+        let others = vec![booking(9, at(19), at(21), 2, &[2])];
+        let check = |ids: &[i64], party: u32, from: u32, to: u32| {
+            check_placement(&tables, &combos, &others, ids, party, at(from), at(to))
+        };
+        assert_eq!(check(&[1], 4, 19, 21), Ok(()));
+        // Below a table's minimum, and on a table kept off the web: staff may.
+        assert_eq!(check(&[1], 1, 19, 21), Ok(()));
+        assert_eq!(check(&[3], 2, 19, 21), Ok(()));
+        assert_eq!(check(&[1], 5, 19, 21), Err(PlacementRefusal::TooSmall));
+        assert_eq!(check(&[2], 2, 20, 22), Err(PlacementRefusal::Taken));
+        // Back to back is fine.
+        assert_eq!(check(&[2], 2, 21, 23), Ok(()));
+        assert_eq!(check(&[2, 1], 8, 21, 23), Ok(()));
+        assert_eq!(check(&[1, 2], 8, 19, 21), Err(PlacementRefusal::Taken));
+        assert_eq!(
+            check(&[1, 3], 6, 19, 21),
+            Err(PlacementRefusal::NotCombinable)
+        );
+        assert_eq!(check(&[4], 2, 19, 21), Err(PlacementRefusal::UnknownTable));
+        assert_eq!(check(&[99], 2, 19, 21), Err(PlacementRefusal::UnknownTable));
+        assert_eq!(check(&[], 2, 19, 21), Err(PlacementRefusal::UnknownTable));
+        assert_eq!(
+            check(&[1, 1], 2, 19, 21),
+            Err(PlacementRefusal::UnknownTable)
+        );
     }
 
     #[test]

@@ -130,6 +130,10 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
             t_string!(i18n, account.errors.current_password)
         }
         ("role", _) => t_string!(i18n, account.errors.role),
+        ("tables", "too_small") => t_string!(i18n, staff.err_too_small),
+        ("tables", "not_combinable") => t_string!(i18n, staff.err_not_combinable),
+        ("tables", _) => t_string!(i18n, staff.err_tables),
+        ("duration_minutes", _) => t_string!(i18n, staff.err_duration),
         _ => t_string!(i18n, error.invalid_input),
     }
     .to_string()
@@ -150,6 +154,8 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "new_password" => t_string!(i18n, account.new_password),
         "current_password" => t_string!(i18n, account.current_password),
         "role" => t_string!(i18n, account.role),
+        "tables" => t_string!(i18n, staff.tables_label),
+        "duration_minutes" => t_string!(i18n, staff.duration_label),
         _ => t_string!(i18n, form.other),
     }
 }

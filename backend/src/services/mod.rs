@@ -33,6 +33,16 @@ pub enum ServiceError {
     /// as completing a cancelled booking).
     #[error("status change refused")]
     StatusRefused,
+    /// Another booking holds the table at that time.
+    #[error("table taken")]
+    TableTaken,
+    /// A value from the client is refused for a reason worth saying
+    /// (`tables` / `too_small`).
+    #[error("{field} refused: {reason}")]
+    Refused {
+        field: &'static str,
+        reason: &'static str,
+    },
     /// No account signed in, or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,

@@ -79,7 +79,7 @@ pub use accounts::{email_key, TokenPurpose, UserRow};
 pub use booking::{
     db_time, Actor, BookingSetup, Change, EmailConfirmation, EventRow, ImportedReservation,
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
-    ReservationWithTables, TableLabel,
+    ReservationWithTables, TableLabel, MAX_SPAN,
 };
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

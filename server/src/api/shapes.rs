@@ -42,6 +42,7 @@ pub enum ErrorCode {
     SlotUnavailable,
     TooLate,
     StatusRefused,
+    TableTaken,
     Conflict,
     Unauthorized,
     Forbidden,

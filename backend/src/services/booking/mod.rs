@@ -28,7 +28,7 @@ pub use guest::{
     by_token, calendar_file, cancel, find_by_reference, modify, use_email_proof,
     TOKEN_LIFE_AFTER_END,
 };
-pub use host::{day_sheet, set_status};
+pub use host::{day_sheet, move_booking, set_status, Placement, MIN_DURATION_MINUTES};
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

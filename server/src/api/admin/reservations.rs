@@ -5,7 +5,7 @@ use crate::api::error::{service, ApiError, ApiJson, Fields, Lang};
 use crate::api::formats;
 use app::ssr::AppState;
 use axum::extract::{Path, State};
-use axum::routing::post;
+use axum::routing::{post, put};
 use axum::{Json, Router};
 use backend::services::{booking, ServiceError};
 use domain::{ReservationStatus, StaffReservation};
@@ -13,7 +13,87 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/admin/reservations/{id}/status", post(set_status))
+    Router::new()
+        .route("/api/admin/reservations/{id}", put(move_one))
+        .route("/api/admin/reservations/{id}/status", post(set_status))
+}
+
+/// `PUT /api/admin/reservations/{id}` body: what is left out stays.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveIn {
+    /// The new date (the restaurant's calendar).
+    #[serde(default)]
+    #[schema(value_type = Option<formats::Date>)]
+    date: Option<String>,
+    /// The new local start time.
+    #[serde(default)]
+    #[schema(value_type = Option<formats::Time>)]
+    time: Option<String>,
+    /// The new length, 15 to 1,440 minutes.
+    #[serde(default)]
+    #[schema(minimum = 15, maximum = 1440)]
+    duration_minutes: Option<i64>,
+    /// The tables (ids from `GET /api/admin/day`): one table, or the tables
+    /// of one of the restaurant's combinations.
+    #[serde(default)]
+    tables: Option<Vec<i64>>,
+}
+
+impl Fields for MoveIn {
+    const FIELDS: &'static [&'static str] = &["date", "time", "duration_minutes", "tables"];
+}
+
+/// Staff move a booking to another time or table, or change its length
+/// (the timeline's drag, resize and "Move to…"). Re-checked against the
+/// other bookings inside one transaction: another booking on the table at
+/// that time answers 409 `table_taken`; more guests than seats, or tables
+/// that are not a combination, 422 naming `tables` (`too_small`,
+/// `not_combinable`); a booking that is no longer active, 409
+/// `status_refused`. A refusal changes nothing. The guest is e-mailed when
+/// the date or time changes.
+#[utoipa::path(put, path = "/api/admin/reservations/{id}", tag = "staff",
+    params(("id" = i64, Path, description = "The reservation's id (`id` in `GET /api/admin/day`)")),
+    request_body = MoveIn,
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "Moved; the booking as it is now", body = StaffReservation),
+        (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
+        (status = 403, description = "Not staff", body = crate::api::shapes::ErrorOut),
+        (status = 404, description = "No such reservation", body = crate::api::shapes::ErrorOut),
+        (status = 409, description = "The table is taken then (`table_taken`), or the booking is no longer active (`status_refused`)", body = crate::api::shapes::ErrorOut),
+        (status = 422, description = "Invalid input, or tables that cannot seat the party (`fields`)", body = crate::api::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = crate::api::shapes::ErrorOut),
+    ))]
+pub async fn move_one(
+    State(state): State<AppState>,
+    caller: Caller,
+    lang: Lang,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<MoveIn>,
+) -> Result<Json<StaffReservation>, ApiError> {
+    let id = reservation_id(&id, lang)?;
+    let date = match body.date.as_deref() {
+        Some(raw) => Some(service(booking::parse_date(raw), lang)?),
+        None => None,
+    };
+    let time = match body.time.as_deref() {
+        Some(raw) => Some(service(booking::parse_time(raw), lang)?),
+        None => None,
+    };
+    let duration_minutes = match body.duration_minutes {
+        Some(d) => Some(u32::try_from(d).map_err(|_| ApiError::invalid("duration_minutes", lang))?),
+        None => None,
+    };
+    let to = booking::Placement {
+        date,
+        time,
+        duration_minutes,
+        table_ids: body.tables,
+    };
+    let moved =
+        booking::move_booking(&state.store, backend::now(), caller.principal(), id, to).await;
+    Ok(Json(service(moved, lang)?))
 }
 
 /// `POST /api/admin/reservations/{id}/status` body.

@@ -98,6 +98,12 @@ async fn authorization_matrix(db: Db) {
             [401, 403, 403, 200, 200],
         ),
         (
+            Method::PUT,
+            "/api/admin/reservations/999999999".into(),
+            Some(json!({"time": "19:00"})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
             Method::POST,
             "/api/admin/reservations/999999999/status".into(),
             Some(json!({"status": "arrived"})),

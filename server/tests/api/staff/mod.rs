@@ -1,4 +1,5 @@
 //! Running a service (the host stand), on SQLite and on PostgreSQL: a
 //! day's bookings with their stage and flags, and status changes.
 
+mod moves;
 mod today;

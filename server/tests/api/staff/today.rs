@@ -37,8 +37,13 @@ fn imported(
     }
 }
 
+/// `GET /api/admin/day?date=...`.
+pub async fn day(staff: &mut Client, date: chrono::NaiveDate) -> (u16, Value) {
+    staff.get(&format!("/api/admin/day?date={date}")).await
+}
+
 /// The bookings of a day's answer, by reference.
-fn by_reference<'a>(day: &'a Value, reference: &str) -> Option<&'a Value> {
+pub fn by_reference<'a>(day: &'a Value, reference: &str) -> Option<&'a Value> {
     day["reservations"]
         .as_array()
         .unwrap()
