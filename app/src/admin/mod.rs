@@ -5,6 +5,7 @@
 
 mod shell;
 pub mod staff;
+pub mod timeline;
 pub mod today;
 
 pub use shell::AdminShell;

@@ -28,6 +28,7 @@ pub fn AdminShell() -> impl IntoView {
                                 <nav class="admin-nav" aria-label=move || t_string!(i18n, staff.nav_label)>
                                     <ul>
                                         <li><A href="/admin" exact=true>{t!(i18n, staff.nav_today)}</A></li>
+                                        <li><A href="/admin/timeline">{t!(i18n, staff.nav_timeline)}</A></li>
                                         {admin.then(|| view! {
                                             <li><A href="/admin/staff">{t!(i18n, staff.nav_team)}</A></li>
                                         })}

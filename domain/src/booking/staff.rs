@@ -161,3 +161,103 @@ pub struct StaffDay {
     /// Every booking starting that day, by start time.
     pub reservations: Vec<StaffReservation>,
 }
+
+impl StaffDay {
+    /// The local minutes the day's timeline shows: from the first opening
+    /// or booking (rounded down to the hour) to the last closing or end
+    /// (rounded up), at most the whole day; `None` when there is nothing.
+    pub fn span_minutes(&self) -> Option<(u32, u32)> {
+        let minute = |hhmm: &str| -> Option<u32> {
+            let (h, m) = hhmm.split_once(':')?;
+            Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+        };
+        let starts = self
+            .periods
+            .iter()
+            .filter_map(|p| minute(&p.opens))
+            .chain(self.reservations.iter().filter_map(|r| minute(&r.time)));
+        let ends = self.periods.iter().filter_map(|p| minute(&p.closes)).chain(
+            self.reservations.iter().filter_map(|r| {
+                // A booking running past midnight ends at the day's end.
+                let (start, end) = (minute(&r.time)?, minute(&r.end_time)?);
+                Some(if end <= start { 24 * 60 } else { end })
+            }),
+        );
+        let first = starts.min()?;
+        let last = ends.max()?.max(first + 60);
+        Some((first / 60 * 60, last.div_ceil(60).min(24) * 60))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(periods: &[(&str, &str)], bookings: &[(&str, &str)]) -> StaffDay {
+        StaffDay {
+            date: "2026-12-04".into(),
+            is_today: false,
+            read_at: "10:00".into(),
+            closed: periods.is_empty(),
+            periods: periods
+                .iter()
+                .map(|(opens, closes)| StaffPeriod {
+                    kind: ServiceKind::Dinner,
+                    opens: (*opens).into(),
+                    closes: (*closes).into(),
+                    covers: 0,
+                    bookings: 0,
+                    capacity: 0,
+                    slots: vec![],
+                })
+                .collect(),
+            tables: vec![],
+            reservations: bookings
+                .iter()
+                .enumerate()
+                .map(|(i, (time, end))| StaffReservation {
+                    id: i as i64,
+                    reference: String::new(),
+                    status: ReservationStatus::Confirmed,
+                    source: ReservationSource::Online,
+                    stage: Stage::Later,
+                    date: "2026-12-04".into(),
+                    time: (*time).into(),
+                    end_time: (*end).into(),
+                    start: String::new(),
+                    end: String::new(),
+                    duration_minutes: 90,
+                    seated_minutes: None,
+                    party_size: 2,
+                    name: String::new(),
+                    email: String::new(),
+                    phone: String::new(),
+                    notes: String::new(),
+                    table_ids: vec![],
+                    table_names: vec![],
+                    flags: vec![],
+                    next: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_timeline_spans_services_and_bookings_in_whole_hours() {
+        assert_eq!(day(&[], &[]).span_minutes(), None);
+        assert_eq!(
+            day(&[("12:00", "14:30"), ("19:00", "22:30")], &[]).span_minutes(),
+            Some((12 * 60, 23 * 60))
+        );
+        // A booking outside the services widens it; one past midnight ends
+        // the day.
+        assert_eq!(
+            day(&[("19:00", "22:30")], &[("17:45", "19:15")]).span_minutes(),
+            Some((17 * 60, 23 * 60))
+        );
+        assert_eq!(
+            day(&[("19:00", "22:30")], &[("23:00", "00:30")]).span_minutes(),
+            Some((19 * 60, 24 * 60))
+        );
+    }
+}

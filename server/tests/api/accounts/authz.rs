@@ -153,6 +153,21 @@ async fn authorization_matrix(db: Db) {
         got[i] = allowed(client.server_fn("admin_invite", &form).await.0);
     }
     assert_eq!(got, [401, 403, 403, 403, 200], "admin_invite");
+    // The host stand's server functions: staff and admins; the role is
+    // checked before the booking is looked for.
+    let missing = [("id", "999999999"), ("status", "arrived"), ("time", "19:00")];
+    for (name, form, expected) in [
+        ("admin_day", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_timeline", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_status", &missing[..2], [401, 403, 403, 404, 404]),
+        ("admin_move", &[missing[0], missing[2]][..], [401, 403, 403, 404, 404]),
+    ] {
+        let mut got = [0u16; 5];
+        for (i, client) in everyone.iter_mut().enumerate() {
+            got[i] = allowed(client.server_fn(name, form).await.0);
+        }
+        assert_eq!(got, expected, "{name}");
+    }
     assert_eq!(cancel_by_form(everyone[0], &refs[4]).await, 401);
     assert_eq!(cancel_by_form(everyone[2], &refs[4]).await, 404);
     assert_eq!(cancel_by_form(everyone[1], &refs[4]).await, 200);
