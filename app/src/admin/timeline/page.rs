@@ -348,16 +348,21 @@ fn Block(
             duration,
         }));
     };
-    let label = format!("{} · {}", r.name, r.time);
     view! {
         <div class=format!("timeline-block status-block-{}", status.as_str())
             class:dragging=dragging
             data-reservation-id=id
             style=move || format!("left: {left}px; width: {width}px; {}", offset())
-            on:pointerdown=move |e| begin(e, false)>
+            on:pointerdown=move |e| {
+                // The right edge resizes; the rest moves.
+                let resize = event_target::<leptos::web_sys::Element>(&e)
+                    .class_list()
+                    .contains("timeline-resize");
+                begin(e, resize)
+            }>
             <a class="timeline-block-link" href=format!("/admin/timeline?date={date}&move={id}")
-                draggable="false"
-                aria-label=move || t_string!(i18n, timeline.move_booking, booking = label.clone()).to_string()>
+                draggable="false">
+                <span class="visually-hidden">{move || t_string!(i18n, timeline.move_booking)}" "</span>
                 <span class="timeline-block-name">{name}</span>
                 <span class="timeline-block-meta">
                     {move || party_label(i18n, party)}" · "{span.clone()}
@@ -365,11 +370,7 @@ fn Block(
                 </span>
                 <span class="visually-hidden">{move || status_label(i18n, status)}</span>
             </a>
-            <span class="timeline-resize" aria-hidden="true"
-                on:pointerdown=move |e| {
-                    e.stop_propagation();
-                    begin(e, true)
-                }></span>
+            <span class="timeline-resize" aria-hidden="true"></span>
         </div>
     }
 }
@@ -389,7 +390,8 @@ fn MoveForm(
     let current = r.table_ids.first().copied();
     let title = format!("{} · {} · {}", r.name, r.time, r.table_names.join(" + "));
     let party = r.party_size;
-    focus_later("move-heading");
+    // An effect runs in the browser only.
+    Effect::new(|_| focus_later("move-heading"));
     view! {
         <section class="card move-form" aria-labelledby="move-heading">
             <h2 id="move-heading" tabindex="-1">{t!(i18n, timeline.move_title)}</h2>

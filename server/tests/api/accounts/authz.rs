@@ -155,12 +155,20 @@ async fn authorization_matrix(db: Db) {
     assert_eq!(got, [401, 403, 403, 403, 200], "admin_invite");
     // The host stand's server functions: staff and admins; the role is
     // checked before the booking is looked for.
-    let missing = [("id", "999999999"), ("status", "arrived"), ("time", "19:00")];
+    let missing = [
+        ("id", "999999999"),
+        ("status", "arrived"),
+        ("time", "19:00"),
+    ];
     for (name, form, expected) in [
         ("admin_day", &[][..], [401, 403, 403, 200, 200]),
         ("admin_timeline", &[][..], [401, 403, 403, 200, 200]),
         ("admin_status", &missing[..2], [401, 403, 403, 404, 404]),
-        ("admin_move", &[missing[0], missing[2]][..], [401, 403, 403, 404, 404]),
+        (
+            "admin_move",
+            &[missing[0], missing[2]][..],
+            [401, 403, 403, 404, 404],
+        ),
     ] {
         let mut got = [0u16; 5];
         for (i, client) in everyone.iter_mut().enumerate() {
