@@ -20,6 +20,10 @@ pub use booking::{
     BookingFlag, PacingSlot, ReservationSource, StaffDay, StaffPeriod, StaffReservation,
     StaffTable, Stage,
 };
+pub use booking::{
+    BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,
+    ReservationFilterInput, ReservationPage,
+};
 pub use form::{FieldError, Registration, ReservationPatch, ReservationPatchInput};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,

@@ -80,6 +80,10 @@ pub struct MailJob {
     /// How long the link works, for the text.
     #[serde(default)]
     pub expires_in_minutes: Option<u32>,
+    /// The restaurant's words to the guest (a cancellation by staff),
+    /// shown as written, escaped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_message: Option<String>,
 }
 
 impl MailJob {

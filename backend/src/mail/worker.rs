@@ -429,6 +429,7 @@ mod tests {
             proof_token: None,
             new_email: None,
             expires_in_minutes: None,
+            staff_message: None,
         }
     }
 

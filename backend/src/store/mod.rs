@@ -81,6 +81,7 @@ pub use booking::{
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
+pub use booking::{ListQuery, ListTotals};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
 pub use snapshot::{DayKey, Setup, Versions};

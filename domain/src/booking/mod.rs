@@ -9,10 +9,15 @@
 //! that cross the wire.
 
 mod guest;
+mod list;
 mod staff;
 mod wire;
 
 pub use guest::{DetailsError, Email, GuestDetails, GuestName, Locale, Notes, PartySize, Phone};
+pub use list::{
+    BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,
+    ReservationFilterInput, ReservationPage,
+};
 pub use staff::{
     BookingFlag, PacingSlot, ReservationSource, StaffDay, StaffPeriod, StaffReservation,
     StaffTable, Stage,

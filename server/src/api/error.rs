@@ -294,12 +294,26 @@ where
                 lang,
             ));
         }
-        serde_json::from_str::<T>(raw.get())
+        let mut reader = serde_json::Deserializer::from_str(raw.get());
+        serde_path_to_error::deserialize::<_, T>(&mut reader)
             .map(ApiJson)
             .map_err(|e| {
-                let text = e.to_string();
+                let text = e.inner().to_string();
                 tracing::debug!(%text, "rejected JSON body");
-                data_rejection(&text, T::FIELDS, lang)
+                // The field the error is in, from the path (`tables[2]` is
+                // `tables`), else from the message (a missing field).
+                let field = match e.path().iter().next() {
+                    Some(serde_path_to_error::Segment::Map { key }) => {
+                        T::FIELDS.iter().find(|f| **f == key.as_str()).copied()
+                    }
+                    _ => None,
+                };
+                match field {
+                    Some(field) if !text.contains("unknown field") => {
+                        ApiError::invalid(field, lang)
+                    }
+                    _ => data_rejection(&text, T::FIELDS, lang),
+                }
             })
     }
 }

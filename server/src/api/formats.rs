@@ -358,3 +358,58 @@ pub fn query_integer(name: &str, min: u32, max: u32, description: &str) -> Param
         ))
         .build()
 }
+
+/// A whole number in a JSON body, as JSON Schema counts them: `2` and
+/// `2.0` alike (the document says `integer`, and a client that writes
+/// numbers as floats is still right). A fraction or a number out of
+/// range names its field (422).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole(pub i64);
+
+impl<'de> serde::Deserialize<'de> for Whole {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Whole;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Whole, E> {
+                Ok(Whole(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Whole, E> {
+                i64::try_from(v)
+                    .map(Whole)
+                    .map_err(|_| E::custom("a whole number out of range"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Whole, E> {
+                // 2^53: beyond it a float no longer holds every whole number.
+                const EXACT: f64 = 9_007_199_254_740_992.0;
+                if v.fract() == 0.0 && v.abs() <= EXACT {
+                    #[allow(clippy::cast_possible_truncation)]
+                    Ok(Whole(v as i64))
+                } else {
+                    Err(E::custom("not a whole number"))
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod whole_tests {
+    use super::Whole;
+
+    #[test]
+    fn whole_numbers_may_be_written_as_floats() {
+        let read = |s: &str| serde_json::from_str::<Whole>(s).ok();
+        assert_eq!(read("290"), Some(Whole(290)));
+        assert_eq!(read("290.0"), Some(Whole(290)));
+        assert_eq!(read("-3e2"), Some(Whole(-300)));
+        assert_eq!(read("290.5"), None);
+        assert_eq!(read("1e300"), None);
+        assert_eq!(read("\"290\""), None);
+        assert_eq!(read("18446744073709551615"), None);
+    }
+}

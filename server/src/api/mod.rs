@@ -67,6 +67,9 @@ use utoipa::OpenApi;
         admin::day::day,
         admin::reservations::move_one,
         admin::reservations::set_status,
+        admin::reservations::list::staff_list,
+        admin::reservations::list::staff_export,
+        admin::reservations::list::staff_bulk,
     ),
     components(schemas(
         ErrorOut,

@@ -41,7 +41,7 @@ pub struct CreateReservationIn {
     #[schema(value_type = formats::Time)]
     time: String,
     #[schema(value_type = formats::PartySize)]
-    party_size: i64,
+    party_size: formats::Whole,
     /// Required unless signed in (then the account's name).
     #[serde(default)]
     #[schema(value_type = Option<formats::GuestName>)]
@@ -133,7 +133,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let date = service(booking::parse_date(&body.date), lang)?;
     let time = service(booking::parse_time(&body.time), lang)?;
-    let party = party(body.party_size, lang)?;
+    let party = party(body.party_size.0, lang)?;
     // A signed-in diner's details fill in what the request leaves out.
     let account = match caller.principal() {
         Some(who) => Some(service(accounts::me(&state.store, who).await, lang)?),

@@ -139,7 +139,7 @@ pub struct UpdateReservationIn {
     time: Option<String>,
     #[serde(default)]
     #[schema(value_type = Option<formats::PartySize>)]
-    party_size: Option<i64>,
+    party_size: Option<formats::Whole>,
     #[serde(default)]
     #[schema(value_type = Option<formats::GuestName>)]
     name: Option<String>,
@@ -178,7 +178,7 @@ impl From<UpdateReservationIn> for ReservationPatchInput {
         ReservationPatchInput {
             date: body.date,
             time: body.time,
-            party_size: body.party_size,
+            party_size: body.party_size.map(|n| n.0),
             name: body.name,
             email: body.email,
             phone: body.phone,

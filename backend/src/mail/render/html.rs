@@ -165,6 +165,7 @@ pub(super) fn html(
 <h1 style=\"font-size:22px;margin:0 0 16px;\">{heading}</h1>\n\
 <p>{greeting}</p>\n\
 <p>{intro}</p>\n\
+{message}\
 <table role=\"presentation\" style=\"border-collapse:collapse;margin:16px 0;\">\n{rows}</table>\n\
 {action}\
 <p>{signature}<br>{name}</p>\n\
@@ -187,6 +188,15 @@ pub(super) fn html(
         heading = escape(w.heading(job.kind)),
         greeting = escape(&w.greeting(if shows_guest_text { &r.name } else { "" })),
         intro = escape(&w.intro(job, &card.name)),
+        message = job
+            .staff_message
+            .as_deref()
+            .map(|m| format!(
+                "<p><strong>{}</strong><br>{}</p>\n",
+                escape(w.label_message()),
+                escape(m.trim()).replace('\n', "<br>")
+            ))
+            .unwrap_or_default(),
         signature = escape(w.signature()),
         name = escape(&card.name),
         phone_label = escape(w.label_phone()),

@@ -178,6 +178,7 @@ mod tests {
             proof_token: None,
             new_email: None,
             expires_in_minutes: None,
+            staff_message: None,
         }
     }
 
@@ -367,6 +368,30 @@ mod tests {
         let m = render(&job(Locale::En, MailKind::Cancellation, None), URL);
         assert!(m.subject.contains("Reservation cancelled"));
         assert!(m.text.contains(&format!("{URL}/")));
+    }
+
+    #[test]
+    fn a_cancellation_by_staff_carries_their_words_escaped() {
+        let mut cancel = job(Locale::En, MailKind::Cancellation, None);
+        cancel.staff_message = Some("Flooded <b>kitchen</b>,\nso sorry".into());
+        let m = render(&cancel, URL);
+        assert!(
+            m.text.contains(
+                "A message from the restaurant:\n  Flooded <b>kitchen</b>,\n  so sorry\n"
+            ),
+            "{}",
+            m.text
+        );
+        assert!(
+            m.html
+                .contains("Flooded &lt;b&gt;kitchen&lt;/b&gt;,<br>so sorry"),
+            "{}",
+            m.html
+        );
+        // Without one, no empty heading.
+        let m = render(&job(Locale::Fr, MailKind::Cancellation, None), URL);
+        assert!(!m.text.contains("Message du restaurant"));
+        assert!(!m.html.contains("Message du restaurant"));
     }
 
     #[test]

@@ -37,6 +37,13 @@ pub(super) fn text(job: &MailJob, w: &Words, f: &Facts, action: &Action) -> Stri
     line("");
     line(&w.intro(job, &card.name));
     line("");
+    if let Some(message) = job.staff_message.as_deref() {
+        line(w.label_message());
+        for l in message.trim().lines() {
+            line(&format!("  {l}"));
+        }
+        line("");
+    }
     // French puts a space before the colon.
     let label = |l: &str| {
         if w.fr() {

@@ -81,6 +81,11 @@ impl Words {
         self.locale == Locale::Fr
     }
 
+    /// Above the restaurant's own words to the guest.
+    pub(super) fn label_message(&self) -> &'static str {
+        self.pick("Message du restaurant :", "A message from the restaurant:")
+    }
+
     pub(super) fn pick(&self, fr: &'static str, en: &'static str) -> &'static str {
         if self.fr() {
             fr

@@ -181,7 +181,22 @@ impl Context {
             proof_token: None,
             new_email: None,
             expires_in_minutes: None,
+            staff_message: None,
         })
+    }
+
+    /// A cancellation or change by staff as an outbox message, with their
+    /// words to the guest if they wrote some.
+    pub(super) fn mail_with_message(
+        &self,
+        kind: MailKind,
+        row: &ReservationRow,
+        now: DateTime<Utc>,
+        message: Option<&str>,
+    ) -> Option<(String, String)> {
+        let mut job = self.job(kind, row, now)?;
+        job.staff_message = message.map(str::to_owned);
+        Some((OUTBOX_KIND.to_owned(), job.to_json()))
     }
 
     /// [`Context::job`] as an outbox message, with a manage link or not.

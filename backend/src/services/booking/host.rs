@@ -35,12 +35,7 @@ pub async fn day_sheet(
     let found = store
         .reservations_starting(ctx.restaurant.id, from, to)
         .await?;
-    let names: HashMap<i64, &str> = ctx
-        .booking
-        .table_labels
-        .iter()
-        .map(|t| (t.id, t.name.as_str()))
-        .collect();
+    let names = table_names(&ctx);
     let reservations = found
         .iter()
         .map(|r| staff_view(&ctx, r, &names, now))
@@ -87,6 +82,20 @@ pub async fn set_status(
 ) -> Result<StaffReservation, ServiceError> {
     let who = authorize(who, Action::RunService)?;
     let ctx = context(store).await?;
+    change_status(store, &ctx, now, who, reservation_id, to, None).await
+}
+
+/// [`set_status`] once authorized; a cancellation's e-mail carries
+/// `message` (a bulk cancellation's words to the guests).
+pub(super) async fn change_status(
+    store: &Store,
+    ctx: &Context,
+    now: DateTime<Utc>,
+    who: &Principal,
+    reservation_id: i64,
+    to: ReservationStatus,
+    message: Option<&str>,
+) -> Result<StaffReservation, ServiceError> {
     let result = store
         .change_reservation(
             ctx.restaurant.id,
@@ -105,14 +114,14 @@ pub async fn set_status(
             Actor::Staff(who.user_id),
             |row| {
                 (to == ReservationStatus::Cancelled)
-                    .then(|| ctx.mail(MailKind::Cancellation, row, now, false))
+                    .then(|| ctx.mail_with_message(MailKind::Cancellation, row, now, message))
                     .flatten()
             },
             now,
         )
         .await?;
     let row = result?;
-    view_of(store, &ctx, row, now).await
+    view_of(store, ctx, row, now).await
 }
 
 /// Where staff put a booking: its local date and time, its length and
@@ -256,13 +265,21 @@ async fn view_of(
     now: DateTime<Utc>,
 ) -> Result<StaffReservation, ServiceError> {
     let table_ids = store.reservation_table_ids(row.id).await?;
-    let names: HashMap<i64, &str> = ctx
-        .booking
+    staff_view(
+        ctx,
+        &ReservationWithTables { row, table_ids },
+        &table_names(ctx),
+        now,
+    )
+}
+
+/// The restaurant's table names by id.
+pub(super) fn table_names(ctx: &Context) -> HashMap<i64, &str> {
+    ctx.booking
         .table_labels
         .iter()
         .map(|t| (t.id, t.name.as_str()))
-        .collect();
-    staff_view(ctx, &ReservationWithTables { row, table_ids }, &names, now)
+        .collect()
 }
 
 /// The instants of the local day `date`: from its first to the next day's
@@ -278,7 +295,7 @@ fn local_day(
     Ok((start(date)?, start(next)?))
 }
 
-fn staff_view(
+pub(super) fn staff_view(
     ctx: &Context,
     found: &ReservationWithTables,
     names: &HashMap<i64, &str>,

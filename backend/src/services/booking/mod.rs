@@ -18,6 +18,7 @@ mod change;
 mod context;
 mod guest;
 mod host;
+mod list;
 mod staff;
 mod tokens;
 
@@ -29,6 +30,7 @@ pub use guest::{
     TOKEN_LIFE_AFTER_END,
 };
 pub use host::{day_sheet, move_booking, set_status, Placement, MIN_DURATION_MINUTES};
+pub use list::{bulk_status, export_csv, list_reservations, CsvExport, CSV_HEADER};
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

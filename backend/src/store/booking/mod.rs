@@ -46,12 +46,14 @@ macro_rules! booking_tx {
 }
 
 mod import;
+mod list;
 mod outbox;
 mod proofs;
 mod reservations;
 mod setup;
 
 pub use import::ImportedReservation;
+pub use list::{ListQuery, ListTotals};
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;

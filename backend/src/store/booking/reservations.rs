@@ -309,9 +309,9 @@ pub struct ReservationWithTables {
 }
 
 #[derive(sqlx::FromRow)]
-struct TableOfRow {
-    reservation_id: i64,
-    table_id: i64,
+pub(super) struct TableOfRow {
+    pub(super) reservation_id: i64,
+    pub(super) table_id: i64,
 }
 
 impl Store {

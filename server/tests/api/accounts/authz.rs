@@ -109,6 +109,24 @@ async fn authorization_matrix(db: Db) {
             Some(json!({"status": "arrived"})),
             [401, 403, 403, 404, 404],
         ),
+        (
+            Method::GET,
+            "/api/admin/reservations".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::GET,
+            "/api/admin/reservations.csv".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::POST,
+            "/api/admin/reservations/bulk".into(),
+            Some(json!({"action": "no_show", "ids": [999999999]})),
+            [401, 403, 403, 200, 200],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,

@@ -161,7 +161,17 @@ async fn bad_input_is_refused_translated_and_changes_nothing(db: Db) {
         (with("time", json!("19:31")), "invalid_input", Some("time")),
         (with("locale", json!("de")), "invalid_input", Some("locale")),
         (with("unexpected", json!(true)), "invalid_input", None),
-        (with("party_size", json!("two")), "invalid_input", None),
+        // A value of the wrong type names its field too.
+        (
+            with("party_size", json!("two")),
+            "invalid_input",
+            Some("party_size"),
+        ),
+        (
+            with("party_size", json!(2.5)),
+            "invalid_input",
+            Some("party_size"),
+        ),
     ];
     for (body, code, field) in cases {
         let (status, answer) = app.post_json("/api/reservations", body.clone()).await;

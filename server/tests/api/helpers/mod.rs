@@ -350,6 +350,17 @@ impl TestApp {
             .fetch_one(pool).await.unwrap_or_else(|e| panic!("{sql}: {e}")))
     }
 
+    /// Runs one statement on the app's database (setting up what no route
+    /// writes).
+    pub async fn execute(&self, sql: &str) {
+        on_store!(&self.store, pool => {
+            sqlx::query(sql)
+                .execute(pool)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        });
+    }
+
     /// Asks the server to stop (as SIGTERM does) without waiting: requests
     /// in flight may still finish. [`TestApp::stop`] then waits for the end.
     pub fn begin_shutdown(&mut self) {

@@ -1,5 +1,6 @@
 //! Running a service (the host stand), on SQLite and on PostgreSQL: a
 //! day's bookings with their stage and flags, and status changes.
 
+mod list;
 mod moves;
 mod today;

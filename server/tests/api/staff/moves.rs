@@ -89,8 +89,9 @@ async fn staff_move_resize_and_are_refused_with_the_reason(db: Db) {
         (&json!("21:15"), &json!([t1]))
     );
     assert_eq!(app.count(outbox).await, mails + 1);
-    // Longer (resize), at the same place.
-    let (status, resized) = staff.put(&path, json!({"duration_minutes": 150})).await;
+    // Longer (resize), at the same place; a whole number may be written
+    // as a float (JSON Schema's `integer`).
+    let (status, resized) = staff.put(&path, json!({"duration_minutes": 150.0})).await;
     assert_eq!(status, 200, "{resized}");
     assert_eq!(
         (&resized["end_time"], &resized["duration_minutes"]),
@@ -129,6 +130,9 @@ async fn staff_move_resize_and_are_refused_with_the_reason(db: Db) {
     for (body, field) in [
         (json!({"duration_minutes": 10}), "duration_minutes"),
         (json!({"duration_minutes": 1441}), "duration_minutes"),
+        (json!({"duration_minutes": 150.5}), "duration_minutes"),
+        (json!({"tables": [1.5]}), "tables"),
+        (json!({"tables": "T1"}), "tables"),
         (json!({"time": "25:00"}), "time"),
         (json!({"date": "2026-02-30"}), "date"),
         (json!({"tables": [999999]}), "tables"),

@@ -13,7 +13,7 @@ on_both_backends!(
 );
 
 /// A booking written as it is (no rules), on `table`, from `start`.
-fn imported(
+pub fn imported(
     reference: &str,
     start: DateTime<Utc>,
     table: i64,
@@ -242,7 +242,7 @@ fn slot<'a>(period: &'a Value, time: &str) -> &'a Value {
 }
 
 /// The restaurant's calendar date of an instant.
-async fn local_date(app: &TestApp, at: DateTime<Utc>) -> String {
+pub async fn local_date(app: &TestApp, at: DateTime<Utc>) -> String {
     let tz: chrono_tz::Tz = app
         .store
         .primary_restaurant()

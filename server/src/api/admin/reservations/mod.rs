@@ -12,8 +12,11 @@ use domain::{ReservationStatus, StaffReservation};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+pub mod list;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(list::routes())
         .route("/api/admin/reservations/{id}", put(move_one))
         .route("/api/admin/reservations/{id}/status", post(set_status))
 }
@@ -32,12 +35,13 @@ pub struct MoveIn {
     time: Option<String>,
     /// The new length, 15 to 1,440 minutes.
     #[serde(default)]
-    #[schema(minimum = 15, maximum = 1440)]
-    duration_minutes: Option<i64>,
+    #[schema(value_type = Option<i64>, minimum = 15, maximum = 1440)]
+    duration_minutes: Option<formats::Whole>,
     /// The tables (ids from `GET /api/admin/day`): one table, or the tables
     /// of one of the restaurant's combinations.
     #[serde(default)]
-    tables: Option<Vec<i64>>,
+    #[schema(value_type = Option<Vec<i64>>)]
+    tables: Option<Vec<formats::Whole>>,
 }
 
 impl Fields for MoveIn {
@@ -82,14 +86,18 @@ pub async fn move_one(
         None => None,
     };
     let duration_minutes = match body.duration_minutes {
-        Some(d) => Some(u32::try_from(d).map_err(|_| ApiError::invalid("duration_minutes", lang))?),
+        Some(d) => {
+            Some(u32::try_from(d.0).map_err(|_| ApiError::invalid("duration_minutes", lang))?)
+        }
         None => None,
     };
     let to = booking::Placement {
         date,
         time,
         duration_minutes,
-        table_ids: body.tables,
+        table_ids: body
+            .tables
+            .map(|ids| ids.into_iter().map(|id| id.0).collect()),
     };
     let moved =
         booking::move_booking(&state.store, backend::now(), caller.principal(), id, to).await;

@@ -1,0 +1,205 @@
+//! The staff's reservations list: filtered, searched, sorted and read a
+//! page at a time by keyset (a cursor), so that page 1,000 costs what page
+//! one does and a CSV export reads any number of bookings in flat memory.
+//!
+//! Every filter is in the one SQL text, portable to SQLite and PostgreSQL:
+//! a filter left out is bound to the value that lets every row through
+//! (an empty list, the widest party range), and the first page's cursor is
+//! a key before the first row. The date range always bounds the scan to
+//! the `(restaurant_id, starts_at)` index.
+
+use super::reservations::TableOfRow;
+use super::{db_time, ReservationRow, ReservationWithTables, RESERVATION_COLUMNS};
+use crate::error::StoreError;
+use crate::store::{on_pool, Store};
+use chrono::{DateTime, TimeZone, Utc};
+use domain::ListSort;
+
+/// The list's filters in the store's terms.
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub restaurant_id: i64,
+    /// Bookings starting within `from..to`.
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Status and source names; empty: all.
+    pub statuses: Vec<&'static str>,
+    pub sources: Vec<&'static str>,
+    pub party_min: u32,
+    pub party_max: u32,
+    /// Lower-cased search text; empty: no search.
+    pub search: String,
+    pub sort: ListSort,
+    /// The sort key and id of the last row of the previous page.
+    pub after: Option<(DateTime<Utc>, i64)>,
+    pub limit: u32,
+}
+
+/// Bookings matching the filters, over every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListTotals {
+    pub matched: i64,
+    pub covers: i64,
+}
+
+/// `$1`..`$9`: restaurant, from, to, statuses, sources, party range, the
+/// search pattern and its digits (for phone numbers, compared without
+/// their spaces, dashes and dots). Names are compared lower-cased:
+/// SQLite's `LOWER` folds ASCII letters only, so there a capital `É` is
+/// found as typed (PostgreSQL folds every letter).
+const FILTER: &str = "r.restaurant_id = $1 AND r.starts_at >= $2 AND r.starts_at < $3 \
+     AND ($4 = '' OR (',' || $4 || ',') LIKE ('%,' || r.status || ',%')) \
+     AND ($5 = '' OR (',' || $5 || ',') LIKE ('%,' || r.source || ',%')) \
+     AND r.party_size >= $6 AND r.party_size <= $7 \
+     AND ($8 = '' OR LOWER(r.guest_name) LIKE $8 ESCAPE '\\' \
+          OR r.guest_email_key LIKE $8 ESCAPE '\\' \
+          OR LOWER(r.reference) LIKE $8 ESCAPE '\\' \
+          OR ($9 <> '' AND REPLACE(REPLACE(REPLACE(r.guest_phone, ' ', ''), '-', ''), '.', '') LIKE $9))";
+
+/// `$10`, `$11`: the cursor; `$12`: the page's length. One text per sort.
+fn page_tail(sort: ListSort) -> &'static str {
+    match sort {
+        ListSort::Time => {
+            " AND (r.starts_at > $10 OR (r.starts_at = $10 AND r.id > $11)) \
+             ORDER BY r.starts_at, r.id LIMIT $12"
+        }
+        ListSort::TimeDesc => {
+            " AND (r.starts_at < $10 OR (r.starts_at = $10 AND r.id < $11)) \
+             ORDER BY r.starts_at DESC, r.id DESC LIMIT $12"
+        }
+        ListSort::Created => {
+            " AND (r.created_at < $10 OR (r.created_at = $10 AND r.id < $11)) \
+             ORDER BY r.created_at DESC, r.id DESC LIMIT $12"
+        }
+    }
+}
+
+/// `text` as a `LIKE` pattern matching it anywhere.
+fn contains_pattern(text: &str) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    p.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+impl ListQuery {
+    fn pattern(&self) -> (String, String) {
+        if self.search.is_empty() {
+            return (String::new(), String::new());
+        }
+        let digits: String = self.search.chars().filter(char::is_ascii_digit).collect();
+        let phone = if digits.len() >= 3 {
+            format!("%{digits}%")
+        } else {
+            String::new()
+        };
+        (contains_pattern(&self.search), phone)
+    }
+
+    /// The cursor, or a key before the first row of the first page.
+    fn cursor(&self) -> (DateTime<Utc>, i64) {
+        if let Some((at, id)) = self.after {
+            return (db_time(at), id);
+        }
+        match self.sort {
+            ListSort::Time => (db_time(self.from), i64::MIN),
+            ListSort::TimeDesc => (db_time(self.to), i64::MAX),
+            ListSort::Created => (
+                Utc.with_ymd_and_hms(9999, 12, 31, 0, 0, 0)
+                    .single()
+                    .unwrap_or(self.to),
+                i64::MAX,
+            ),
+        }
+    }
+}
+
+macro_rules! bind_filter {
+    ($query:expr, $q:expr, $statuses:expr, $sources:expr, $pattern:expr) => {
+        $query
+            .bind($q.restaurant_id)
+            .bind(db_time($q.from))
+            .bind(db_time($q.to))
+            .bind($statuses)
+            .bind($sources)
+            .bind(i64::from($q.party_min))
+            .bind(i64::from($q.party_max))
+            .bind(&$pattern.0)
+            .bind(&$pattern.1)
+    };
+}
+
+impl Store {
+    /// One page of the list with the tables of its bookings: two queries,
+    /// each an index range scan bounded by the dates.
+    pub async fn reservations_page(
+        &self,
+        q: &ListQuery,
+    ) -> Result<Vec<ReservationWithTables>, StoreError> {
+        let tail = page_tail(q.sort);
+        let rows_sql =
+            format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {FILTER}{tail}");
+        let tables_sql = format!(
+            "SELECT rt.reservation_id, rt.table_id FROM reservation_tables rt \
+             WHERE rt.reservation_id IN (SELECT r.id FROM reservations r WHERE {FILTER}{tail}) \
+             ORDER BY rt.reservation_id, rt.table_id"
+        );
+        let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
+        let (at, id) = q.cursor();
+        let limit = i64::from(q.limit);
+        let (rows, tables) = on_pool!(self, pool => {
+            let rows = bind_filter!(sqlx::query_as::<_, ReservationRow>(&rows_sql), q, &statuses, &sources, pattern)
+                .bind(at).bind(id).bind(limit).fetch_all(pool).await?;
+            let tables = bind_filter!(sqlx::query_as::<_, TableOfRow>(&tables_sql), q, &statuses, &sources, pattern)
+                .bind(at).bind(id).bind(limit).fetch_all(pool).await?;
+            (rows, tables)
+        });
+        let mut by_reservation: std::collections::HashMap<i64, Vec<i64>> =
+            std::collections::HashMap::new();
+        for t in tables {
+            by_reservation
+                .entry(t.reservation_id)
+                .or_default()
+                .push(t.table_id);
+        }
+        Ok(rows
+            .into_iter()
+            .map(|row| ReservationWithTables {
+                table_ids: by_reservation.remove(&row.id).unwrap_or_default(),
+                row,
+            })
+            .collect())
+    }
+
+    /// How many bookings match the filters (whatever the cursor), and
+    /// their covers.
+    pub async fn reservations_totals(&self, q: &ListQuery) -> Result<ListTotals, StoreError> {
+        let sql = format!(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(r.party_size), 0) AS BIGINT) \
+             FROM reservations r WHERE {FILTER}"
+        );
+        let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
+        let (matched, covers): (i64, i64) = on_pool!(self, pool => {
+            bind_filter!(sqlx::query_as::<_, (i64, i64)>(&sql), q, &statuses, &sources, pattern)
+                .fetch_one(pool).await
+        })?;
+        Ok(ListTotals { matched, covers })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_pattern;
+
+    #[test]
+    fn search_text_is_matched_literally() {
+        assert_eq!(contains_pattern("ada"), "%ada%");
+        assert_eq!(contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
+}
