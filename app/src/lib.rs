@@ -108,6 +108,7 @@ mod routes {
             AdminShell(admin_shell_view, __preload_admin_shell_view) => crate::admin::AdminShell,
             AdminToday(admin_today_view, __preload_admin_today_view) => crate::admin::today::TodayPage,
             AdminTimeline(admin_timeline_view, __preload_admin_timeline_view) => crate::admin::timeline::TimelinePage,
+            AdminReservations(admin_reservations_view, __preload_admin_reservations_view) => crate::admin::reservations::ReservationsPage,
             AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
         }
     }
@@ -199,6 +200,7 @@ pub fn App() -> impl IntoView {
                             <ParentRoute path=path!("/admin") view={Lazy::<routes::AdminShell>::new()} ssr=SsrMode::Async>
                                 <Route path=path!("") view={Lazy::<routes::AdminToday>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("timeline") view={Lazy::<routes::AdminTimeline>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("reservations") view={Lazy::<routes::AdminReservations>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

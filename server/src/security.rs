@@ -209,6 +209,9 @@ pub enum Bucket {
     /// What confirms a password or sets one with a token: changing the
     /// password, deleting the account, accepting an invitation.
     Account,
+    /// Staff actions that e-mail many guests or read every booking at
+    /// once: bulk status changes and CSV exports.
+    Bulk,
 }
 
 impl Bucket {
@@ -221,6 +224,7 @@ impl Bucket {
             Bucket::Login => "login",
             Bucket::PasswordReset => "password-reset",
             Bucket::Account => "account",
+            Bucket::Bulk => "bulk",
         }
     }
 
@@ -266,13 +270,19 @@ impl Bucket {
         if account {
             buckets.push(Bucket::Account);
         }
+        let bulk = (method == Method::POST
+            && matches!(path, "/api/admin/reservations/bulk" | "/api/fn/admin_bulk"))
+            || (method == Method::GET && path == "/api/admin/reservations.csv");
+        if bulk {
+            buckets.push(Bucket::Bulk);
+        }
         buckets
     }
 }
 
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
 /// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`,
-/// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`);
+/// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`);
 /// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
@@ -283,6 +293,8 @@ pub struct RateLimits {
     pub login: Option<Limit>,
     pub password_reset: Option<Limit>,
     pub account: Option<Limit>,
+    /// Bulk status changes and exports, per client address.
+    pub bulk: Option<Limit>,
     /// Bookings per guest e-mail or phone (counted in the database, by the
     /// booking service).
     pub booking_guest: Option<Limit>,
@@ -315,6 +327,10 @@ impl Default for RateLimits {
                 requests: 10,
                 window: Duration::from_secs(15 * 60),
             }),
+            bulk: Some(Limit {
+                requests: 30,
+                window: Duration::from_secs(15 * 60),
+            }),
             booking_guest: Some(Limit {
                 requests: 5,
                 window: Duration::from_secs(24 * 60 * 60),
@@ -334,6 +350,7 @@ impl RateLimits {
             self.login,
             self.password_reset,
             self.account,
+            self.bulk,
         ]
         .into_iter()
         .flatten()
@@ -349,6 +366,7 @@ impl RateLimits {
             Bucket::Login => self.login,
             Bucket::PasswordReset => self.password_reset,
             Bucket::Account => self.account,
+            Bucket::Bulk => self.bulk,
         }
     }
 }
@@ -564,5 +582,11 @@ mod tests {
             Bucket::of(&Method::POST, "/api/fn/account_accept_invite").contains(&Bucket::Account)
         );
         assert_eq!(Bucket::of(&Method::POST, "/api/fn/menu"), vec![]);
+        assert_eq!(
+            Bucket::of(&Method::POST, "/api/fn/admin_bulk"),
+            vec![Bucket::Bulk]
+        );
+        assert!(Bucket::of(&Method::GET, "/api/admin/reservations.csv").contains(&Bucket::Bulk));
+        assert!(!Bucket::of(&Method::GET, "/api/admin/reservations").contains(&Bucket::Bulk));
     }
 }

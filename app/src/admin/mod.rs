@@ -3,6 +3,7 @@
 //! (`admin/<screen>/`: its `api.rs` and its page or pages). Screens never
 //! import each other; `lib.rs` nests them in the shell.
 
+pub mod reservations;
 mod shell;
 pub mod staff;
 pub mod timeline;

@@ -67,6 +67,20 @@ pub fn long_date(i18n: I18n, raw: &str) -> String {
     }
 }
 
+/// "lun. 7 décembre" / "Mon 7 December" (a table's dates); the raw text when it is
+/// not a date.
+pub fn short_date(i18n: I18n, raw: &str) -> String {
+    match Date::parse(raw) {
+        Ok(d) => format!(
+            "{} {} {}",
+            weekday_short(i18n, d.weekday()),
+            d.day(),
+            month_name(i18n, d.month())
+        ),
+        Err(_) => raw.to_owned(),
+    }
+}
+
 /// "décembre 2026" / "December 2026".
 pub fn month_title(i18n: I18n, month: Month) -> String {
     t_string!(

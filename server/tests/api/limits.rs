@@ -14,6 +14,7 @@ on_both_backends!(
     account_actions_have_their_own_limit,
     made_up_tokens_cost_no_password_hash,
     one_guest_cannot_fill_an_evening,
+    bulk_actions_and_exports_have_their_own_limit,
 );
 
 async fn limits_hold_across_processes_with_redis(db: Db) {
@@ -170,5 +171,31 @@ async fn one_guest_cannot_fill_an_evening(db: Db) {
         .email("grace@example.com")
         .phone("+33 6 00 00 00 02");
     assert_eq!(app.try_book(&grace).await.0, 201);
+    app.stop().await;
+}
+
+/// Bulk changes (each may e-mail many guests) and exports share a limit;
+/// reading the list does not count.
+async fn bulk_actions_and_exports_have_their_own_limit(db: Db) {
+    let app = TestApp::spawn_with(db, &[("RATE_LIMIT_BULK", "2/15m")]).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    let none = json!({"action": "no_show", "ids": [999_999]});
+    assert_eq!(
+        staff
+            .post("/api/admin/reservations/bulk", none.clone())
+            .await
+            .0,
+        200
+    );
+    assert_eq!(staff.get("/api/admin/reservations.csv").await.0, 200);
+    assert_eq!(
+        staff.post("/api/admin/reservations/bulk", none).await.0,
+        429
+    );
+    let (status, _) = staff
+        .server_fn("admin_bulk", &[("action", "no_show"), ("ids[]", "999999")])
+        .await;
+    assert_eq!(status, 429);
+    assert_eq!(staff.get("/api/admin/reservations").await.0, 200);
     app.stop().await;
 }

@@ -33,13 +33,16 @@ pub fn TimelinePage() -> impl IntoView {
         move || (date.get(), mv.version().get()),
         |(date, _)| api::admin_timeline(date),
     );
+    // Where the grid was scrolled, per day: a move re-renders it, and the
+    // host keeps looking at the same hours.
+    let scrolled = StoredValue::new(None::<(String, i32)>);
     focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, timeline.title).to_string() />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match day.await {
-                    Ok(view) => view! { <Timeline view mv moving /> }.into_any(),
+                    Ok(view) => view! { <Timeline view mv moving scrolled /> }.into_any(),
                     Err(error) => view! {
                         <h1 id="page-title" tabindex="-1">{t!(i18n, timeline.title)}</h1>
                         <ErrorMessage error />
@@ -109,6 +112,7 @@ fn Timeline(
     view: TimelineView,
     mv: ServerAction<api::AdminMove>,
     moving: Memo<Option<i64>>,
+    scrolled: StoredValue<Option<(String, i32)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let TimelineView {
@@ -196,6 +200,35 @@ fn Timeline(
         }
     };
     let tables_for_form = day.tables.clone();
+    // First shown: now (today) or the first booking, with a little before.
+    let first_minute = if day.is_today {
+        Some(minute_of(&day.read_at) - 60)
+    } else {
+        holding
+            .iter()
+            .map(|r| minute_of(&r.time))
+            .min()
+            .map(|m| m - 30)
+    };
+    let initial = first_minute.map_or(0, |m| ((m - from).max(0) as f64 * PX_PER_MINUTE) as i32);
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let scroll_date = date.clone();
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            let kept = scrolled.with_value(|s| {
+                s.as_ref()
+                    .filter(|(d, _)| *d == scroll_date)
+                    .map(|(_, x)| *x)
+            });
+            el.set_scroll_left(kept.unwrap_or(initial));
+        }
+    });
+    let remember_date = date.clone();
+    let remember = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            scrolled.set_value(Some((remember_date.clone(), el.scroll_left())));
+        }
+    };
     let hours: Vec<i64> = (from / 60..to / 60).collect();
 
     view! {
@@ -221,7 +254,7 @@ fn Timeline(
         {move || moving_booking().map(|r| view! {
             <MoveForm r tables=tables_for_form.clone() mv back=here.clone() />
         })}
-        <div class="timeline-scroll" tabindex="0" role="region"
+        <div class="timeline-scroll" tabindex="0" role="region" node_ref=scroller on:scroll=remember
             aria-label=move || t_string!(i18n, timeline.grid_label)>
             <div class="timeline" style=format!("--timeline-width: {width}px")>
                 <div class="timeline-row timeline-hours" aria-hidden="true">

@@ -104,6 +104,19 @@ fn query_of(
     Ok((query, from, to))
 }
 
+/// The database's plan of the list's page query for `filter` (the
+/// benchmark prints it). No authorization: not reachable from a route.
+pub async fn explain_list(
+    store: &Store,
+    now: DateTime<Utc>,
+    filter: &ReservationFilter,
+) -> Result<Vec<String>, ServiceError> {
+    let ctx = context(store).await?;
+    let (mut query, _, _) = query_of(&ctx, now, filter)?;
+    query.limit = filter.limit + 1;
+    Ok(store.explain_reservations_page(&query).await?)
+}
+
 fn cursor_of(sort: ListSort, last: &ReservationWithTables) -> Cursor {
     let at = match sort {
         ListSort::Time | ListSort::TimeDesc => last.row.starts_at,

@@ -30,7 +30,7 @@ pub use guest::{
     TOKEN_LIFE_AFTER_END,
 };
 pub use host::{day_sheet, move_booking, set_status, Placement, MIN_DURATION_MINUTES};
-pub use list::{bulk_status, export_csv, list_reservations, CsvExport, CSV_HEADER};
+pub use list::{bulk_status, explain_list, export_csv, list_reservations, CsvExport, CSV_HEADER};
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

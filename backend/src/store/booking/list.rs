@@ -177,6 +177,45 @@ impl Store {
             .collect())
     }
 
+    /// The database's plan for [`Store::reservations_page`]'s rows query,
+    /// one line per step (for the benchmark's figures). Only the `EXPLAIN`
+    /// differs between the backends.
+    pub async fn explain_reservations_page(
+        &self,
+        q: &ListQuery,
+    ) -> Result<Vec<String>, StoreError> {
+        let tail = page_tail(q.sort);
+        let rows_sql =
+            format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {FILTER}{tail}");
+        let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
+        let (at, id) = q.cursor();
+        let limit = i64::from(q.limit);
+        Ok(match self.pool() {
+            crate::store::Pool::Sqlite(pool) => {
+                let sql = format!("EXPLAIN QUERY PLAN {rows_sql}");
+                let rows: Vec<(i64, i64, i64, String)> =
+                    bind_filter!(sqlx::query_as(&sql), q, &statuses, &sources, pattern)
+                        .bind(at)
+                        .bind(id)
+                        .bind(limit)
+                        .fetch_all(pool)
+                        .await?;
+                rows.into_iter().map(|r| r.3).collect()
+            }
+            crate::store::Pool::Postgres(pool) => {
+                let sql = format!("EXPLAIN ANALYZE {rows_sql}");
+                let rows: Vec<(String,)> =
+                    bind_filter!(sqlx::query_as(&sql), q, &statuses, &sources, pattern)
+                        .bind(at)
+                        .bind(id)
+                        .bind(limit)
+                        .fetch_all(pool)
+                        .await?;
+                rows.into_iter().map(|r| r.0).collect()
+            }
+        })
+    }
+
     /// How many bookings match the filters (whatever the cursor), and
     /// their covers.
     pub async fn reservations_totals(&self, q: &ListQuery) -> Result<ListTotals, StoreError> {

@@ -181,6 +181,16 @@ async fn authorization_matrix(db: Db) {
     for (name, form, expected) in [
         ("admin_day", &[][..], [401, 403, 403, 200, 200]),
         ("admin_timeline", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_reservations",
+            &[("filter[sort]", "time")][..],
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            "admin_bulk",
+            &[("action", "no_show"), ("ids[]", "999999999")][..],
+            [401, 403, 403, 200, 200],
+        ),
         ("admin_status", &missing[..2], [401, 403, 403, 404, 404]),
         (
             "admin_move",

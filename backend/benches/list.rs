@@ -1,0 +1,246 @@
+//! The staff's reservations list over two years of bookings (about 200,000,
+//! as `server demo bookings` places them), on SQLite and on PostgreSQL:
+//! `cargo bench -p backend --bench list` (PostgreSQL too when it answers
+//! on 127.0.0.1:5432; `--sqlite-only` skips it; `--count N` sets the
+//! number of bookings).
+//!
+//! Not a test: it prints figures (median and worst of 20 runs per query,
+//! the plan of the page query, and the resident memory before and after
+//! a CSV export of a whole year, which must stay flat). The goal
+//! (issue 11): a page of the list in < 50 ms.
+
+use backend::services::authz::Principal;
+use backend::services::booking;
+use backend::store::{DatabaseUrl, Store};
+use domain::{ReservationFilter, ReservationFilterInput, Role};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 20;
+
+fn rss_mib() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1_048_576.0
+}
+
+fn staff() -> Principal {
+    Principal {
+        user_id: 1,
+        role: Role::Staff,
+        email: "bench@example.com".into(),
+        verified: true,
+        session_epoch: 0,
+        recent_sign_in: true,
+    }
+}
+
+fn filter(pairs: &[(&str, String)]) -> ReservationFilter {
+    let mut input = ReservationFilterInput::default();
+    for (k, v) in pairs {
+        let v = Some(v.clone());
+        match *k {
+            "from" => input.from = v,
+            "to" => input.to = v,
+            "status" => input.status = v,
+            "q" => input.q = v,
+            "sort" => input.sort = v,
+            "after" => input.after = v,
+            "party_min" => input.party_min = v,
+            other => panic!("no filter {other}"),
+        }
+    }
+    ReservationFilter::parse(&input).expect("valid filters")
+}
+
+async fn time<F, Fut>(mut run: F) -> (Duration, Duration)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = usize>,
+{
+    run().await; // warm-up
+    let mut all: Vec<Duration> = (0..RUNS).map(|_| Duration::ZERO).collect();
+    for slot in all.iter_mut() {
+        let start = Instant::now();
+        std::hint::black_box(run().await);
+        *slot = start.elapsed();
+    }
+    all.sort();
+    (all[RUNS / 2], all[RUNS - 1])
+}
+
+async fn bench(label: &str, url: &str, count: usize) {
+    let url = DatabaseUrl::parse(url).expect("database URL");
+    let (store, _) = Store::open(&url).await.expect("open the database");
+    backend::seed::seed_demo(&store)
+        .await
+        .expect("demo restaurant");
+    let now = backend::now();
+    let began = Instant::now();
+    let added = backend::demo_bookings::add_bookings(&store, now, count, 7)
+        .await
+        .expect("demo bookings");
+    println!(
+        "\n{label}: {} bookings from {} to {} written in {:.1} s",
+        added.count,
+        added.first_day,
+        added.last_day,
+        began.elapsed().as_secs_f64()
+    );
+    let who = staff();
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let month_from = day(added.last_day - chrono::TimeDelta::days(30));
+    let year_from = day(added.last_day - chrono::TimeDelta::days(365));
+    let last = day(added.last_day);
+    // The 100th page of a year, by cursor: found once, then timed.
+    let mut after = String::new();
+    for _ in 0..100 {
+        let f = filter(&[
+            ("from", year_from.clone()),
+            ("to", last.clone()),
+            ("after", after.clone()),
+        ]);
+        let page = booking::list_reservations(&store, now, Some(&who), &f)
+            .await
+            .expect("page");
+        match page.next {
+            Some(next) => after = next,
+            None => break,
+        }
+    }
+    let cases: Vec<(&str, ReservationFilter)> = vec![
+        (
+            "a month, first page (50)",
+            filter(&[("from", month_from.clone()), ("to", last.clone())]),
+        ),
+        (
+            "a year, first page",
+            filter(&[("from", year_from.clone()), ("to", last.clone())]),
+        ),
+        (
+            "a year, page 100 (cursor)",
+            filter(&[
+                ("from", year_from.clone()),
+                ("to", last.clone()),
+                ("after", after.clone()),
+            ]),
+        ),
+        (
+            "a year, latest first",
+            filter(&[
+                ("from", year_from.clone()),
+                ("to", last.clone()),
+                ("sort", "-time".into()),
+            ]),
+        ),
+        (
+            "a year, search 'martin'",
+            filter(&[
+                ("from", year_from.clone()),
+                ("to", last.clone()),
+                ("q", "martin".into()),
+            ]),
+        ),
+        (
+            "a year, cancelled, 6 guests and more",
+            filter(&[
+                ("from", year_from.clone()),
+                ("to", last.clone()),
+                ("status", "cancelled,no_show".into()),
+                ("party_min", "6".into()),
+            ]),
+        ),
+        (
+            "a year, newest bookings first",
+            filter(&[
+                ("from", year_from.clone()),
+                ("to", last.clone()),
+                ("sort", "created".into()),
+            ]),
+        ),
+    ];
+    println!(
+        "{:<40} {:>10} {:>10} {:>10}",
+        "query (totals included)", "median ms", "worst ms", "matched"
+    );
+    for (name, f) in &cases {
+        let page = booking::list_reservations(&store, now, Some(&who), f)
+            .await
+            .expect("page");
+        let (median, worst) = time(|| async {
+            booking::list_reservations(&store, now, Some(&who), f)
+                .await
+                .map(|p| p.reservations.len())
+                .unwrap_or(0)
+        })
+        .await;
+        println!(
+            "{name:<40} {:>10.2} {:>10.2} {:>10}",
+            median.as_secs_f64() * 1e3,
+            worst.as_secs_f64() * 1e3,
+            page.matched
+        );
+    }
+    let plan = booking::explain_list(&store, now, &cases[0].1)
+        .await
+        .unwrap_or_else(|e| vec![format!("(no plan: {e})")]);
+    println!("plan of the page query (a month):");
+    for line in plan {
+        println!("    {line}");
+    }
+
+    // A year as CSV: read chunk by chunk, memory must not grow with it.
+    let year = filter(&[("from", year_from), ("to", last)]);
+    let before = rss_mib();
+    let start = Instant::now();
+    let mut export = booking::export_csv(&store, now, Some(&who), &year)
+        .await
+        .expect("export");
+    let (mut bytes, mut peak) = (0usize, before);
+    while let Some(chunk) = export.next_chunk().await.expect("chunk") {
+        bytes += chunk.len();
+        peak = peak.max(rss_mib());
+    }
+    println!(
+        "CSV of a year: {:.1} MB in {:.2} s; resident memory {before:.1} MiB before, peak {peak:.1} MiB",
+        bytes as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    store.close().await;
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let count = args
+        .iter()
+        .position(|a| a == "--count")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200_000);
+    let dir = std::env::temp_dir().join(format!("techplus-list-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let sqlite = format!("sqlite://{}/bench.db", dir.display());
+    bench("SQLite", &sqlite, count).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let postgres_up = std::net::TcpStream::connect("127.0.0.1:5432").is_ok();
+    if postgres_up && !args.iter().any(|a| a == "--sqlite-only") {
+        let name = format!("techplus_list_bench_{}", std::process::id());
+        bench(
+            "PostgreSQL",
+            &format!("postgres://postgres@127.0.0.1:5432/{name}"),
+            count,
+        )
+        .await;
+        if let Ok(admin) =
+            sqlx::PgPool::connect("postgres://postgres@127.0.0.1:5432/postgres").await
+        {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+                .execute(&admin)
+                .await;
+        }
+    }
+}
