@@ -17,7 +17,7 @@ pub use booking::{
     ReservationStatus, ReservationView, SlotReason, SlotView,
 };
 pub use booking::{
-    BookingFlag, PacingSlot, ReservationSource, StaffDay, StaffPeriod, StaffReservation,
+    BookingFlag, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod, StaffReservation,
     StaffTable, Stage,
 };
 pub use booking::{

@@ -243,6 +243,7 @@ fn router(
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(from_fn(api::error::server_fn_error_statuses))
         .layer(session_layer)
         // Outside the sessions: a page served from memory loads none.
         .layer(from_fn_with_state(page_cache, page_cache::serve))

@@ -134,6 +134,7 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
         ("tables", "not_combinable") => t_string!(i18n, staff.err_not_combinable),
         ("tables", _) => t_string!(i18n, staff.err_tables),
         ("duration_minutes", _) => t_string!(i18n, staff.err_duration),
+        ("note", _) => t_string!(i18n, staff.err_note),
         _ => t_string!(i18n, error.invalid_input),
     }
     .to_string()
@@ -156,6 +157,7 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "role" => t_string!(i18n, account.role),
         "tables" => t_string!(i18n, staff.tables_label),
         "duration_minutes" => t_string!(i18n, staff.duration_label),
+        "note" => t_string!(i18n, staff.note_label),
         _ => t_string!(i18n, form.other),
     }
 }

@@ -65,6 +65,7 @@ mod accounts;
 mod booking;
 mod restaurant;
 mod sessions;
+mod shift_notes;
 mod snapshot;
 
 use crate::error::{ConfigError, StoreError};
@@ -84,6 +85,7 @@ pub use booking::{
 pub use booking::{ListQuery, ListTotals};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
+pub use shift_notes::ShiftNoteRow;
 pub use snapshot::{DayKey, Setup, Versions};
 
 /// Runs the same expression against whichever pool the store holds; the

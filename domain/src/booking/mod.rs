@@ -19,7 +19,7 @@ pub use list::{
     ReservationFilterInput, ReservationPage,
 };
 pub use staff::{
-    BookingFlag, PacingSlot, ReservationSource, StaffDay, StaffPeriod, StaffReservation,
+    BookingFlag, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod, StaffReservation,
     StaffTable, Stage,
 };
 pub use wire::{

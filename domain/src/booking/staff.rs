@@ -160,6 +160,41 @@ pub struct StaffDay {
     pub tables: Vec<StaffTable>,
     /// Every booking starting that day, by start time.
     pub reservations: Vec<StaffReservation>,
+    /// What staff wrote for the day's service.
+    pub note: Option<ShiftNote>,
+}
+
+/// The note staff write for a day's service (who is off, the private party
+/// at nine, the fish that did not come).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShiftNote {
+    pub text: String,
+    /// When it was last written: RFC 3339 with the restaurant's offset,
+    /// and the local `YYYY-MM-DD HH:MM`.
+    pub updated_at: String,
+    pub updated_local: String,
+    /// Who wrote it last (their name), if their account remains.
+    pub updated_by: Option<String>,
+}
+
+impl ShiftNote {
+    pub const MAX_CHARS: usize = 2000;
+
+    /// The text as typed, trimmed: up to [`Self::MAX_CHARS`] characters,
+    /// lines and tabs allowed, no other control or hidden format
+    /// characters. Empty removes the note.
+    pub fn parse_text(raw: &str) -> Result<String, crate::FieldError> {
+        let text = raw.trim();
+        let bad = text.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\r' && c != '\t')
+                || super::guest::is_hidden_format(c)
+        });
+        if bad || text.chars().count() > Self::MAX_CHARS {
+            return Err(crate::FieldError::invalid("note"));
+        }
+        Ok(text.replace("\r\n", "\n"))
+    }
 }
 
 impl StaffDay {
@@ -186,6 +221,24 @@ impl StaffDay {
         let first = starts.min()?;
         let last = ends.max()?.max(first + 60);
         Some((first / 60 * 60, last.div_ceil(60).min(24) * 60))
+    }
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::ShiftNote;
+
+    #[test]
+    fn a_shift_note_keeps_lines_and_refuses_hidden_characters() {
+        assert_eq!(
+            ShiftNote::parse_text("  Paul off\r\nNo turbot  ").unwrap(),
+            "Paul off\nNo turbot"
+        );
+        assert_eq!(ShiftNote::parse_text("   ").unwrap(), "");
+        assert!(ShiftNote::parse_text("a\u{202e}b").is_err());
+        assert!(ShiftNote::parse_text("a\u{7}b").is_err());
+        assert!(ShiftNote::parse_text(&"x".repeat(ShiftNote::MAX_CHARS)).is_ok());
+        assert!(ShiftNote::parse_text(&"x".repeat(ShiftNote::MAX_CHARS + 1)).is_err());
     }
 }
 
@@ -239,6 +292,7 @@ mod tests {
                     next: vec![],
                 })
                 .collect(),
+            note: None,
         }
     }
 

@@ -87,6 +87,34 @@ pub async fn plain_errors_as_json(
     answer
 }
 
+/// A server function whose arguments do not decode is answered by the
+/// framework before its body runs, with the right error (`invalid_input`)
+/// but the status 500: the status is put back to the error's own (422).
+/// Only for `/api/fn/`, only when the body is one of the pages' errors
+/// that is not itself internal.
+pub async fn server_fn_error_statuses(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let server_fn = req.uri().path().starts_with("/api/fn/");
+    let res = next.run(req).await;
+    if !server_fn || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    // An error body is a few dozen bytes.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        parts.status = StatusCode::INTERNAL_SERVER_ERROR;
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        if let Ok(status) = StatusCode::from_u16(error.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 /// The translated message for an error code: the same generated table the
 /// pages use ([`app::error::message`]).
 pub fn message(locale: Locale, code: &str) -> String {

@@ -65,6 +65,7 @@ use utoipa::OpenApi;
         reservations::update_one,
         reservations::cancel_one,
         admin::day::day,
+        admin::day::set_note,
         admin::reservations::move_one,
         admin::reservations::set_status,
         admin::reservations::list::staff_list,

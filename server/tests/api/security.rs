@@ -15,6 +15,7 @@ on_both_backends!(
     finding_a_booking_by_reference_is_rate_limited,
     answers_with_personal_data_are_never_stored,
     framework_refusals_answer_in_the_json_envelope,
+    server_functions_with_undecodable_arguments_answer_422,
     hidden_format_characters_are_refused,
     dates_far_out_of_range_are_refused_not_panicked,
     slow_headers_are_cut_off_and_connections_are_capped,
@@ -580,5 +581,26 @@ async fn slow_headers_are_cut_off_and_connections_are_capped(db: Db) {
         .expect("served once a place is free")
         .unwrap();
     assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+    app.stop().await;
+}
+
+/// A server function called with arguments that do not decode (missing,
+/// unknown, the wrong type) is bad input: 422 `invalid_input`, never 500.
+async fn server_functions_with_undecodable_arguments_answer_422(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    for (name, form) in [
+        ("admin_status", &[("bogus", "1")][..]),
+        (
+            "admin_status",
+            &[("id", "twelve"), ("status", "seated")][..],
+        ),
+        ("manage_find", &[][..]),
+        ("admin_bulk", &[("action", "cancel"), ("ids[]", "x")][..]),
+    ] {
+        let (status, body) = staff.server_fn(name, form).await;
+        assert_eq!(status, 422, "{name} {form:?}: {body}");
+        assert_eq!(body["code"], "invalid_input", "{name}: {body}");
+    }
     app.stop().await;
 }

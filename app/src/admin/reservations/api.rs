@@ -1,19 +1,44 @@
 //! Server functions of the reservations list: parse, call one service,
 //! answer.
 
+// The list's ten filters travel as ten arguments (a query string's keys).
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
-use domain::{BulkOutcome, ReservationFilterInput, ReservationPage};
+use domain::{BulkOutcome, ReservationPage};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use {crate::ssr::call, backend::services::booking as svc};
+use {crate::ssr::call, backend::services::booking as svc, domain::ReservationFilterInput};
 
-/// One page of the list for `filter` (as typed in the query string).
+/// One page of the list for the filters as typed in the query string
+/// (each may be left out).
 #[server(prefix = "/api/fn", endpoint = "admin_reservations")]
 pub async fn admin_reservations(
-    filter: ReservationFilterInput,
+    from: Option<String>,
+    to: Option<String>,
+    status: Option<String>,
+    source: Option<String>,
+    party_min: Option<String>,
+    party_max: Option<String>,
+    q: Option<String>,
+    sort: Option<String>,
+    after: Option<String>,
+    limit: Option<String>,
 ) -> Result<ReservationPage, AppError> {
     call(|cx| async move {
-        let filter = domain::ReservationFilter::parse(&filter)
+        let input = ReservationFilterInput {
+            from,
+            to,
+            status,
+            source,
+            party_min,
+            party_max,
+            q,
+            sort,
+            after,
+            limit,
+        };
+        let filter = domain::ReservationFilter::parse(&input)
             .map_err(|fields| AppError::InvalidFields { fields })?;
         let who = cx.caller().await?;
         Ok(svc::list_reservations(cx.store(), backend::now(), who.as_ref(), &filter).await?)

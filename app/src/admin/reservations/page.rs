@@ -57,7 +57,20 @@ pub fn ReservationsPage() -> impl IntoView {
     // filters with what happened in the query string).
     let list = Resource::new(
         move || (input.get(), bulk.version().get()),
-        |(input, _)| api::admin_reservations(input),
+        |(f, _)| {
+            api::admin_reservations(
+                f.from,
+                f.to,
+                f.status,
+                f.source,
+                f.party_min,
+                f.party_max,
+                f.q,
+                f.sort,
+                f.after,
+                f.limit,
+            )
+        },
     );
     focus_heading_on_arrival("page-title");
     // The outcome of a bulk action, from the query string it came back with.

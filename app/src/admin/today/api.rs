@@ -45,3 +45,22 @@ pub async fn admin_status(id: i64, status: String) -> Result<StaffReservation, A
     })
     .await
 }
+
+/// Staff write the shift note of `date` (`YYYY-MM-DD`); an empty `text`
+/// removes it. Without JavaScript the form posts here and the browser
+/// comes back to the day.
+#[server(prefix = "/api/fn", endpoint = "admin_note")]
+pub async fn admin_note(date: String, text: String) -> Result<Option<domain::ShiftNote>, AppError> {
+    call(|cx| async move {
+        let day = svc::parse_date(&date)?;
+        let who = cx.caller().await?;
+        let note =
+            svc::set_shift_note(cx.store(), backend::now(), who.as_ref(), day, &text).await?;
+        leptos_axum::redirect(&format!(
+            "/admin?date={}&note=saved",
+            day.format("%Y-%m-%d")
+        ));
+        Ok(note)
+    })
+    .await
+}

@@ -3,6 +3,7 @@
 //! seated, later, done), and one tap to move a booking along.
 
 pub mod api;
+mod note;
 mod page;
 
 use domain::StaffDay;

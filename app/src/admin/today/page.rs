@@ -1,5 +1,6 @@
 //! `/admin?date=YYYY-MM-DD`: the host stand's day.
 
+use super::note::ShiftNoteCard;
 use super::{api, TodayView};
 use crate::error::ErrorMessage;
 use crate::i18n::*;
@@ -28,10 +29,17 @@ pub fn TodayPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let set_status = ServerAction::<api::AdminStatus>::new();
+    let save_note = ServerAction::<api::AdminNote>::new();
     let date = Memo::new(move |_| query.read().get("date").filter(|d| !d.is_empty()));
     let day = Resource::new(
-        move || (date.get(), set_status.version().get()),
-        |(date, _)| api::admin_day(date),
+        move || {
+            (
+                date.get(),
+                set_status.version().get(),
+                save_note.version().get(),
+            )
+        },
+        |(date, _, _)| api::admin_day(date),
     );
     focus_heading_on_arrival("page-title");
     view! {
@@ -39,7 +47,7 @@ pub fn TodayPage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match day.await {
-                    Ok(view) => view! { <Day view set_status /> }.into_any(),
+                    Ok(view) => view! { <Day view set_status save_note /> }.into_any(),
                     Err(error) => view! {
                         <h1 id="page-title" tabindex="-1">{t!(i18n, staff.today_title)}</h1>
                         <ErrorMessage error />
@@ -52,7 +60,11 @@ pub fn TodayPage() -> impl IntoView {
 }
 
 #[component]
-fn Day(view: TodayView, set_status: ServerAction<api::AdminStatus>) -> impl IntoView {
+fn Day(
+    view: TodayView,
+    set_status: ServerAction<api::AdminStatus>,
+    save_note: ServerAction<api::AdminNote>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let TodayView { day, prev, next } = view;
     let heading = day.date.clone();
@@ -109,6 +121,8 @@ fn Day(view: TodayView, set_status: ServerAction<api::AdminStatus>) -> impl Into
             }
             .into_any()
         }}
+        <ShiftNoteCard date=day.date.clone() note=day.note.clone() save=save_note />
+        {move || save_note.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
         {SECTIONS
             .into_iter()
             .map(|(stage, id)| {

@@ -56,6 +56,10 @@ pub async fn day_sheet(
             bookable_online: t.bookable_online,
         })
         .collect();
+    let note = store
+        .shift_note(ctx.restaurant.id, date)
+        .await?
+        .map(|row| super::shift::note_view(&ctx, row));
     let local_now = now.with_timezone(&ctx.tz);
     Ok(StaffDay {
         date: date.format("%Y-%m-%d").to_string(),
@@ -65,6 +69,7 @@ pub async fn day_sheet(
         periods,
         tables,
         reservations,
+        note,
     })
 }
 

@@ -19,6 +19,7 @@ mod context;
 mod guest;
 mod host;
 mod list;
+mod shift;
 mod staff;
 mod tokens;
 
@@ -31,6 +32,7 @@ pub use guest::{
 };
 pub use host::{day_sheet, move_booking, set_status, Placement, MIN_DURATION_MINUTES};
 pub use list::{bulk_status, explain_list, export_csv, list_reservations, CsvExport, CSV_HEADER};
+pub use shift::set_shift_note;
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};
 

@@ -2,20 +2,24 @@
 //! "Today" screen and the timeline read the same).
 
 use crate::api::caller::Caller;
-use crate::api::error::{service, ApiError, ApiQuery, Fields, Lang};
+use crate::api::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
 use crate::api::formats::{self, query};
 use app::ssr::AppState;
 use axum::extract::State;
-use axum::routing::get;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, put};
 use axum::{Json, Router};
 use backend::services::booking;
-use domain::StaffDay;
+use domain::{ShiftNote, StaffDay};
 use serde::Deserialize;
 use utoipa::openapi::path::{Parameter, ParameterIn};
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/admin/day", get(day))
+    Router::new()
+        .route("/api/admin/day", get(day))
+        .route("/api/admin/day/note", put(set_note))
 }
 
 /// `GET /api/admin/day` query.
@@ -66,4 +70,54 @@ pub async fn day(
     };
     let day = booking::day_sheet(&state.store, backend::now(), caller.principal(), date).await;
     Ok(Json(service(day, lang)?))
+}
+
+/// `PUT /api/admin/day/note` body.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteIn {
+    /// The day (the restaurant's calendar).
+    #[schema(value_type = formats::Date)]
+    date: String,
+    /// The note, up to 2,000 characters (lines allowed); empty removes it.
+    #[schema(max_length = 2000)]
+    text: String,
+}
+
+impl Fields for NoteIn {
+    const FIELDS: &'static [&'static str] = &["date", "text"];
+}
+
+/// Staff write the day's shift note (the last writer wins); `GET
+/// /api/admin/day` shows it with who wrote it and when. Staff and admins
+/// only.
+#[utoipa::path(put, path = "/api/admin/day/note", tag = "staff", request_body = NoteIn,
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The note as it is now", body = ShiftNote),
+        (status = 204, description = "The note is removed (an empty text)"),
+        (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
+        (status = 403, description = "Not staff", body = crate::api::shapes::ErrorOut),
+        (status = 422, description = "Not a date, or a note too long or with control characters (`note`)", body = crate::api::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = crate::api::shapes::ErrorOut),
+    ))]
+pub async fn set_note(
+    State(state): State<AppState>,
+    caller: Caller,
+    lang: Lang,
+    ApiJson(body): ApiJson<NoteIn>,
+) -> Result<Response, ApiError> {
+    let date = service(booking::parse_date(&body.date), lang)?;
+    let note = booking::set_shift_note(
+        &state.store,
+        backend::now(),
+        caller.principal(),
+        date,
+        &body.text,
+    )
+    .await;
+    Ok(match service(note, lang)? {
+        Some(note) => Json(note).into_response(),
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
 }

@@ -110,6 +110,12 @@ async fn authorization_matrix(db: Db) {
             [401, 403, 403, 404, 404],
         ),
         (
+            Method::PUT,
+            "/api/admin/day/note".into(),
+            Some(json!({"date": "2026-12-24", "text": "Closed early"})),
+            [401, 403, 403, 200, 200],
+        ),
+        (
             Method::GET,
             "/api/admin/reservations".into(),
             None,
@@ -183,7 +189,12 @@ async fn authorization_matrix(db: Db) {
         ("admin_timeline", &[][..], [401, 403, 403, 200, 200]),
         (
             "admin_reservations",
-            &[("filter[sort]", "time")][..],
+            &[("sort", "time")][..],
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            "admin_note",
+            &[("date", "2026-12-24"), ("text", "Closed early")][..],
             [401, 403, 403, 200, 200],
         ),
         (

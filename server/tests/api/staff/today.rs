@@ -10,6 +10,7 @@ on_both_backends!(
     the_day_lists_bookings_with_stage_flags_and_covers,
     the_service_moves_forward_and_refuses_the_rest,
     a_no_show_taken_back_needs_its_table_free,
+    staff_write_the_days_shift_note,
 );
 
 /// A booking written as it is (no rules), on `table`, from `start`.
@@ -374,5 +375,79 @@ async fn a_no_show_taken_back_needs_its_table_free(db: Db) {
         by_reference(&day, &reference(&created)).unwrap()["status"],
         "no_show"
     );
+    app.stop().await;
+}
+
+/// The day's shift note: written by staff, shown with the day (who, when),
+/// replaced by the next writer, removed when emptied; bad input changes
+/// nothing; diners cannot write it.
+async fn staff_write_the_days_shift_note(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    let date = dates::next(&app, Weekday::Wed).await;
+    let (status, note) = staff
+        .put(
+            "/api/admin/day/note",
+            json!({"date": date.to_string(), "text": "  Paul is off.\r\nNo turbot tonight.  "}),
+        )
+        .await;
+    assert_eq!(status, 200, "{note}");
+    assert_eq!(note["text"], "Paul is off.\nNo turbot tonight.");
+    assert!(note["updated_by"].as_str().is_some_and(|n| !n.is_empty()));
+    let (_, day_view) = day(&mut staff, date).await;
+    assert_eq!(day_view["note"]["text"], note["text"]);
+    // Another day has none.
+    let (_, other) = day(&mut staff, date.succ_opt().unwrap()).await;
+    assert!(other["note"].is_null());
+
+    // The next writer wins; bad input changes nothing.
+    let mut admin = app.signed_in(Role::Admin).await;
+    let (status, _) = admin
+        .put(
+            "/api/admin/day/note",
+            json!({"date": date.to_string(), "text": "Private party at nine."}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    for (body, field) in [
+        (
+            json!({"date": date.to_string(), "text": "x".repeat(2001)}),
+            "note",
+        ),
+        (
+            json!({"date": date.to_string(), "text": "a\u{202e}b"}),
+            "note",
+        ),
+        (json!({"date": "2026-02-30", "text": "hello"}), "date"),
+        (json!({"date": date.to_string()}), "text"),
+    ] {
+        let (status, answer) = staff.put("/api/admin/day/note", body.clone()).await;
+        assert_eq!(
+            (status, &answer["error"]["field"]),
+            (422, &json!(field)),
+            "{body}"
+        );
+    }
+    let (_, day_view) = day(&mut staff, date).await;
+    assert_eq!(day_view["note"]["text"], "Private party at nine.");
+
+    // Diners cannot write it; an empty text removes it.
+    let mut diner = app.signed_in(Role::Diner).await;
+    let (status, _) = diner
+        .put(
+            "/api/admin/day/note",
+            json!({"date": date.to_string(), "text": "hi"}),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = staff
+        .put(
+            "/api/admin/day/note",
+            json!({"date": date.to_string(), "text": "  "}),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (_, day_view) = day(&mut staff, date).await;
+    assert!(day_view["note"].is_null());
     app.stop().await;
 }
