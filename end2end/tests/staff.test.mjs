@@ -97,6 +97,16 @@ test('staff run a service from the Today screen', async () => {
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // The day's shift note: written once, shown to the team with who wrote
+  // it, still there after a reload.
+  await page.fill('#shift-note', 'Paul est absent.\nPas de turbot ce soir.');
+  await page.getByRole('button', { name: 'Enregistrer la note' }).click();
+  await page.locator('.shift-note-text').getByText('Pas de turbot ce soir.').waitFor();
+  assert.match(await page.locator('.shift-note').innerText(), /Écrite le .* par Margot/);
+  await page.reload();
+  await page.locator('.shift-note-text').getByText('Paul est absent.').waitFor();
+  await waitForHydration(page);
+
   // Arrived → seated → finished, each announced.
   await tap(page, ada, 'Arrivés');
   await page.locator('.status-region').getByText('Ada Lovelace : Arrivée.').waitFor();
