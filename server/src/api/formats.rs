@@ -184,6 +184,18 @@ wire_format! {
         .build()
 }
 
+wire_format! {
+    /// A day's shift note.
+    ShiftNoteText => string()
+        .max_length(Some(domain::ShiftNote::MAX_CHARS))
+        .pattern(Some(NOTES_PATTERN))
+        .description(Some(format!(
+            "The note: at most {} characters, line breaks allowed; empty removes it.",
+            domain::ShiftNote::MAX_CHARS
+        )))
+        .build()
+}
+
 /// Every language, from the domain's own names (a new variant fails to
 /// compile here until it is listed).
 fn locales() -> [&'static str; 2] {

@@ -79,8 +79,7 @@ pub struct NoteIn {
     /// The day (the restaurant's calendar).
     #[schema(value_type = formats::Date)]
     date: String,
-    /// The note, up to 2,000 characters (lines allowed); empty removes it.
-    #[schema(max_length = 2000)]
+    #[schema(value_type = formats::ShiftNoteText)]
     text: String,
 }
 

@@ -162,6 +162,10 @@ async fn staff_filter_search_and_page_through_the_list(db: Db) {
     assert_eq!((status, &body["error"]["field"]), (422, &json!("to")));
     let (status, _) = staff.get("/api/admin/reservations?colour=red").await;
     assert_eq!(status, 422);
+    // Over the API an empty value is not a filter left out (an empty
+    // search is).
+    let (status, body) = staff.get("/api/admin/reservations?to=&q=").await;
+    assert_eq!((status, &body["error"]["field"]), (422, &json!("to")));
 
     // Staff only.
     let mut diner = app.signed_in(Role::Diner).await;

@@ -12,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use backend::services::booking;
 use domain::{
-    BulkAction, BulkOutcome, ListSort, PartySize, ReservationFilter, ReservationFilterInput,
-    ReservationPage,
+    BulkAction, BulkOutcome, FieldError, ListSort, PartySize, ReservationFilter,
+    ReservationFilterInput, ReservationPage,
 };
 use futures_util::StreamExt;
 use serde::Deserialize;
@@ -134,6 +134,33 @@ impl Fields for ListQuery {
 
 impl ListQuery {
     fn parse(self, lang: Lang) -> Result<ReservationFilter, ApiError> {
+        // A page's form sends an empty field for a filter left out; an API
+        // client leaves the key out, and an empty date, number, order or
+        // cursor is not one (an empty search or list is: all).
+        let values = [
+            &self.from,
+            &self.to,
+            &self.status,
+            &self.source,
+            &self.party_min,
+            &self.party_max,
+            &self.q,
+            &self.sort,
+            &self.after,
+            &self.limit,
+        ];
+        let blank: Vec<FieldError> = Self::FIELDS
+            .iter()
+            .zip(values)
+            .filter(|(field, v)| {
+                !matches!(**field, "q" | "status" | "source")
+                    && v.as_deref().is_some_and(|v| v.trim().is_empty())
+            })
+            .map(|(field, _)| FieldError::invalid(*field))
+            .collect();
+        if !blank.is_empty() {
+            return Err(ApiError::fields(blank, lang));
+        }
         ReservationFilter::parse(&ReservationFilterInput {
             from: self.from,
             to: self.to,
