@@ -11,8 +11,9 @@
 
 use backend::services::authz::Principal;
 use backend::services::booking;
+use backend::store::ImportedReservation;
 use backend::store::{DatabaseUrl, Store};
-use domain::{ReservationFilter, ReservationFilterInput, Role};
+use domain::{ReservationFilter, ReservationFilterInput, ReservationStatus, Role};
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 20;
@@ -80,21 +81,84 @@ async fn bench(label: &str, url: &str, count: usize) {
         .expect("demo restaurant");
     let now = backend::now();
     let began = Instant::now();
-    let added = backend::demo_bookings::add_bookings(&store, now, count, 7)
+    // The planner places what the tables hold (about 90,000 bookings at
+    // most for the demo restaurant); the rest of the history is past
+    // bookings that hold no table any more: completed, no-shows and
+    // cancellations, two years back.
+    let planned = count.min(20_000);
+    let added = backend::demo_bookings::add_bookings(&store, now, planned, 7)
         .await
         .expect("demo bookings");
+    let setup = store.setup().await.expect("setup");
+    let restaurant = setup.restaurant.id;
+    let tables: Vec<i64> = setup.booking.tables.iter().map(|t| t.id).collect();
+    let past = count.saturating_sub(added.count);
+    let names = [
+        "Martin", "Bernard", "Dubois", "Lovelace", "Nguyen", "Moreau", "Laurent",
+    ];
+    let mut rows = Vec::with_capacity(1_000);
+    for i in 0..past {
+        let start = now
+            - chrono::TimeDelta::days(1 + (i % 730) as i64)
+            - chrono::TimeDelta::minutes(((i * 37) % 600) as i64);
+        let status = match i % 20 {
+            0 => ReservationStatus::NoShow,
+            1 | 2 => ReservationStatus::Cancelled,
+            _ => ReservationStatus::Completed,
+        };
+        rows.push(ImportedReservation {
+            reference: format!("P{i:07}"),
+            status,
+            starts_at: start,
+            ends_at: start + chrono::TimeDelta::minutes(90),
+            party_size: 1 + (i % 7) as u32,
+            guest_name: format!("Guest {} {i}", names[i % names.len()]),
+            guest_email: format!("guest{i}@example.com"),
+            guest_phone: format!("+336{:08}", i),
+            notes: String::new(),
+            locale: "fr".into(),
+            created_at: start - chrono::TimeDelta::days((i % 30) as i64),
+            table_ids: vec![tables[i % tables.len()]],
+        });
+        if rows.len() == 1_000 {
+            store
+                .import_reservations(restaurant, &rows)
+                .await
+                .expect("past bookings");
+            rows.clear();
+        }
+    }
+    if !rows.is_empty() {
+        store
+            .import_reservations(restaurant, &rows)
+            .await
+            .expect("past bookings");
+    }
+    // As the databases' own statistics jobs would after such a load.
+    match store.pool() {
+        backend::store::Pool::Sqlite(pool) => {
+            sqlx::query("ANALYZE").execute(pool).await.expect("analyze");
+        }
+        backend::store::Pool::Postgres(pool) => {
+            sqlx::query("VACUUM ANALYZE reservations")
+                .execute(pool)
+                .await
+                .expect("analyze");
+        }
+    }
     println!(
-        "\n{label}: {} bookings from {} to {} written in {:.1} s",
+        "\n{label}: {} bookings ({} placed from today by the booking rules, {past} past) written in {:.1} s",
+        added.count + past,
         added.count,
-        added.first_day,
-        added.last_day,
         began.elapsed().as_secs_f64()
     );
+    let last_day = added.last_day;
     let who = staff();
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let month_from = day(added.last_day - chrono::TimeDelta::days(30));
-    let year_from = day(added.last_day - chrono::TimeDelta::days(365));
-    let last = day(added.last_day);
+    let month_from = day(now.date_naive());
+    let month_to = day(now.date_naive() + chrono::TimeDelta::days(30));
+    let year_from = day(last_day - chrono::TimeDelta::days(365));
+    let last = day(last_day);
     // The 100th page of a year, by cursor: found once, then timed.
     let mut after = String::new();
     for _ in 0..100 {
@@ -114,7 +178,7 @@ async fn bench(label: &str, url: &str, count: usize) {
     let cases: Vec<(&str, ReservationFilter)> = vec![
         (
             "a month, first page (50)",
-            filter(&[("from", month_from.clone()), ("to", last.clone())]),
+            filter(&[("from", month_from.clone()), ("to", month_to.clone())]),
         ),
         (
             "a year, first page",
