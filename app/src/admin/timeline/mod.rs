@@ -7,8 +7,6 @@
 //! works before hydration too. The server re-checks every move.
 
 pub mod api;
-mod grid;
-mod move_form;
 mod page;
 
 use domain::StaffDay;
