@@ -8,7 +8,7 @@
 //! a key before the first row. The date range always bounds the scan to
 //! the `(restaurant_id, starts_at)` index.
 
-use super::reservations::TableOfRow;
+use super::reservations::{with_tables, TableOfRow};
 use super::{db_time, ReservationRow, ReservationWithTables, RESERVATION_COLUMNS};
 use crate::error::StoreError;
 use crate::store::{on_pool, Store};
@@ -162,21 +162,7 @@ impl Store {
                 .bind(at).bind(id).bind(limit).fetch_all(pool).await?;
             (rows, tables)
         });
-        let mut by_reservation: std::collections::HashMap<i64, Vec<i64>> =
-            std::collections::HashMap::new();
-        for t in tables {
-            by_reservation
-                .entry(t.reservation_id)
-                .or_default()
-                .push(t.table_id);
-        }
-        Ok(rows
-            .into_iter()
-            .map(|row| ReservationWithTables {
-                table_ids: by_reservation.remove(&row.id).unwrap_or_default(),
-                row,
-            })
-            .collect())
+        Ok(with_tables(rows, tables))
     }
 
     /// The database's plan for [`Store::reservations_page`]'s rows query,

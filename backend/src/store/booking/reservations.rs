@@ -308,6 +308,28 @@ pub struct ReservationWithTables {
     pub table_ids: Vec<i64>,
 }
 
+/// Each reservation with the tables it holds, from the rows of both (the
+/// tables in any order).
+pub(super) fn with_tables(
+    rows: Vec<ReservationRow>,
+    tables: Vec<TableOfRow>,
+) -> Vec<ReservationWithTables> {
+    let mut by_reservation: std::collections::HashMap<i64, Vec<i64>> =
+        std::collections::HashMap::new();
+    for t in tables {
+        by_reservation
+            .entry(t.reservation_id)
+            .or_default()
+            .push(t.table_id);
+    }
+    rows.into_iter()
+        .map(|row| ReservationWithTables {
+            table_ids: by_reservation.remove(&row.id).unwrap_or_default(),
+            row,
+        })
+        .collect()
+}
+
 #[derive(sqlx::FromRow)]
 pub(super) struct TableOfRow {
     pub(super) reservation_id: i64,
@@ -338,21 +360,7 @@ impl Store {
                 .bind(restaurant_id).bind(from).bind(to).fetch_all(pool).await?;
             (rows, tables)
         });
-        let mut by_reservation: std::collections::HashMap<i64, Vec<i64>> =
-            std::collections::HashMap::new();
-        for t in tables {
-            by_reservation
-                .entry(t.reservation_id)
-                .or_default()
-                .push(t.table_id);
-        }
-        Ok(rows
-            .into_iter()
-            .map(|row| ReservationWithTables {
-                table_ids: by_reservation.remove(&row.id).unwrap_or_default(),
-                row,
-            })
-            .collect())
+        Ok(with_tables(rows, tables))
     }
 
     /// A reservation of a restaurant by id.
