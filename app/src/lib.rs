@@ -109,6 +109,8 @@ mod routes {
             AdminToday(admin_today_view, __preload_admin_today_view) => crate::admin::today::TodayPage,
             AdminTimeline(admin_timeline_view, __preload_admin_timeline_view) => crate::admin::timeline::TimelinePage,
             AdminReservations(admin_reservations_view, __preload_admin_reservations_view) => crate::admin::reservations::ReservationsPage,
+            AdminReservation(admin_reservation_view, __preload_admin_reservation_view) => crate::admin::reservation::ReservationPage,
+            AdminBook(admin_book_view, __preload_admin_book_view) => crate::admin::book::BookPage,
             AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
         }
     }
@@ -201,6 +203,8 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("") view={Lazy::<routes::AdminToday>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("timeline") view={Lazy::<routes::AdminTimeline>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("reservations") view={Lazy::<routes::AdminReservations>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("reservations/:id") view={Lazy::<routes::AdminReservation>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("book") view={Lazy::<routes::AdminBook>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

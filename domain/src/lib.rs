@@ -24,6 +24,10 @@ pub use booking::{
     BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,
     ReservationFilterInput, ReservationPage,
 };
+pub use booking::{
+    CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffBooking, StaffBookingInput,
+    StaffReservationDetails,
+};
 pub use form::{FieldError, Registration, ReservationPatch, ReservationPatchInput};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,

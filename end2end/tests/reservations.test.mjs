@@ -5,26 +5,17 @@
 // screenshots at 390, 768 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { startStaffServer, book, signIn } from '../lib/staff.mjs';
 import { watchErrors } from '../lib/console.mjs';
 import { assertAccessible } from '../lib/a11y.mjs';
-import { serviceDay, apiBook, waitForMailTo } from '../lib/booking.mjs';
-
-const ADMIN = { email: 'chef.list@example.com', name: 'Margot', password: 'une cuisine de saison' };
+import { serviceDay, waitForMailTo } from '../lib/booking.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer(
-    { RATE_LIMIT_LOGIN: '1000/15m' },
-    {
-      setup: [{
-        args: ['admin', 'create', '--email', ADMIN.email, '--name', ADMIN.name],
-        input: `${ADMIN.password}\n`,
-      }],
-    },
-  );
+  server = await startStaffServer('chef.list@example.com');
   browser = await launchBrowser();
 });
 
@@ -32,23 +23,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function book(date, time, name, extra = {}) {
-  const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}@example.com`;
-  const { status, body } = await apiBook(server.base, {
-    date, time, party_size: 2, name, email, phone: '+33 6 12 34 56 78', locale: 'fr', ...extra,
-  });
-  assert.equal(status, 201, JSON.stringify(body));
-  return body.reference;
-}
-
-async function signIn(page) {
-  await page.goto(`${server.base}/login`);
-  await page.fill('#email', ADMIN.email);
-  await page.fill('#password', ADMIN.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/admin$/);
-}
 
 const row = (page, reference) => page.locator(`tr[data-reference="${reference}"]`);
 
@@ -58,14 +32,14 @@ async function shownReferences(page) {
 
 test('staff filter the list, cancel several bookings with a message and export them', async () => {
   const day = serviceDay(0, 5);
-  const ada = await book(day, '19:00', 'Ada Lovelace', { party_size: 4 });
-  const bob = await book(day, '19:30', 'Bob Martin');
-  const cy = await book(day, '20:00', 'Cy Twombly', { notes: 'Anniversaire' });
+  const ada = await book(server, day, '19:00', 'Ada Lovelace', { party_size: 4 });
+  const bob = await book(server, day, '19:30', 'Bob Martin');
+  const cy = await book(server, day, '20:00', 'Cy Twombly', { notes: 'Anniversaire' });
 
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await signIn(page);
+  await signIn(page, server);
   await waitForHydration(page);
   await page.getByRole('link', { name: 'Réservations' }).click();
   await page.waitForURL(/\/admin\/reservations$/);
@@ -148,11 +122,11 @@ test('the list pages through its bookings and works before hydration', async () 
   const day = serviceDay(1, 5);
   const refs = [];
   for (const [i, time] of ['12:00', '12:15', '12:30', '12:45', '13:00'].entries()) {
-    refs.push(await book(day, time, `Plain Guest ${'ABCDE'[i]}`));
+    refs.push(await book(server, day, time, `Plain Guest ${'ABCDE'[i]}`));
   }
   const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, server);
   // The filter form is a plain GET form.
   await page.goto(`${server.base}/admin/reservations`);
   await page.fill('#f-from', day);

@@ -7,26 +7,17 @@
 // 768 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { startStaffServer, book, signIn } from '../lib/staff.mjs';
 import { watchErrors } from '../lib/console.mjs';
 import { assertAccessible } from '../lib/a11y.mjs';
-import { serviceDay, apiBook } from '../lib/booking.mjs';
-
-const ADMIN = { email: 'chef@example.com', name: 'Margot', password: 'une cuisine de saison' };
+import { serviceDay } from '../lib/booking.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer(
-    { RATE_LIMIT_BOOKING: '500/1h', RATE_LIMIT_API: '1000/15m', RATE_LIMIT_LOGIN: '1000/15m' },
-    {
-      setup: [{
-        args: ['admin', 'create', '--email', ADMIN.email, '--name', ADMIN.name],
-        input: `${ADMIN.password}\n`,
-      }],
-    },
-  );
+  server = await startStaffServer('chef@example.com', { RATE_LIMIT_BOOKING: '500/1h', RATE_LIMIT_API: '1000/15m' });
   browser = await launchBrowser();
 });
 
@@ -34,23 +25,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function book(date, time, name, extra = {}) {
-  const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}@example.com`;
-  const { status, body } = await apiBook(server.base, {
-    date, time, party_size: 2, name, email, phone: '+33 6 12 34 56 78', locale: 'fr', ...extra,
-  });
-  assert.equal(status, 201, JSON.stringify(body));
-  return body.reference;
-}
-
-async function signIn(page) {
-  await page.goto(`${server.base}/login`);
-  await page.fill('#email', ADMIN.email);
-  await page.fill('#password', ADMIN.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/admin$/);
-}
 
 const card = (page, reference) => page.locator(`li.booking-card[data-reference="${reference}"]`);
 
@@ -65,14 +39,14 @@ async function sectionOf(page, reference) {
 
 test('staff run a service from the Today screen', async () => {
   const day = serviceDay(0, 4);
-  const ada = await book(day, '19:00', 'Ada Lovelace', { notes: 'Allergie aux noix', party_size: 6 });
-  const bob = await book(day, '19:30', 'Bob Martin');
-  const cy = await book(day, '20:00', 'Cy Twombly');
+  const ada = await book(server, day, '19:00', 'Ada Lovelace', { notes: 'Allergie aux noix', party_size: 6 });
+  const bob = await book(server, day, '19:30', 'Bob Martin');
+  const cy = await book(server, day, '20:00', 'Cy Twombly');
 
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await signIn(page);
+  await signIn(page, server);
   await waitForHydration(page);
   assert.equal(await page.locator('.admin-nav a[aria-current="page"]').innerText(), 'Aujourd’hui');
   assert.match(await page.locator('.day-head .eyebrow').textContent(), /Aujourd’hui/);
@@ -171,10 +145,10 @@ async function fetchDay(page, day) {
 
 test('the Today screen works before hydration (no JavaScript)', async () => {
   const day = serviceDay(1, 4);
-  const dee = await book(day, '12:30', 'Dee Plain');
+  const dee = await book(server, day, '12:30', 'Dee Plain');
   const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, server);
   await page.goto(`${server.base}/admin?date=${day}`);
   await tap(page, dee, 'Arrivés');
   await page.waitForURL(new RegExp(`/admin\\?date=${day}`));
@@ -239,12 +213,12 @@ async function drag(page, id, dx, target) {
 
 test('staff drag bookings on the timeline with a real mouse, and move them by keyboard', async () => {
   const day = serviceDay(2, 4);
-  const eve = await book(day, '19:00', 'Eve Adams');
-  const fay = await book(day, '19:00', 'Fay Brown');
+  const eve = await book(server, day, '19:00', 'Eve Adams');
+  const fay = await book(server, day, '19:00', 'Fay Brown');
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await signIn(page);
+  await signIn(page, server);
   await page.locator('.admin-nav').getByRole('link', { name: 'Plan horaire' }).click();
   await page.waitForURL(/\/admin\/timeline$/);
   await page.goto(`${server.base}/admin/timeline?date=${day}`);
@@ -316,10 +290,10 @@ test('staff drag bookings on the timeline with a real mouse, and move them by ke
 
 test('"Move to…" works before hydration (no JavaScript)', async () => {
   const day = serviceDay(3, 4);
-  const gus = await book(day, '12:00', 'Gus Plain');
+  const gus = await book(server, day, '12:00', 'Gus Plain');
   const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, server);
   await page.goto(`${server.base}/admin/timeline?date=${day}`);
   const link = page.locator('.timeline-block a').filter({ hasText: 'Gus Plain' });
   await link.click();

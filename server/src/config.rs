@@ -35,7 +35,7 @@ pub struct Config {
     pub public_url_set: bool,
     /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`,
     /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`, `RATE_LIMIT_ACCOUNT`,
-    /// `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`.
+    /// `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`, `RATE_LIMIT_STAFF_BOOKING`.
     pub rate_limits: crate::security::RateLimits,
     /// `CORS_ALLOWED_ORIGINS`: other origins allowed to call us from a
     /// browser (comma-separated); none by default.
@@ -191,6 +191,7 @@ impl Config {
             ("RATE_LIMIT_ACCOUNT", &mut rate_limits.account),
             ("RATE_LIMIT_BOOKING_GUEST", &mut rate_limits.booking_guest),
             ("RATE_LIMIT_BULK", &mut rate_limits.bulk),
+            ("RATE_LIMIT_STAFF_BOOKING", &mut rate_limits.staff_booking),
         ] {
             if let Some(raw) = non_empty(name) {
                 *slot = crate::security::Limit::parse(&raw)

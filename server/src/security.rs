@@ -212,6 +212,9 @@ pub enum Bucket {
     /// Staff actions that e-mail many guests or read every booking at
     /// once: bulk status changes and CSV exports.
     Bulk,
+    /// Bookings staff take (phone and walk-ins; a phone booking e-mails
+    /// its guest).
+    StaffBooking,
 }
 
 impl Bucket {
@@ -225,6 +228,7 @@ impl Bucket {
             Bucket::PasswordReset => "password-reset",
             Bucket::Account => "account",
             Bucket::Bulk => "bulk",
+            Bucket::StaffBooking => "staff-booking",
         }
     }
 
@@ -271,10 +275,18 @@ impl Bucket {
             buckets.push(Bucket::Account);
         }
         let bulk = (method == Method::POST
-            && matches!(path, "/api/admin/reservations/bulk" | "/api/fn/admin_bulk"))
+            && (matches!(
+                path,
+                "/api/admin/reservations/bulk" | "/api/fn/admin_bulk" | "/api/fn/admin_resend"
+            ) || (path.starts_with("/api/admin/reservations/") && path.ends_with("/resend"))))
             || (method == Method::GET && path == "/api/admin/reservations.csv");
         if bulk {
             buckets.push(Bucket::Bulk);
+        }
+        if method == Method::POST
+            && matches!(path, "/api/admin/reservations" | "/api/fn/admin_book")
+        {
+            buckets.push(Bucket::StaffBooking);
         }
         buckets
     }
@@ -282,7 +294,8 @@ impl Bucket {
 
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
 /// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`,
-/// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`);
+/// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`,
+/// `RATE_LIMIT_STAFF_BOOKING`);
 /// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
@@ -295,6 +308,8 @@ pub struct RateLimits {
     pub account: Option<Limit>,
     /// Bulk status changes and exports, per client address.
     pub bulk: Option<Limit>,
+    /// Bookings staff take, per client address.
+    pub staff_booking: Option<Limit>,
     /// Bookings per guest e-mail or phone (counted in the database, by the
     /// booking service).
     pub booking_guest: Option<Limit>,
@@ -331,6 +346,10 @@ impl Default for RateLimits {
                 requests: 30,
                 window: Duration::from_secs(15 * 60),
             }),
+            staff_booking: Some(Limit {
+                requests: 200,
+                window: Duration::from_secs(60 * 60),
+            }),
             booking_guest: Some(Limit {
                 requests: 5,
                 window: Duration::from_secs(24 * 60 * 60),
@@ -351,6 +370,7 @@ impl RateLimits {
             self.password_reset,
             self.account,
             self.bulk,
+            self.staff_booking,
         ]
         .into_iter()
         .flatten()
@@ -367,6 +387,7 @@ impl RateLimits {
             Bucket::PasswordReset => self.password_reset,
             Bucket::Account => self.account,
             Bucket::Bulk => self.bulk,
+            Bucket::StaffBooking => self.staff_booking,
         }
     }
 }
@@ -588,5 +609,22 @@ mod tests {
         );
         assert!(Bucket::of(&Method::GET, "/api/admin/reservations.csv").contains(&Bucket::Bulk));
         assert!(!Bucket::of(&Method::GET, "/api/admin/reservations").contains(&Bucket::Bulk));
+        assert!(
+            Bucket::of(&Method::POST, "/api/admin/reservations/7/resend").contains(&Bucket::Bulk)
+        );
+        assert!(Bucket::of(&Method::POST, "/api/fn/admin_resend").contains(&Bucket::Bulk));
+        assert!(
+            Bucket::of(&Method::POST, "/api/admin/reservations").contains(&Bucket::StaffBooking)
+        );
+        assert_eq!(
+            Bucket::of(&Method::POST, "/api/fn/admin_book"),
+            vec![Bucket::StaffBooking]
+        );
+        assert!(
+            !Bucket::of(&Method::GET, "/api/admin/reservations").contains(&Bucket::StaffBooking)
+        );
+        assert!(
+            !Bucket::of(&Method::POST, "/api/admin/reservations/7/notes").contains(&Bucket::Bulk)
+        );
     }
 }

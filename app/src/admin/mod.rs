@@ -3,6 +3,8 @@
 //! (`admin/<screen>/`: its `api.rs` and its page or pages). Screens never
 //! import each other; `lib.rs` nests them in the shell.
 
+pub mod book;
+pub mod reservation;
 pub mod reservations;
 mod shell;
 pub mod staff;

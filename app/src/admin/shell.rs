@@ -30,6 +30,7 @@ pub fn AdminShell() -> impl IntoView {
                                         <li><A href="/admin" exact=true>{t!(i18n, staff.nav_today)}</A></li>
                                         <li><A href="/admin/timeline">{t!(i18n, staff.nav_timeline)}</A></li>
                                         <li><A href="/admin/reservations">{t!(i18n, staff.nav_reservations)}</A></li>
+                                        <li><A href="/admin/book">{t!(i18n, book_staff.nav)}</A></li>
                                         {admin.then(|| view! {
                                             <li><A href="/admin/staff">{t!(i18n, staff.nav_team)}</A></li>
                                         })}

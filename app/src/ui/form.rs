@@ -114,6 +114,7 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
     match (error.field.as_str(), error.reason.as_str()) {
         ("email", "taken") => t_string!(i18n, account.errors.email_taken),
         ("email", "unverified") => t_string!(i18n, account.errors.unverified_account),
+        ("email", "missing") => t_string!(i18n, reservation.err_email_missing),
         (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
         (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
         (_, "too_common") => t_string!(i18n, account.errors.password_too_common),
@@ -132,9 +133,11 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
         ("role", _) => t_string!(i18n, account.errors.role),
         ("tables", "too_small") => t_string!(i18n, staff.err_too_small),
         ("tables", "not_combinable") => t_string!(i18n, staff.err_not_combinable),
-        ("tables", _) => t_string!(i18n, staff.err_tables),
+        ("tables" | "table", _) => t_string!(i18n, staff.err_tables),
         ("duration_minutes", _) => t_string!(i18n, staff.err_duration),
         ("note", _) => t_string!(i18n, staff.err_note),
+        ("text", _) => t_string!(i18n, reservation.err_text),
+        ("reason", _) => t_string!(i18n, reservation.err_reason),
         _ => t_string!(i18n, error.invalid_input),
     }
     .to_string()
@@ -155,9 +158,13 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "new_password" => t_string!(i18n, account.new_password),
         "current_password" => t_string!(i18n, account.current_password),
         "role" => t_string!(i18n, account.role),
-        "tables" => t_string!(i18n, staff.tables_label),
+        "tables" | "table" => t_string!(i18n, staff.tables_label),
+        "duration" => t_string!(i18n, staff.duration_label),
         "duration_minutes" => t_string!(i18n, staff.duration_label),
         "note" => t_string!(i18n, staff.note_label),
+        "text" => t_string!(i18n, reservation.note_label),
+        "reason" => t_string!(i18n, reservation.cancel_reason),
+        "message" => t_string!(i18n, reservation.cancel_message),
         _ => t_string!(i18n, form.other),
     }
 }

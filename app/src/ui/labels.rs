@@ -4,7 +4,7 @@
 use super::dates::long_date;
 use super::I18n;
 use crate::i18n::*;
-use domain::{ReservationStatus, ServiceKind, SlotReason};
+use domain::{ReservationSource, ReservationStatus, ServiceKind, SlotReason};
 
 /// "1 personne", "4 personnes" / "1 guest", "4 guests".
 pub fn party_label(i18n: I18n, n: u32) -> String {
@@ -43,6 +43,15 @@ pub fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
         ReservationStatus::Completed => t_string!(i18n, status.completed),
         ReservationStatus::Cancelled => t_string!(i18n, status.cancelled),
         ReservationStatus::NoShow => t_string!(i18n, status.no_show),
+    }
+}
+
+/// Where a booking came from: online, phone, walk-in.
+pub fn source_label(i18n: I18n, source: ReservationSource) -> &'static str {
+    match source {
+        ReservationSource::Online => t_string!(i18n, list.source_online),
+        ReservationSource::Phone => t_string!(i18n, list.source_phone),
+        ReservationSource::WalkIn => t_string!(i18n, list.source_walk_in),
     }
 }
 

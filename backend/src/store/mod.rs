@@ -82,7 +82,7 @@ pub use booking::{
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
-pub use booking::{ListQuery, ListTotals};
+pub use booking::{ListQuery, ListTotals, NoteRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
 pub use shift_notes::ShiftNoteRow;

@@ -8,11 +8,16 @@
 //! `guest` holds the guest's input as validated values, `wire` the shapes
 //! that cross the wire.
 
+mod details;
 mod guest;
 mod list;
 mod staff;
+mod taken;
 mod wire;
 
+pub use details::{
+    CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffReservationDetails,
+};
 pub use guest::{DetailsError, Email, GuestDetails, GuestName, Locale, Notes, PartySize, Phone};
 pub use list::{
     BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,
@@ -22,6 +27,7 @@ pub use staff::{
     BookingFlag, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod, StaffReservation,
     StaffTable, Stage,
 };
+pub use taken::{StaffBooking, StaffBookingInput};
 pub use wire::{
     Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, MonthDays, PeriodSlots,
     ReservationStatus, ReservationView, SlotReason, SlotView,

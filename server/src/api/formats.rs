@@ -196,6 +196,40 @@ wire_format! {
         .build()
 }
 
+/// Plain text that is not blank: no control character but tab and line
+/// breaks, something left once trimmed.
+fn text_pattern() -> String {
+    let control = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f";
+    let blank = r"\x09-\x0d\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+    format!("^[^{control}]*[^{control}{blank}][^{control}]*$")
+}
+
+wire_format! {
+    /// A staff note about one booking.
+    InternalNoteText => string()
+        .min_length(Some(1))
+        .max_length(Some(domain::InternalNote::MAX_CHARS))
+        .pattern(Some(text_pattern()))
+        .description(Some(format!(
+            "The note: 1 to {} characters, line breaks allowed.",
+            domain::InternalNote::MAX_CHARS
+        )))
+        .build()
+}
+
+wire_format! {
+    /// Why staff cancel a booking.
+    CancelReasonText => string()
+        .min_length(Some(1))
+        .max_length(Some(domain::CancelReason::MAX_CHARS))
+        .pattern(Some(text_pattern()))
+        .description(Some(format!(
+            "The reason, kept in the booking's history: 1 to {} characters.",
+            domain::CancelReason::MAX_CHARS
+        )))
+        .build()
+}
+
 /// Every language, from the domain's own names (a new variant fails to
 /// compile here until it is listed).
 fn locales() -> [&'static str; 2] {
@@ -286,6 +320,12 @@ fn statuses() -> [&'static str; 8] {
 wire_format! {
     /// Where a reservation stands.
     Status => string().enum_values(Some(statuses())).build()
+}
+
+wire_format! {
+    /// How staff took a booking: `phone`, or `walk_in` (seated now when
+    /// no date and time are given).
+    TakenSource => string().enum_values(Some(["phone", "walk_in"])).build()
 }
 
 fn services() -> [&'static str; 2] {

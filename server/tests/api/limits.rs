@@ -174,8 +174,8 @@ async fn one_guest_cannot_fill_an_evening(db: Db) {
     app.stop().await;
 }
 
-/// Bulk changes (each may e-mail many guests) and exports share a limit;
-/// reading the list does not count.
+/// Bulk changes (each may e-mail many guests), confirmations sent again
+/// and exports share a limit; reading the list does not count.
 async fn bulk_actions_and_exports_have_their_own_limit(db: Db) {
     let app = TestApp::spawn_with(db, &[("RATE_LIMIT_BULK", "2/15m")]).await;
     let mut staff = app.signed_in(Role::Staff).await;
@@ -196,6 +196,14 @@ async fn bulk_actions_and_exports_have_their_own_limit(db: Db) {
         .server_fn("admin_bulk", &[("action", "no_show"), ("ids[]", "999999")])
         .await;
     assert_eq!(status, 429);
+    // Sending a confirmation again mails too: the same limit.
+    assert_eq!(
+        staff
+            .post("/api/admin/reservations/999999/resend", json!({}))
+            .await
+            .0,
+        429
+    );
     assert_eq!(staff.get("/api/admin/reservations").await.0, 200);
     app.stop().await;
 }

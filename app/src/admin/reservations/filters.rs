@@ -3,7 +3,7 @@
 
 use crate::i18n::*;
 use crate::ui::form::submit_get_form;
-use crate::ui::labels::status_label;
+use crate::ui::labels::{source_label, status_label};
 use crate::ui::I18n;
 use domain::{ListSort, ReservationSource, ReservationStatus};
 use leptos::prelude::*;
@@ -27,14 +27,6 @@ const SOURCES: [ReservationSource; 3] = [
     ReservationSource::Phone,
     ReservationSource::WalkIn,
 ];
-
-pub fn source_label(i18n: I18n, source: ReservationSource) -> &'static str {
-    match source {
-        ReservationSource::Online => t_string!(i18n, list.source_online),
-        ReservationSource::Phone => t_string!(i18n, list.source_phone),
-        ReservationSource::WalkIn => t_string!(i18n, list.source_walk_in),
-    }
-}
 
 fn sort_label(i18n: I18n, sort: ListSort) -> &'static str {
     match sort {

@@ -2,9 +2,9 @@
 //! booking (`ids[]`), the action and a message to the guests.
 
 use super::api;
-use super::filters::source_label;
 use crate::i18n::*;
 use crate::ui::dates::short_date;
+use crate::ui::labels::source_label;
 use crate::ui::labels::{party_label, status_label};
 use domain::StaffReservation;
 use leptos::prelude::*;
@@ -79,7 +79,7 @@ pub fn BookingsTable(
                                         </label>
                                     </td>
                                     <td class="nowrap">{move || short_date(i18n, &date)}<br/><strong>{r.time.clone()}</strong>"–"{r.end_time.clone()}</td>
-                                    <td class="guest"><strong>{r.name.clone()}</strong><br/><span class="hint">{r.reference.clone()}</span></td>
+                                    <td class="guest"><a href=format!("/admin/reservations/{id}")><strong>{r.name.clone()}</strong></a><br/><span class="hint">{r.reference.clone()}</span></td>
                                     <td class="nowrap">{move || party_label(i18n, party)}</td>
                                     <td>{r.table_names.join(" + ")}</td>
                                     <td><span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span></td>

@@ -74,6 +74,7 @@ pub async fn admin_move(
             time,
             duration_minutes,
             table_ids,
+            party_size: None,
         };
         let moved = svc::move_booking(cx.store(), backend::now(), who.as_ref(), id, to).await?;
         // Only back to the timeline itself: never an open redirect.
@@ -83,6 +84,40 @@ pub async fn admin_move(
             leptos_axum::redirect(&back);
         }
         Ok(moved)
+    })
+    .await
+}
+
+/// Staff seat a walk-in now at `table` (an empty cell of today's
+/// timeline): `party_size` guests, a name and a phone number if given. The
+/// browser comes `back` to the timeline.
+#[server(prefix = "/api/fn", endpoint = "admin_walk_in")]
+pub async fn admin_walk_in(
+    table: i64,
+    party_size: String,
+    name: Option<String>,
+    phone: Option<String>,
+    back: Option<String>,
+) -> Result<StaffReservation, AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        let input = domain::StaffBookingInput {
+            source: Some("walk_in".into()),
+            party_size: Some(party_size),
+            tables: vec![table],
+            name,
+            phone,
+            ..domain::StaffBookingInput::default()
+        };
+        let booking = domain::StaffBooking::parse(&input)
+            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let seated = svc::take_booking(cx.store(), backend::now(), who.as_ref(), booking).await?;
+        if let Some(back) =
+            back.filter(|b| b.starts_with("/admin/timeline?date=") || b == "/admin/timeline")
+        {
+            leptos_axum::redirect(&back);
+        }
+        Ok(seated)
     })
     .await
 }

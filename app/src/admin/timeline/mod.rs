@@ -4,10 +4,13 @@
 //! its end to change its length (pointer events: mouse, touch and pen);
 //! every block also opens a "Move to…" form (table, time, length), the
 //! keyboard and single-pointer way to do the same (WCAG 2.5.7), which
-//! works before hydration too. The server re-checks every move.
+//! works before hydration too. The server re-checks every move. A click
+//! on an empty cell opens that table at that time: how long it is free,
+//! a walk-in seated there now, or a booking taken for it.
 
 pub mod api;
 mod page;
+mod seat;
 
 use domain::StaffDay;
 use serde::{Deserialize, Serialize};

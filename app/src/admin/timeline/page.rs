@@ -1,6 +1,8 @@
-//! `/admin/timeline?date=YYYY-MM-DD[&move=ID]`: the day as a grid of
-//! tables × time, with drag and drop and the "Move to…" form.
+//! `/admin/timeline?date=YYYY-MM-DD[&move=ID][&seat=TABLE&at=HH:MM]`: the
+//! day as a grid of tables × time, with drag and drop, the "Move to…" form
+//! and an empty cell's card.
 
+use super::seat::{Cell, SeatCard};
 use super::{api, TimelineView};
 use crate::error::ErrorMessage;
 use crate::i18n::*;
@@ -13,7 +15,7 @@ use domain::{ReservationStatus, StaffReservation, StaffTable};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Pixels per minute of the grid (two hours in 240 px).
 const PX_PER_MINUTE: f64 = 2.0;
@@ -27,11 +29,17 @@ pub fn TimelinePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let mv = ServerAction::<api::AdminMove>::new();
+    let walk_in = ServerAction::<api::AdminWalkIn>::new();
     let date = Memo::new(move |_| query.read().get("date").filter(|d| !d.is_empty()));
     let moving = Memo::new(move |_| query.read().get("move").and_then(|m| m.parse::<i64>().ok()));
+    let seat = Memo::new(move |_| {
+        let q = query.read();
+        let table = q.get("seat").and_then(|t| t.parse::<i64>().ok())?;
+        Some((table, q.get("at").filter(|a| a.len() == 5)?))
+    });
     let day = Resource::new(
-        move || (date.get(), mv.version().get()),
-        |(date, _)| api::admin_timeline(date),
+        move || (date.get(), mv.version().get(), walk_in.version().get()),
+        |(date, ..)| api::admin_timeline(date),
     );
     // Where the grid was scrolled, per day: a move re-renders it, and the
     // host keeps looking at the same hours.
@@ -42,7 +50,7 @@ pub fn TimelinePage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match day.await {
-                    Ok(view) => view! { <Timeline view mv moving scrolled /> }.into_any(),
+                    Ok(view) => view! { <Timeline view mv walk_in moving seat scrolled /> }.into_any(),
                     Err(error) => view! {
                         <h1 id="page-title" tabindex="-1">{t!(i18n, timeline.title)}</h1>
                         <ErrorMessage error />
@@ -111,7 +119,9 @@ fn table_at(x: f64, y: f64) -> Option<i64> {
 fn Timeline(
     view: TimelineView,
     mv: ServerAction<api::AdminMove>,
+    walk_in: ServerAction<api::AdminWalkIn>,
     moving: Memo<Option<i64>>,
+    seat: Memo<Option<(i64, String)>>,
     scrolled: StoredValue<Option<(String, i32)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -128,6 +138,8 @@ fn Timeline(
     let heading = day.date.clone();
     let here = format!("/admin/timeline?date={date}");
     let drag = RwSignal::new(None::<Drag>);
+    // A drop ends with a click on the row: not a click on an empty cell.
+    let just_dropped = StoredValue::new(false);
     let error = Memo::new(move |_| mv.value().get().and_then(Result::err));
 
     let on_move = window_event_listener(ev::pointermove, move |e| {
@@ -155,6 +167,7 @@ fn Timeline(
         if !d.moved {
             return;
         }
+        just_dropped.set_value(true);
         let (start, duration, table) = d.landing();
         if (start, duration, table) == (d.start, d.duration, d.from_table) {
             return;
@@ -200,6 +213,34 @@ fn Timeline(
         }
     };
     let tables_for_form = day.tables.clone();
+    let cell = {
+        let (holding, tables, date) = (holding.clone(), day.tables.clone(), date.clone());
+        let (is_today, read) = (day.is_today, minute_of(&day.read_at));
+        move || {
+            let (table_id, at) = seat.get()?;
+            let table = tables.iter().find(|t| t.id == table_id)?.clone();
+            let mut at = minute_of(&at);
+            // About now, today: the walk-in sits down now.
+            let now = is_today && (at - read).abs() <= 30;
+            if now {
+                at = read;
+            }
+            let next = holding
+                .iter()
+                .filter(|r| r.table_ids.contains(&table_id))
+                .filter(|r| minute_of(&r.time) + i64::from(r.duration_minutes) > at)
+                .map(|r| minute_of(&r.time))
+                .min();
+            Some(Cell {
+                table,
+                date: date.clone(),
+                time: hhmm(at),
+                free_until: next.map(hhmm),
+                free_minutes: next.map(|n| (n - at).max(0)),
+                now,
+            })
+        }
+    };
     // First shown: now (today) or the first booking, with a little before.
     let first_minute = if day.is_today {
         Some(minute_of(&day.read_at) - 60)
@@ -251,9 +292,10 @@ fn Timeline(
         <div class="status-region" role="status" aria-live="polite">
             {move || error.get().map(|error| view! { <ErrorMessage error /> })}
         </div>
-        {move || moving_booking().map(|r| view! {
+        {let here = here.clone(); move || moving_booking().map(|r| view! {
             <MoveForm r tables=tables_for_form.clone() mv back=here.clone() />
         })}
+        {move || cell().map(|cell| view! { <SeatCard cell walk_in back=here.clone() /> })}
         <div class="timeline-scroll" tabindex="0" role="region" node_ref=scroller on:scroll=remember
             aria-label=move || t_string!(i18n, timeline.grid_label)>
             <div class="timeline" style=format!("--timeline-width: {width}px")>
@@ -275,7 +317,7 @@ fn Timeline(
                                 .filter(|r| r.table_ids.contains(&t.id))
                                 .cloned()
                                 .collect();
-                            view! { <TableRow table=t blocks from drag date=date.clone() /> }
+                            view! { <TableRow table=t blocks from drag just_dropped date=date.clone() /> }
                         }).collect_view()}
                     </div>
                 }).collect_view()}
@@ -290,10 +332,31 @@ fn TableRow(
     blocks: Vec<StaffReservation>,
     from: i64,
     drag: RwSignal<Option<Drag>>,
+    just_dropped: StoredValue<bool>,
     date: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let table_id = table.id;
+    let navigate = use_navigate();
+    let cell_date = date.clone();
+    // A click on the row's empty space opens that table at that time.
+    let open_cell = move |e: ev::MouseEvent| {
+        if std::mem::take(&mut *just_dropped.write_value()) {
+            return;
+        }
+        let on_track = event_target::<leptos::web_sys::Element>(&e)
+            .class_list()
+            .contains("timeline-track");
+        if !on_track {
+            return;
+        }
+        let minute = from + (f64::from(e.offset_x()) / PX_PER_MINUTE) as i64;
+        let at = hhmm(minute - minute.rem_euclid(SNAP_MINUTES));
+        navigate(
+            &format!("/admin/timeline?date={cell_date}&seat={table_id}&at={at}"),
+            Default::default(),
+        );
+    };
     let seats = if table.min_seats == table.max_seats {
         table.max_seats.to_string()
     } else {
@@ -321,7 +384,8 @@ fn TableRow(
                 <strong>{table.name.clone()}</strong>
                 <span class="hint">{seats}" "{move || t_string!(i18n, timeline.seats)}</span>
             </div>
-            <div class="timeline-track">
+            <div class="timeline-track" on:click=open_cell
+                on:pointerdown=move |_| just_dropped.set_value(false)>
                 {blocks.into_iter().map(|r| view! { <Block r table_id from drag date=date.clone() /> }).collect_view()}
                 {ghost}
             </div>

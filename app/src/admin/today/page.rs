@@ -290,7 +290,7 @@ fn BookingCard(r: StaffReservation, set_status: ServerAction<api::AdminStatus>) 
             <div class="booking-main">
                 <p class="booking-line">
                     <span class="booking-time">{r.time.clone()}</span>
-                    <strong class="booking-name">{r.name.clone()}</strong>
+                    <a class="booking-name" href=format!("/admin/reservations/{id}")><strong>{r.name.clone()}</strong></a>
                     <span class="booking-party">{move || party_label(i18n, party)}</span>
                     {(!tables.is_empty()).then(|| view! {
                         <span class="booking-tables">{move || t_string!(i18n, staff.tables)}" "{tables.clone()}</span>

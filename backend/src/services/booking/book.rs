@@ -182,13 +182,13 @@ pub async fn book(
 }
 
 /// The slot a refused request asked for.
-pub(super) struct Asked {
-    pub(super) date: NaiveDate,
-    pub(super) time: NaiveTime,
-    pub(super) party: PartySize,
+pub(in crate::services::booking) struct Asked {
+    pub(in crate::services::booking) date: NaiveDate,
+    pub(in crate::services::booking) time: NaiveTime,
+    pub(in crate::services::booking) party: PartySize,
 }
 
-pub(super) async fn refusal(
+pub(in crate::services::booking) async fn refusal(
     ctx: &Context,
     store: &Store,
     now: DateTime<Utc>,

@@ -173,11 +173,6 @@ pub(super) async fn modify_found(
                         .ok_or(SlotProblem::Unavailable(SlotReason::Full))?;
                     (start, end, tables)
                 };
-                let details = serde_json::json!({
-                    "from": {"start": ctx.rfc3339(current.starts_at), "party_size": current.party_size},
-                    "to": {"start": ctx.rfc3339(start), "party_size": party},
-                })
-                .to_string();
                 let or_current = |given: Option<String>, current: &str| {
                     given.unwrap_or_else(|| current.to_owned())
                 };
@@ -205,6 +200,16 @@ pub(super) async fn modify_found(
                         || change.notes != current.notes,
                     Ordering::Relaxed,
                 );
+                // The history keeps every field as it was and became.
+                let details = serde_json::json!({
+                    "from": {"start": ctx.rfc3339(current.starts_at), "party_size": current.party_size,
+                             "name": current.guest_name, "email": current.guest_email,
+                             "phone": current.guest_phone, "notes": current.notes},
+                    "to": {"start": ctx.rfc3339(change.starts_at), "party_size": change.party_size,
+                           "name": change.guest_name, "email": change.guest_email,
+                           "phone": change.guest_phone, "notes": change.notes},
+                })
+                .to_string();
                 Ok(Change::Modify { change, details })
             },
             actor,

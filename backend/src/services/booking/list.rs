@@ -2,7 +2,7 @@
 //! its CSV export read a page at a time, and bulk status changes.
 
 use super::context::{context, Context};
-use super::host::{change_status, staff_view, table_names};
+use super::host::{change_status, staff_view, table_names, Words};
 use super::naive_date;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
@@ -277,7 +277,11 @@ pub async fn bulk_status(
             who,
             *id,
             action.kind.status(),
-            message.as_deref(),
+            // The words to the guests are also the history's why.
+            Words {
+                reason: message.as_deref(),
+                message: message.as_deref(),
+            },
         )
         .await
         {

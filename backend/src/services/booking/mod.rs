@@ -30,7 +30,11 @@ pub use guest::{
     by_token, calendar_file, cancel, find_by_reference, modify, use_email_proof,
     TOKEN_LIFE_AFTER_END,
 };
-pub use host::{day_sheet, move_booking, set_status, Placement, MIN_DURATION_MINUTES};
+pub use host::{
+    add_note, cancel_with_reason, day_sheet, house_tables, move_booking, resend_confirmation,
+    reservation_details, set_status, take_booking, Placement, MAX_STAFF_PARTY,
+    MIN_DURATION_MINUTES,
+};
 pub use list::{bulk_status, explain_list, export_csv, list_reservations, CsvExport, CSV_HEADER};
 pub use shift::set_shift_note;
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};

@@ -45,6 +45,7 @@ macro_rules! booking_tx {
     };
 }
 
+mod details;
 mod import;
 mod list;
 mod outbox;
@@ -52,6 +53,7 @@ mod proofs;
 mod reservations;
 mod setup;
 
+pub use details::NoteRow;
 pub use import::ImportedReservation;
 pub use list::{ListQuery, ListTotals};
 pub use outbox::OutboxRow;
@@ -172,6 +174,8 @@ pub struct EventRow {
     pub actor: String,
     pub action: String,
     pub details: String,
+    /// The staff member's name, if their account remains.
+    pub author: Option<String>,
 }
 
 pub(crate) const RESERVATION_COLUMNS: &str =

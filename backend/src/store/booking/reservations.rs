@@ -2,8 +2,8 @@
 //! reservations inside booking transactions, lookups and history.
 
 use super::{
-    db_time, group_holds, holds, Actor, Change, EventRow, NewReservation, ProofPurpose,
-    ReservationRow, ADVISORY_BOOKING_BASE, RESERVATION_COLUMNS,
+    db_time, group_holds, holds, Actor, Change, NewReservation, ProofPurpose, ReservationRow,
+    ADVISORY_BOOKING_BASE, RESERVATION_COLUMNS,
 };
 use crate::error::StoreError;
 use crate::store::{email_key, on_pool, Store};
@@ -55,8 +55,9 @@ impl Store {
                     let id: i64 = sqlx::query_scalar(
                         "INSERT INTO reservations (restaurant_id, reference, status, starts_at, \
                          ends_at, party_size, guest_name, guest_email, guest_phone, notes, locale, \
-                         created_at, updated_at, guest_email_key, source) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14) RETURNING id",
+                         created_at, updated_at, guest_email_key, source, seated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, \
+                         CASE WHEN $3 = 'seated' THEN $12 END) RETURNING id",
                     )
                     .bind(new.restaurant_id).bind(&new.reference).bind(new.status.as_str())
                     .bind(db_time(new.starts_at)).bind(db_time(new.ends_at))
@@ -261,17 +262,6 @@ impl Store {
         let sql =
             "SELECT table_id FROM reservation_tables WHERE reservation_id = $1 ORDER BY table_id";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
-            .bind(reservation_id).fetch_all(pool).await)?)
-    }
-
-    /// The history of a reservation, oldest first.
-    pub async fn reservation_events(
-        &self,
-        reservation_id: i64,
-    ) -> Result<Vec<EventRow>, StoreError> {
-        let sql = "SELECT at, actor, action, details FROM reservation_events \
-                   WHERE reservation_id = $1 ORDER BY id";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, EventRow>(sql)
             .bind(reservation_id).fetch_all(pool).await)?)
     }
 

@@ -110,6 +110,36 @@ async fn authorization_matrix(db: Db) {
             [401, 403, 403, 404, 404],
         ),
         (
+            Method::POST,
+            "/api/admin/reservations".into(),
+            Some(json!({"source": "walk_in", "party_size": 2, "tables": [999999999]})),
+            [401, 403, 403, 422, 422],
+        ),
+        (
+            Method::GET,
+            "/api/admin/reservations/999999999".into(),
+            None,
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/reservations/999999999".into(),
+            Some(json!({"reason": "Closed"})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/reservations/999999999/notes".into(),
+            Some(json!({"text": "VIP"})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/reservations/999999999/resend".into(),
+            Some(json!({})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
             Method::PUT,
             "/api/admin/day/note".into(),
             Some(json!({"date": "2026-12-24", "text": "Closed early"})),
@@ -203,6 +233,42 @@ async fn authorization_matrix(db: Db) {
             [401, 403, 403, 200, 200],
         ),
         ("admin_status", &missing[..2], [401, 403, 403, 404, 404]),
+        (
+            "admin_reservation",
+            &missing[..1],
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            "admin_reservation_edit",
+            &[missing[0], missing[2]][..],
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            "admin_reservation_cancel",
+            &[missing[0], ("reason", "Closed")][..],
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            "admin_reservation_note",
+            &[missing[0], ("text", "VIP")][..],
+            [401, 403, 403, 404, 404],
+        ),
+        ("admin_resend", &missing[..1], [401, 403, 403, 404, 404]),
+        ("admin_tables", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_book",
+            &[
+                ("source", "walk_in"),
+                ("party_size", "2"),
+                ("table", "999999999"),
+            ][..],
+            [401, 403, 403, 422, 422],
+        ),
+        (
+            "admin_walk_in",
+            &[("table", "999999999"), ("party_size", "2")][..],
+            [401, 403, 403, 422, 422],
+        ),
         (
             "admin_move",
             &[missing[0], missing[2]][..],

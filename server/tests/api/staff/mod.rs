@@ -1,6 +1,8 @@
 //! Running a service (the host stand), on SQLite and on PostgreSQL: a
 //! day's bookings with their stage and flags, and status changes.
 
+mod details;
 mod list;
 mod moves;
+mod taken;
 mod today;

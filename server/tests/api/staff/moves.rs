@@ -12,7 +12,7 @@ on_both_backends!(
 );
 
 /// The id of a table by its name (T1, T2, ...).
-fn table(day: &Value, name: &str) -> i64 {
+pub fn table(day: &Value, name: &str) -> i64 {
     day["tables"]
         .as_array()
         .unwrap()

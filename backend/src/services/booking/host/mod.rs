@@ -14,12 +14,16 @@ use domain::{
 use rules::host;
 use std::collections::HashMap;
 
+mod details;
 mod moves;
 mod status;
+mod taken;
 
-pub use moves::{move_booking, Placement, MIN_DURATION_MINUTES};
-pub(in crate::services::booking) use status::change_status;
+pub use details::{add_note, cancel_with_reason, resend_confirmation, reservation_details};
+pub use moves::{move_booking, Placement, MAX_STAFF_PARTY, MIN_DURATION_MINUTES};
 pub use status::set_status;
+pub(in crate::services::booking) use status::{change_status, Words};
+pub use taken::take_booking;
 
 /// Bookings due within this time are "arriving soon".
 const SOON: TimeDelta = TimeDelta::minutes(60);
@@ -46,21 +50,7 @@ pub async fn day_sheet(
         .map(|r| staff_view(&ctx, r, &names, now))
         .collect::<Result<Vec<_>, _>>()?;
     let periods = periods(&ctx, date, &reservations);
-    let tables = ctx
-        .booking
-        .tables
-        .iter()
-        .zip(&ctx.booking.table_labels)
-        .filter(|(t, _)| t.active)
-        .map(|(t, label)| StaffTable {
-            id: t.id,
-            name: label.name.clone(),
-            area: label.area.clone(),
-            min_seats: t.min_seats,
-            max_seats: t.max_seats,
-            bookable_online: t.bookable_online,
-        })
-        .collect();
+    let tables = staff_tables(&ctx);
     let note = store
         .shift_note(ctx.restaurant.id, date)
         .await?
@@ -76,6 +66,33 @@ pub async fn day_sheet(
         reservations,
         note,
     })
+}
+
+/// The restaurant's active tables, for staff (the forms' table choice).
+pub async fn house_tables(
+    store: &Store,
+    who: Option<&Principal>,
+) -> Result<Vec<StaffTable>, ServiceError> {
+    authorize(who, Action::RunService)?;
+    Ok(staff_tables(&context(store).await?))
+}
+
+/// The restaurant's active tables as the host sees them.
+pub(super) fn staff_tables(ctx: &Context) -> Vec<StaffTable> {
+    ctx.booking
+        .tables
+        .iter()
+        .zip(&ctx.booking.table_labels)
+        .filter(|(t, _)| t.active)
+        .map(|(t, label)| StaffTable {
+            id: t.id,
+            name: label.name.clone(),
+            area: label.area.clone(),
+            min_seats: t.min_seats,
+            max_seats: t.max_seats,
+            bookable_online: t.bookable_online,
+        })
+        .collect()
 }
 
 async fn view_of(

@@ -20,6 +20,9 @@ pub struct Placement {
     pub time: Option<NaiveTime>,
     pub duration_minutes: Option<u32>,
     pub table_ids: Option<Vec<i64>>,
+    /// A new party size (staff are not bound by the online maximum; the
+    /// tables must still seat it).
+    pub party_size: Option<u32>,
 }
 
 impl Placement {
@@ -35,12 +38,17 @@ impl Placement {
 /// The shortest booking staff may make (a block on the timeline).
 pub const MIN_DURATION_MINUTES: u32 = 15;
 
+/// The largest party staff may seat on one booking (a whole-restaurant
+/// event is a block, not a booking).
+pub const MAX_STAFF_PARTY: u32 = 500;
+
 /// Staff move a booking to another time and/or table, or change its
-/// length (the timeline's drag, resize and "Move to…"). Re-checked inside
+/// length or party size (the timeline's drag, resize and "Move to…", the
+/// details page's form). Re-checked inside
 /// the booking transaction against the other bookings as they are then
 /// (seats, combinations, overlap), and below that by the database's
 /// no-overlap guarantee; a refusal changes nothing. The guest is e-mailed
-/// when the date or time changes, not for a table.
+/// when the date, time or party size changes, not for a table.
 #[tracing::instrument(skip_all)]
 pub async fn move_booking(
     store: &Store,
@@ -56,6 +64,12 @@ pub async fn move_booking(
         if !(MIN_DURATION_MINUTES..=max).contains(&d) {
             return Err(ServiceError::Invalid("duration_minutes"));
         }
+    }
+    if to
+        .party_size
+        .is_some_and(|p| !(1..=MAX_STAFF_PARTY).contains(&p))
+    {
+        return Err(ServiceError::Invalid("party_size"));
     }
     // The span as asked, for the window of bookings the check reads: the
     // longest it can be when the duration is kept.
@@ -81,9 +95,14 @@ pub async fn move_booking(
                     .map(|d| TimeDelta::minutes(i64::from(d)))
                     .unwrap_or(current.ends_at - current.starts_at);
                 let end = start + duration;
-                rescheduled.store(current.starts_at != start, Ordering::Relaxed);
                 let tables = to.table_ids.clone().unwrap_or_else(|| current_tables.to_vec());
-                let party = u32::try_from(current.party_size).unwrap_or(u32::MAX);
+                let party = to
+                    .party_size
+                    .unwrap_or_else(|| u32::try_from(current.party_size).unwrap_or(u32::MAX));
+                rescheduled.store(
+                    current.starts_at != start || i64::from(party) != current.party_size,
+                    Ordering::Relaxed,
+                );
                 host::check_placement(
                     &ctx.booking.tables,
                     &ctx.booking.combinations,
@@ -95,8 +114,8 @@ pub async fn move_booking(
                 )
                 .map_err(placement_error)?;
                 let details = serde_json::json!({
-                    "from": {"start": ctx.rfc3339(current.starts_at), "end": ctx.rfc3339(current.ends_at), "tables": current_tables},
-                    "to": {"start": ctx.rfc3339(start), "end": ctx.rfc3339(end), "tables": tables},
+                    "from": {"start": ctx.rfc3339(current.starts_at), "end": ctx.rfc3339(current.ends_at), "tables": current_tables, "party_size": current.party_size},
+                    "to": {"start": ctx.rfc3339(start), "end": ctx.rfc3339(end), "tables": tables, "party_size": party},
                 });
                 Ok(Change::Modify {
                     change: ReservationChange {
@@ -113,7 +132,8 @@ pub async fn move_booking(
                 })
             },
             Actor::Staff(who.user_id),
-            // The guest hears of a new date or time, not of a new table.
+            // The guest hears of a new date, time or party size, not of a
+            // new table or length.
             |row| {
                 rescheduled
                     .load(Ordering::Relaxed)
@@ -131,7 +151,7 @@ pub async fn move_booking(
     view_of(store, &ctx, row, now).await
 }
 
-fn placement_error(refusal: PlacementRefusal) -> ServiceError {
+pub(super) fn placement_error(refusal: PlacementRefusal) -> ServiceError {
     match refusal {
         PlacementRefusal::Taken => ServiceError::TableTaken,
         PlacementRefusal::TooSmall => ServiceError::Refused {

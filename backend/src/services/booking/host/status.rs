@@ -25,11 +25,18 @@ pub async fn set_status(
 ) -> Result<StaffReservation, ServiceError> {
     let who = authorize(who, Action::RunService)?;
     let ctx = context(store).await?;
-    change_status(store, &ctx, now, who, reservation_id, to, None).await
+    change_status(store, &ctx, now, who, reservation_id, to, Words::default()).await
 }
 
-/// [`set_status`] once authorized; a cancellation's e-mail carries
-/// `message` (a bulk cancellation's words to the guests).
+/// What staff say with a status change: why (kept in the history) and,
+/// for a cancellation, their words to the guest (in the e-mail).
+#[derive(Debug, Clone, Copy, Default)]
+pub(in crate::services::booking) struct Words<'a> {
+    pub reason: Option<&'a str>,
+    pub message: Option<&'a str>,
+}
+
+/// [`set_status`] once authorized, with what staff said.
 pub(in crate::services::booking) async fn change_status(
     store: &Store,
     ctx: &Context,
@@ -37,7 +44,7 @@ pub(in crate::services::booking) async fn change_status(
     who: &Principal,
     reservation_id: i64,
     to: ReservationStatus,
-    message: Option<&str>,
+    words: Words<'_>,
 ) -> Result<StaffReservation, ServiceError> {
     let result = store
         .change_reservation(
@@ -49,15 +56,19 @@ pub(in crate::services::booking) async fn change_status(
                 if !host::can_change_status(from, to) {
                     return Err(ServiceError::StatusRefused);
                 }
+                let mut details = serde_json::json!({ "from": from.as_str() });
+                if let Some(reason) = words.reason {
+                    details["reason"] = reason.into();
+                }
                 Ok(Change::Status {
                     status: to,
-                    details: serde_json::json!({ "from": from.as_str() }).to_string(),
+                    details: details.to_string(),
                 })
             },
             Actor::Staff(who.user_id),
             |row| {
                 (to == ReservationStatus::Cancelled)
-                    .then(|| ctx.mail_with_message(MailKind::Cancellation, row, now, message))
+                    .then(|| ctx.mail_with_message(MailKind::Cancellation, row, now, words.message))
                     .flatten()
             },
             now,

@@ -25,7 +25,10 @@ use utoipa::{IntoParams, ToSchema};
 pub fn routes() -> Router<AppState> {
     use axum::routing::{get, post};
     Router::new()
-        .route("/api/admin/reservations", get(staff_list))
+        .route(
+            "/api/admin/reservations",
+            get(staff_list).post(super::taken::take),
+        )
         .route("/api/admin/reservations.csv", get(staff_export))
         .route("/api/admin/reservations/bulk", post(staff_bulk))
 }

@@ -5,19 +5,21 @@ use crate::api::error::{service, ApiError, ApiJson, Fields, Lang};
 use crate::api::formats;
 use app::ssr::AppState;
 use axum::extract::{Path, State};
-use axum::routing::{post, put};
+use axum::routing::post;
 use axum::{Json, Router};
 use backend::services::{booking, ServiceError};
 use domain::{ReservationStatus, StaffReservation};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+pub mod details;
 pub mod list;
+pub mod taken;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(list::routes())
-        .route("/api/admin/reservations/{id}", put(move_one))
+        .merge(details::routes())
         .route("/api/admin/reservations/{id}/status", post(set_status))
 }
 
@@ -42,20 +44,27 @@ pub struct MoveIn {
     #[serde(default)]
     #[schema(value_type = Option<Vec<i64>>)]
     tables: Option<Vec<formats::Whole>>,
+    /// A new party size, 1 to 500 (staff are not bound by the online
+    /// maximum; the tables must seat it).
+    #[serde(default)]
+    #[schema(value_type = Option<i64>, minimum = 1, maximum = 500)]
+    party_size: Option<formats::Whole>,
 }
 
 impl Fields for MoveIn {
-    const FIELDS: &'static [&'static str] = &["date", "time", "duration_minutes", "tables"];
+    const FIELDS: &'static [&'static str] =
+        &["date", "time", "duration_minutes", "tables", "party_size"];
 }
 
-/// Staff move a booking to another time or table, or change its length
-/// (the timeline's drag, resize and "Move to…"). Re-checked against the
+/// Staff move a booking to another time or table, or change its length or
+/// party size (the timeline's drag, resize and "Move to…", the details
+/// page). Re-checked against the
 /// other bookings inside one transaction: another booking on the table at
 /// that time answers 409 `table_taken`; more guests than seats, or tables
 /// that are not a combination, 422 naming `tables` (`too_small`,
 /// `not_combinable`); a booking that is no longer active, 409
 /// `status_refused`. A refusal changes nothing. The guest is e-mailed when
-/// the date or time changes.
+/// the date, time or party size changes.
 #[utoipa::path(put, path = "/api/admin/reservations/{id}", tag = "staff",
     params(("id" = i64, Path, description = "The reservation's id (`id` in `GET /api/admin/day`)")),
     request_body = MoveIn,
@@ -91,7 +100,12 @@ pub async fn move_one(
         }
         None => None,
     };
+    let party_size = match body.party_size {
+        Some(p) => Some(u32::try_from(p.0).map_err(|_| ApiError::invalid("party_size", lang))?),
+        None => None,
+    };
     let to = booking::Placement {
+        party_size,
         date,
         time,
         duration_minutes,

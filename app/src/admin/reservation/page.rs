@@ -1,0 +1,208 @@
+//! `/admin/reservations/{id}`: the booking, its guest, its notes and
+//! history, and the forms that change it.
+
+use super::api;
+use super::forms::{CancelForm, ChangeForm, NotesCard, ResendForm};
+use super::history::History;
+use crate::error::ErrorMessage;
+use crate::i18n::*;
+use crate::ui::dates::long_date;
+use crate::ui::focus::focus_heading_on_arrival;
+use crate::ui::labels::{party_label, source_label, status_label};
+use crate::ui::{I18n, Loading};
+use domain::{BookingFlag, StaffReservationDetails};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The forms of the page, so that each answer reloads it.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub edit: ServerAction<api::AdminReservationEdit>,
+    pub cancel: ServerAction<api::AdminReservationCancel>,
+    pub note: ServerAction<api::AdminReservationNote>,
+    pub resend: ServerAction<api::AdminResend>,
+}
+
+#[component]
+pub fn ReservationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let actions = Actions {
+        edit: ServerAction::new(),
+        cancel: ServerAction::new(),
+        note: ServerAction::new(),
+        resend: ServerAction::new(),
+    };
+    let id = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse::<i64>().ok()));
+    let details = Resource::new(
+        move || {
+            (
+                id.get(),
+                actions.edit.version().get(),
+                actions.cancel.version().get(),
+                actions.note.version().get(),
+                actions.resend.version().get(),
+            )
+        },
+        |(id, ..)| async move {
+            match id {
+                Some(id) => api::admin_reservation(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let done = Memo::new(move |_| query.read().get("done"));
+    focus_heading_on_arrival("page-title");
+    view! {
+        <Title text=move || t_string!(i18n, reservation.title).to_string() />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match details.await {
+                    Ok(d) => view! { <Details d done actions /> }.into_any(),
+                    Err(error) => view! {
+                        <h1 id="page-title" tabindex="-1">{t!(i18n, reservation.title)}</h1>
+                        <p><a href="/admin/reservations">{t!(i18n, reservation.back)}</a></p>
+                        <ErrorMessage error />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn done_label(i18n: I18n, done: &str) -> Option<&'static str> {
+    Some(match done {
+        "booked" => t_string!(i18n, reservation.done_booked),
+        "changed" => t_string!(i18n, reservation.done_changed),
+        "cancelled" => t_string!(i18n, reservation.done_cancelled),
+        "noted" => t_string!(i18n, reservation.done_noted),
+        "resent" => t_string!(i18n, reservation.done_resent),
+        _ => return None,
+    })
+}
+
+fn flag_label(i18n: I18n, flag: BookingFlag) -> &'static str {
+    match flag {
+        BookingFlag::LargeParty => t_string!(i18n, staff.flag_large),
+        BookingFlag::Allergy => t_string!(i18n, staff.flag_allergy),
+        BookingFlag::Occasion => t_string!(i18n, staff.flag_occasion),
+        BookingFlag::Notes => t_string!(i18n, staff.flag_notes),
+    }
+}
+
+#[component]
+fn Details(
+    d: StaffReservationDetails,
+    done: Memo<Option<String>>,
+    actions: Actions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let r = d.reservation.clone();
+    let (status, source, party) = (r.status, r.source, r.party_size);
+    let date = r.date.clone();
+    let active = status.is_active();
+    let errors = Memo::new(move |_| {
+        [
+            actions.edit.value().get().and_then(|v| v.err()),
+            actions.cancel.value().get().and_then(|v| v.err()),
+            actions.note.value().get().and_then(|v| v.err()),
+            actions.resend.value().get().and_then(|v| v.err()),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    let locale_name = if d.locale == "en" {
+        "English"
+    } else {
+        "Français"
+    };
+    let tables = r.table_names.join(" + ");
+    view! {
+        <header class="day-head">
+            <div>
+                <p class="eyebrow">{t!(i18n, reservation.eyebrow)}" "{r.reference.clone()}</p>
+                <h1 id="page-title" tabindex="-1">{r.name.clone()}</h1>
+            </div>
+            <nav class="day-nav" aria-label=move || t_string!(i18n, reservation.nav)>
+                <a class="button button-secondary" href="/admin/reservations">
+                    <span aria-hidden="true">"← "</span>{t!(i18n, reservation.back)}
+                </a>
+                <a class="button button-secondary" href=format!("/admin/timeline?date={}", r.date)>
+                    {t!(i18n, reservation.on_timeline)}
+                </a>
+            </nav>
+        </header>
+        <div class="status-region" role="status" aria-live="polite">
+            {move || done.get().and_then(|k| done_label(i18n, &k)).map(|text| view! {
+                <p class="alert alert-success">{text}</p>
+            })}
+            {move || errors.get().map(|error| view! { <ErrorMessage error /> })}
+        </div>
+        <div class="details-grid">
+            <section class="card" aria-labelledby="booking-title">
+                <h2 id="booking-title">{t!(i18n, reservation.booking)}</h2>
+                <dl class="facts">
+                    <dt>{t!(i18n, reservation.when)}</dt>
+                    <dd>{move || long_date(i18n, &date)}" · "<strong>{r.time.clone()}"–"{r.end_time.clone()}</strong></dd>
+                    <dt>{t!(i18n, reservation.party)}</dt>
+                    <dd>{move || party_label(i18n, party)}</dd>
+                    <dt>{t!(i18n, reservation.tables)}</dt>
+                    <dd>{if tables.is_empty() { "—".to_owned() } else { tables }}</dd>
+                    <dt>{t!(i18n, reservation.status)}</dt>
+                    <dd><span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span></dd>
+                    <dt>{t!(i18n, reservation.source)}</dt>
+                    <dd>{move || source_label(i18n, source)}</dd>
+                    <dt>{t!(i18n, reservation.made)}</dt>
+                    <dd><time datetime=d.created_at.clone()>{d.created_local.clone()}</time></dd>
+                </dl>
+                {(!r.flags.is_empty()).then(|| view! {
+                    <ul class="flags" aria-label=move || t_string!(i18n, staff.flags)>
+                        {r.flags.iter().map(|f| {
+                            let f = *f;
+                            view! { <li class="tag">{move || flag_label(i18n, f)}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            </section>
+            <section class="card" aria-labelledby="guest-title">
+                <h2 id="guest-title">{t!(i18n, reservation.guest)}</h2>
+                <dl class="facts">
+                    <dt>{t!(i18n, reservation.phone)}</dt>
+                    <dd>{if r.phone.is_empty() {
+                        view! { "—" }.into_any()
+                    } else {
+                        view! { <a href=format!("tel:{}", r.phone.replace(' ', ""))>{r.phone.clone()}</a> }.into_any()
+                    }}</dd>
+                    <dt>{t!(i18n, reservation.email)}</dt>
+                    <dd>{if r.email.is_empty() {
+                        view! { {t!(i18n, reservation.no_email)} }.into_any()
+                    } else {
+                        view! { <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a> }.into_any()
+                    }}</dd>
+                    <dt>{t!(i18n, reservation.language)}</dt>
+                    <dd lang=d.locale.clone()>{locale_name}</dd>
+                    <dt>{t!(i18n, reservation.requests)}</dt>
+                    <dd class="booking-notes">{if r.notes.trim().is_empty() { "—".to_owned() } else { r.notes.clone() }}</dd>
+                </dl>
+            </section>
+        </div>
+        {if active {
+            view! { <ChangeForm r=r.clone() tables=d.tables.clone() action=actions.edit /> }.into_any()
+        } else {
+            view! { <p class="alert alert-info">{t!(i18n, reservation.inactive)}</p> }.into_any()
+        }}
+        <NotesCard id=r.id notes=d.notes.clone() action=actions.note />
+        <History entries=d.history.clone() />
+        {active.then(|| view! {
+            <section class="card" aria-labelledby="mail-title">
+                <h2 id="mail-title">{t!(i18n, reservation.mail_title)}</h2>
+                {d.can_resend.then(|| view! { <ResendForm id=r.id action=actions.resend /> })}
+                <CancelForm id=r.id action=actions.cancel />
+            </section>
+        })}
+    }
+}
