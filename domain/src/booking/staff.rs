@@ -206,18 +206,29 @@ impl StaffDay {
             let (h, m) = hhmm.split_once(':')?;
             Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
         };
+        // Today, the hour around now is shown too (a walk-in between the
+        // services, the host looking ahead).
+        let now = self
+            .is_today
+            .then(|| minute(&self.read_at))
+            .flatten()
+            .map(|m| (m.saturating_sub(60), (m + 60).min(24 * 60)));
         let starts = self
             .periods
             .iter()
             .filter_map(|p| minute(&p.opens))
-            .chain(self.reservations.iter().filter_map(|r| minute(&r.time)));
-        let ends = self.periods.iter().filter_map(|p| minute(&p.closes)).chain(
-            self.reservations.iter().filter_map(|r| {
+            .chain(self.reservations.iter().filter_map(|r| minute(&r.time)))
+            .chain(now.map(|(from, _)| from));
+        let ends = self
+            .periods
+            .iter()
+            .filter_map(|p| minute(&p.closes))
+            .chain(now.map(|(_, to)| to))
+            .chain(self.reservations.iter().filter_map(|r| {
                 // A booking running past midnight ends at the day's end.
                 let (start, end) = (minute(&r.time)?, minute(&r.end_time)?);
                 Some(if end <= start { 24 * 60 } else { end })
-            }),
-        );
+            }));
         let first = starts.min()?;
         let last = ends.max()?.max(first + 60);
         Some((first / 60 * 60, last.div_ceil(60).min(24) * 60))
@@ -313,5 +324,15 @@ mod tests {
             day(&[("19:00", "22:30")], &[("23:00", "00:30")]).span_minutes(),
             Some((19 * 60, 24 * 60))
         );
+        // Today, the hour around now too (read at 10:00 here).
+        let mut today = day(&[("12:00", "14:30")], &[]);
+        today.is_today = true;
+        assert_eq!(today.span_minutes(), Some((9 * 60, 15 * 60)));
+        today.read_at = "23:30".into();
+        assert_eq!(today.span_minutes(), Some((12 * 60, 24 * 60)));
+        // A closed day today still shows now.
+        let mut closed = day(&[], &[]);
+        closed.is_today = true;
+        assert_eq!(closed.span_minutes(), Some((9 * 60, 11 * 60)));
     }
 }
