@@ -111,6 +111,7 @@ mod routes {
             AdminReservations(admin_reservations_view, __preload_admin_reservations_view) => crate::admin::reservations::ReservationsPage,
             AdminReservation(admin_reservation_view, __preload_admin_reservation_view) => crate::admin::reservation::ReservationPage,
             AdminBook(admin_book_view, __preload_admin_book_view) => crate::admin::book::BookPage,
+            AdminCalendar(admin_calendar_view, __preload_admin_calendar_view) => crate::admin::calendar::CalendarPage,
             AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
         }
     }
@@ -205,6 +206,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("reservations") view={Lazy::<routes::AdminReservations>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("reservations/:id") view={Lazy::<routes::AdminReservation>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("book") view={Lazy::<routes::AdminBook>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("calendar") view={Lazy::<routes::AdminCalendar>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

@@ -4,6 +4,7 @@
 
 pub mod demo_bookings;
 pub mod error;
+pub mod live;
 pub mod mail;
 pub mod ratelimit;
 pub mod seed;

@@ -24,6 +24,7 @@ pub use booking::{
     BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,
     ReservationFilterInput, ReservationPage,
 };
+pub use booking::{CalendarDay, CalendarPeriod, CalendarSpan, CalendarView};
 pub use booking::{
     CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffBooking, StaffBookingInput,
     StaffReservationDetails,

@@ -102,12 +102,12 @@ test('a walk-in seated from an empty cell of the timeline', async () => {
   assert.match(await card.innerText(), /Libre pour le reste de la journée|Libre jusqu'à/);
   await assertAccessible(page, 'admin timeline, empty cell');
   await screenshot(page, 'staff-timeline-walk-in-1280');
-  await card.locator('#party_size').fill('3');
+  await card.locator('#party_size').fill('2');
   await card.getByRole('button', { name: 'Installer les clients' }).click();
   await page.waitForURL((u) => !u.searchParams.has('seat'));
   const seated = page.locator(`.timeline-row[data-table-id="${tableId}"] .timeline-block.status-block-seated`);
   await seated.waitFor();
-  assert.match(await seated.innerText(), /3 personnes/);
+  assert.match(await seated.innerText(), /2 personnes/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -135,6 +135,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         login_guard: backend::ratelimit::LoginGuard::new(limiter.clone(), config.rate_limits.login),
         secure_cookies: config.public_url.starts_with("https://"),
         guest_booking_limit: config.rate_limits.booking_guest,
+        live: backend::live::Live::default(),
     };
     let page_cache = page_cache::PageCache::new(state.store.clone(), SESSION_COOKIE);
     let router = router(
@@ -310,9 +311,18 @@ pub async fn serve(
     ));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
     let holds = tokio::spawn(release_holds(state.store.clone()));
+    let live = tokio::spawn(state.live.clone().watch(state.store.clone()));
+    // Staff screens' streams end when the shutdown begins: it does not
+    // wait for them.
+    let closing = state.live.clone();
+    let shutdown = async move {
+        shutdown.await;
+        closing.close();
+    };
     listen::serve(listener, router, connection_limits, shutdown).await;
     housekeeping.abort();
     holds.abort();
+    live.abort();
     let _ = stop_mail.send(());
     if tokio::time::timeout(MAIL_WORKER_GRACE, &mut mail_worker)
         .await

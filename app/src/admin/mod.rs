@@ -4,6 +4,7 @@
 //! import each other; `lib.rs` nests them in the shell.
 
 pub mod book;
+pub mod calendar;
 pub mod reservation;
 pub mod reservations;
 mod shell;

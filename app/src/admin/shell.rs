@@ -6,6 +6,7 @@
 
 use crate::error::ErrorMessage;
 use crate::i18n::*;
+use crate::ui::live::{provide_live, LiveStatus};
 use crate::ui::user::account_me;
 use crate::ui::Loading;
 use domain::Role;
@@ -16,6 +17,7 @@ use leptos_router::components::{Outlet, Redirect, A};
 pub fn AdminShell() -> impl IntoView {
     let i18n = use_i18n();
     let me = Resource::new(|| (), |_| account_me());
+    provide_live();
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
@@ -29,6 +31,7 @@ pub fn AdminShell() -> impl IntoView {
                                     <ul>
                                         <li><A href="/admin" exact=true>{t!(i18n, staff.nav_today)}</A></li>
                                         <li><A href="/admin/timeline">{t!(i18n, staff.nav_timeline)}</A></li>
+                                        <li><A href="/admin/calendar">{t!(i18n, calendar.title)}</A></li>
                                         <li><A href="/admin/reservations">{t!(i18n, staff.nav_reservations)}</A></li>
                                         <li><A href="/admin/book">{t!(i18n, book_staff.nav)}</A></li>
                                         {admin.then(|| view! {
@@ -37,6 +40,7 @@ pub fn AdminShell() -> impl IntoView {
                                     </ul>
                                 </nav>
                                 <div class="admin-content">
+                                    <LiveStatus />
                                     <Outlet />
                                 </div>
                             </div>

@@ -16,6 +16,8 @@ pub struct AppState {
     pub guest_booking_limit: Option<backend::ratelimit::Limit>,
     /// Served over HTTPS: cookies are `Secure` and `__Host-` prefixed.
     pub secure_cookies: bool,
+    /// Staff screens' live updates.
+    pub live: backend::live::Live,
 }
 
 /// The state, from inside a server function or a component rendered on the

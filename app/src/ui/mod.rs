@@ -7,6 +7,7 @@ pub mod dates;
 pub mod focus;
 pub mod form;
 pub mod labels;
+pub mod live;
 pub mod reservation;
 pub mod restaurant;
 pub mod user;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod authz;
 pub mod booking;
+pub mod live;
 pub mod site;
 
 use crate::error::StoreError;

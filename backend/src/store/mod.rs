@@ -63,6 +63,7 @@ macro_rules! hold_tables {
 
 mod accounts;
 mod booking;
+mod live;
 mod restaurant;
 mod sessions;
 mod shift_notes;

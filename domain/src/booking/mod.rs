@@ -8,6 +8,7 @@
 //! `guest` holds the guest's input as validated values, `wire` the shapes
 //! that cross the wire.
 
+mod calendar;
 mod details;
 mod guest;
 mod list;
@@ -15,6 +16,7 @@ mod staff;
 mod taken;
 mod wire;
 
+pub use calendar::{CalendarDay, CalendarPeriod, CalendarSpan, CalendarView};
 pub use details::{
     CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffReservationDetails,
 };

@@ -66,6 +66,7 @@ use utoipa::OpenApi;
         reservations::cancel_one,
         admin::day::day,
         admin::day::set_note,
+        admin::events::events,
         admin::reservations::move_one,
         admin::reservations::set_status,
         admin::reservations::details::details,

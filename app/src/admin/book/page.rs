@@ -3,7 +3,7 @@
 use super::api;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
-use crate::ui::focus::focus_heading_on_arrival;
+use crate::ui::focus::{focus_heading_on_arrival, focus_later};
 use crate::ui::form::{locale_select, page_locale, text, Field, FormAlerts, FormErrors};
 use crate::ui::labels::reason_label;
 use crate::ui::Loading;
@@ -61,12 +61,27 @@ fn BookForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = Memo::new(move |_| action.value().get().and_then(Result::err));
-    let errors = FormErrors::new(error, "book-errors");
+    // Outside the online rules is said below, with the way past them.
+    let others = Memo::new(move |_| {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::SlotUnavailable { .. }))
+    });
+    let errors = FormErrors::new(others, "book-errors");
     let walk_in = RwSignal::new(prefill.source == "walk_in");
     let outside_rules = Memo::new(move |_| match error.get() {
         Some(AppError::SlotUnavailable { reason, .. }) => Some(reason),
         _ => None,
     });
+    Effect::watch(
+        move || outside_rules.get(),
+        |reason, _, _| {
+            if reason.is_some() {
+                focus_later("book-outside-rules");
+            }
+        },
+        false,
+    );
     let table_error = errors.field(i18n, "table");
     let Prefill {
         date, time, table, ..
@@ -77,7 +92,7 @@ fn BookForm(
             <ActionForm action attr:class="form book-staff-form" attr:novalidate=true>
                 <FormAlerts id="book-errors" errors />
                 {move || outside_rules.get().map(|reason| view! {
-                    <div class="alert alert-info" role="alert">
+                    <div class="alert alert-info" role="alert" id="book-outside-rules" tabindex="-1">
                         <p><strong>{move || reason_label(i18n, reason)}</strong></p>
                         <p>{t!(i18n, book_staff.override_offer)}</p>
                     </div>

@@ -44,6 +44,7 @@ pub fn ReservationPage() -> impl IntoView {
                 actions.cancel.version().get(),
                 actions.note.version().get(),
                 actions.resend.version().get(),
+                crate::ui::live::changes(),
             )
         },
         |(id, ..)| async move {

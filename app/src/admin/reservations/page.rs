@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
+use std::collections::HashSet;
 
 /// The filters of `query` alone (no cursor, no outcome of a bulk action),
 /// with the statuses as one comma-separated value.
@@ -53,11 +54,25 @@ pub fn ReservationsPage() -> impl IntoView {
     let query = use_query_map();
     let input = Memo::new(move |_| input_of(&query.read()));
     let bulk = ServerAction::<api::AdminBulk>::new();
+    // Kept across readings (a change elsewhere reads the list again).
+    let selected = RwSignal::new(HashSet::<i64>::new());
+    // A bulk action is done with its selection.
+    Effect::watch(
+        move || bulk.version().get(),
+        move |_, _, _| selected.set(HashSet::new()),
+        false,
+    );
     // Read again after each bulk action (it comes back to the same
     // filters with what happened in the query string).
     let list = Resource::new(
-        move || (input.get(), bulk.version().get()),
-        |(f, _)| {
+        move || {
+            (
+                input.get(),
+                bulk.version().get(),
+                crate::ui::live::changes(),
+            )
+        },
+        |(f, ..)| {
             api::admin_reservations(
                 f.from,
                 f.to,
@@ -103,7 +118,7 @@ pub fn ReservationsPage() -> impl IntoView {
                 let (filters, first) = query.with(|q| (filters_only(q), q.get("after").is_some()));
                 Suspend::new(async move {
                     match list.await {
-                        Ok(page) => view! { <Results page filters first bulk /> }.into_any(),
+                        Ok(page) => view! { <Results page filters first bulk selected /> }.into_any(),
                         Err(error) => view! { <ErrorMessage error /> }.into_any(),
                     }
                 })
@@ -121,6 +136,7 @@ fn Results(
     /// Whether this is a later page (offer the first one).
     first: bool,
     bulk: ServerAction<api::AdminBulk>,
+    selected: RwSignal<HashSet<i64>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let qs = filters.to_query_string();
@@ -158,7 +174,7 @@ fn Results(
         {if page.reservations.is_empty() {
             view! { <p class="alert alert-info">{t!(i18n, list.empty)}</p> }.into_any()
         } else {
-            view! { <BookingsTable reservations=page.reservations back bulk /> }.into_any()
+            view! { <BookingsTable reservations=page.reservations back bulk selected /> }.into_any()
         }}
         <nav class="list-pages" aria-label=move || t_string!(i18n, list.pages)>
             {first.then(|| view! {

@@ -16,11 +16,14 @@ pub fn BookingsTable(
     /// The list to come back to after a bulk action.
     back: String,
     bulk: ServerAction<api::AdminBulk>,
+    /// The checked bookings (kept by the page across readings).
+    selected: RwSignal<HashSet<i64>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let all: Vec<i64> = reservations.iter().map(|r| r.id).collect();
     let count = all.len();
-    let selected = RwSignal::new(HashSet::<i64>::new());
+    // Only what this page shows counts (a reading may drop a booking).
+    selected.update(|s| s.retain(|id| all.contains(id)));
     let every = {
         let all = all.clone();
         move || selected.with(|s| !all.is_empty() && all.iter().all(|id| s.contains(id)))

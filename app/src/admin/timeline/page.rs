@@ -38,7 +38,14 @@ pub fn TimelinePage() -> impl IntoView {
         Some((table, q.get("at").filter(|a| a.len() == 5)?))
     });
     let day = Resource::new(
-        move || (date.get(), mv.version().get(), walk_in.version().get()),
+        move || {
+            (
+                date.get(),
+                mv.version().get(),
+                walk_in.version().get(),
+                crate::ui::live::changes(),
+            )
+        },
         |(date, ..)| api::admin_timeline(date),
     );
     // Where the grid was scrolled, per day: a move re-renders it, and the

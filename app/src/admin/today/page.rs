@@ -37,9 +37,10 @@ pub fn TodayPage() -> impl IntoView {
                 date.get(),
                 set_status.version().get(),
                 save_note.version().get(),
+                crate::ui::live::changes(),
             )
         },
-        |(date, _, _)| api::admin_day(date),
+        |(date, ..)| api::admin_day(date),
     );
     focus_heading_on_arrival("page-title");
     view! {

@@ -31,8 +31,8 @@ pub use guest::{
     TOKEN_LIFE_AFTER_END,
 };
 pub use host::{
-    add_note, cancel_with_reason, day_sheet, house_tables, move_booking, resend_confirmation,
-    reservation_details, set_status, take_booking, Placement, MAX_STAFF_PARTY,
+    add_note, calendar, cancel_with_reason, day_sheet, house_tables, move_booking,
+    resend_confirmation, reservation_details, set_status, take_booking, Placement, MAX_STAFF_PARTY,
     MIN_DURATION_MINUTES,
 };
 pub use list::{bulk_status, explain_list, export_csv, list_reservations, CsvExport, CSV_HEADER};

@@ -45,6 +45,7 @@ macro_rules! booking_tx {
     };
 }
 
+mod calendar;
 mod details;
 mod import;
 mod list;

@@ -1,8 +1,9 @@
 //! `/api/admin/...`: what staff use to run a service. One module per
-//! resource: `day` (the host stand's day), `reservations` (staff actions
-//! on a booking).
+//! resource: `day` (the host stand's day), `events` (the live updates'
+//! stream), `reservations` (staff actions on a booking).
 
 pub mod day;
+pub mod events;
 pub mod reservations;
 
 use app::ssr::AppState;
@@ -11,5 +12,6 @@ use axum::Router;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(day::routes())
+        .merge(events::routes())
         .merge(reservations::routes())
 }

@@ -178,6 +178,13 @@ async fn authorization_matrix(db: Db) {
         }
         assert_eq!(got, expected, "{method} {path}");
     }
+    // The staff screens' event stream (read for its status only: staff
+    // get a stream that does not end).
+    let mut got = [0u16; 5];
+    for (i, client) in everyone.iter_mut().enumerate() {
+        got[i] = client.stream("/api/admin/events").await.status().as_u16();
+    }
+    assert_eq!(got, [401, 403, 403, 200, 200], "GET /api/admin/events");
     // The pages' server functions go through the same check.
     let mut got = [0u16; 5];
     for (i, client) in everyone.iter_mut().enumerate() {
@@ -255,6 +262,7 @@ async fn authorization_matrix(db: Db) {
         ),
         ("admin_resend", &missing[..1], [401, 403, 403, 404, 404]),
         ("admin_tables", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_calendar", &[][..], [401, 403, 403, 200, 200]),
         (
             "admin_book",
             &[

@@ -119,6 +119,23 @@ impl Client {
         (status, value)
     }
 
+    /// A GET whose answer is a stream (server-sent events): the open
+    /// response, its body left to read with [`next_event`].
+    pub async fn stream(&mut self, path: &str) -> reqwest::Response {
+        let mut req = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/event-stream")
+            .header("accept-language", self.lang);
+        if let Some(cookie) = &self.cookie {
+            req = req.header("cookie", cookie.as_str());
+        }
+        tokio::time::timeout(TIMEOUT, req.send())
+            .await
+            .unwrap_or_else(|_| panic!("GET {path}: no answer in {TIMEOUT:?}"))
+            .expect("request succeeds")
+    }
+
     /// A JSON API call: (status, body as JSON; `Null` when empty, a string
     /// when not JSON).
     pub async fn json(&mut self, method: Method, path: &str, body: Option<Value>) -> (u16, Value) {
@@ -332,4 +349,31 @@ pub fn manage_token(created: &Value) -> String {
         .as_str()
         .unwrap_or_else(|| panic!("no manage token in {created}"))
         .to_owned()
+}
+
+/// Reads a server-sent event stream until an event named `name` comes,
+/// within `within`: its data, or `None` when it did not come in time.
+pub async fn next_event(
+    res: &mut reqwest::Response,
+    name: &str,
+    within: std::time::Duration,
+) -> Option<String> {
+    let deadline = tokio::time::Instant::now() + within;
+    let mut text = String::new();
+    loop {
+        // Events are separated by a blank line.
+        while let Some(end) = text.find("\n\n") {
+            let block: String = text.drain(..end + 2).collect();
+            let field = |key: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()))
+            };
+            if field("event:").as_deref() == Some(name) {
+                return Some(field("data:").unwrap_or_default());
+            }
+        }
+        let chunk = tokio::time::timeout_at(deadline, res.chunk()).await.ok()?;
+        text.push_str(&String::from_utf8_lossy(&chunk.ok()??));
+    }
 }

@@ -14,11 +14,13 @@ use domain::{
 use rules::host;
 use std::collections::HashMap;
 
+mod calendar;
 mod details;
 mod moves;
 mod status;
 mod taken;
 
+pub use calendar::calendar;
 pub use details::{add_note, cancel_with_reason, resend_confirmation, reservation_details};
 pub use moves::{move_booking, Placement, MAX_STAFF_PARTY, MIN_DURATION_MINUTES};
 pub use status::set_status;
@@ -121,7 +123,7 @@ pub(super) fn table_names(ctx: &Context) -> HashMap<i64, &str> {
 
 /// The instants of the local day `date`: from its first to the next day's
 /// first instant (a day with a DST change is 23 or 25 hours long).
-fn local_day(
+pub(super) fn local_day(
     ctx: &Context,
     date: NaiveDate,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>), ServiceError> {
@@ -203,6 +205,23 @@ fn stage(status: ReservationStatus, start: DateTime<Utc>, now: DateTime<Utc>) ->
     }
 }
 
+/// What a service period can seat: the active tables' seats times the
+/// turns it allows (a table turns once per typical two-guest turn time).
+pub(super) fn period_capacity(ctx: &Context, p: &rules::PeriodHours) -> u32 {
+    let seats: u32 = ctx
+        .booking
+        .tables
+        .iter()
+        .filter(|t| t.active)
+        .map(|t| t.max_seats)
+        .sum();
+    let turn = ctx.booking.rules.turn_times.minutes_for(2).max(1);
+    let span = p.display().map_or(0, |d| {
+        u32::from(d.closes.minutes().saturating_sub(d.opens.minutes()))
+    });
+    seats * (span / turn).max(1)
+}
+
 /// The day's service periods with the covers that count (not cancelled,
 /// not no-shows) per period and per slot.
 fn periods(ctx: &Context, date: NaiveDate, reservations: &[StaffReservation]) -> Vec<StaffPeriod> {
@@ -212,15 +231,6 @@ fn periods(ctx: &Context, date: NaiveDate, reservations: &[StaffReservation]) ->
             ReservationStatus::Cancelled | ReservationStatus::NoShow
         )
     };
-    let seats: u32 = ctx
-        .booking
-        .tables
-        .iter()
-        .filter(|t| t.active)
-        .map(|t| t.max_seats)
-        .sum();
-    // A table turns once per typical (two-guest) turn time.
-    let turn = ctx.booking.rules.turn_times.minutes_for(2).max(1);
     ctx.booking
         .rules
         .periods_on(date)
@@ -228,13 +238,9 @@ fn periods(ctx: &Context, date: NaiveDate, reservations: &[StaffReservation]) ->
         .map(|p| {
             let first = p.first_seating().format("%H:%M").to_string();
             // Shown from the first seating to the closing time.
-            let (opens, closes, span) = match p.display() {
-                Some(d) => (
-                    d.opens.to_string(),
-                    d.closes.to_string(),
-                    u32::from(d.closes.minutes().saturating_sub(d.opens.minutes())),
-                ),
-                None => (first.clone(), first, 0),
+            let (opens, closes) = match p.display() {
+                Some(d) => (d.opens.to_string(), d.closes.to_string()),
+                None => (first.clone(), first),
             };
             let in_period: Vec<&StaffReservation> = reservations
                 .iter()
@@ -243,14 +249,13 @@ fn periods(ctx: &Context, date: NaiveDate, reservations: &[StaffReservation]) ->
                     NaiveTime::parse_from_str(&r.time, "%H:%M").is_ok_and(|t| p.contains(t))
                 })
                 .collect();
-            let turns = (span / turn).max(1);
             StaffPeriod {
                 kind: p.kind(),
                 opens,
                 closes,
                 covers: in_period.iter().map(|r| r.party_size).sum(),
                 bookings: u32::try_from(in_period.len()).unwrap_or(u32::MAX),
-                capacity: seats * turns,
+                capacity: period_capacity(ctx, p),
                 slots: p
                     .seatings()
                     .map(|t| {
