@@ -69,13 +69,17 @@ async fn bench(label: &str, url: &str, history: usize) {
     let restaurant = setup.restaurant.id;
     for i in 0..TABLES.saturating_sub(setup.booking.tables.len()) {
         let sql = "INSERT INTO dining_tables (restaurant_id, name, area, min_seats, max_seats, bookable_online) \
-                   VALUES ($1, $2, $3, 2, 4, 1)";
-        let (name, area) = (format!("B{}", i + 1), format!("Salle {}", 1 + i / 10));
+                   VALUES ($1, $2, $3, 2, 4, $4)";
+        let (name, area) = (
+            format!("G{}", i + 1),
+            format!("Grande salle {}", 1 + i / 10),
+        );
         match store.pool() {
             backend::store::Pool::Sqlite(pool) => sqlx::query(sql)
                 .bind(restaurant)
                 .bind(name)
                 .bind(area)
+                .bind(true)
                 .execute(pool)
                 .await
                 .map(drop),
@@ -83,6 +87,7 @@ async fn bench(label: &str, url: &str, history: usize) {
                 .bind(restaurant)
                 .bind(name)
                 .bind(area)
+                .bind(true)
                 .execute(pool)
                 .await
                 .map(drop),
@@ -93,8 +98,9 @@ async fn bench(label: &str, url: &str, history: usize) {
     let tables: Vec<i64> = setup.booking.tables.iter().map(|t| t.id).collect();
     let tz: chrono_tz::Tz = setup.restaurant.time_zone.parse().expect("time zone");
     let now = backend::now();
-    // A Thursday two weeks ahead, in the restaurant's calendar.
-    let mut date = now.with_timezone(&tz).date_naive() + TimeDelta::days(14);
+    // A Thursday four weeks ahead (past the demo's year-end exceptions),
+    // in the restaurant's calendar.
+    let mut date = now.with_timezone(&tz).date_naive() + TimeDelta::days(28);
     while date.weekday() != chrono::Weekday::Thu {
         date += TimeDelta::days(1);
     }
