@@ -11,6 +11,10 @@ let source;
 /** Fails with the list of violations (rule, impact, the nodes' selectors). */
 export async function assertAccessible(page, what) {
   source ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // A staff screen that reads its data again (a live update) has its
+  // <title> empty for a moment while leptos_meta re-registers it: check
+  // the settled page (a title that never comes still fails below).
+  await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 2_000 }).catch(() => {});
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
     await page.evaluate(source);
   }

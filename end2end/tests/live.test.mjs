@@ -1,0 +1,104 @@
+// Live staff screens and the calendar, in real browsers: a diner books in
+// another browser context and the booking appears on the staff's open
+// timeline within 2 s, without a reload; a cut connection is said and the
+// screen catches up when it returns; the month and week heatmap leads to
+// a day. axe-core and screenshots at 390, 768 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { watchErrors } from '../lib/console.mjs';
+import { assertAccessible } from '../lib/a11y.mjs';
+import { serviceDay, bookThroughWizard } from '../lib/booking.mjs';
+import { startStaffServer, book, signIn } from '../lib/staff.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaffServer('chef.live@example.com', { RATE_LIMIT_BOOKING: '500/1h' });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const blockOf = (page, name) => page.locator('.timeline-block', { hasText: name });
+
+test('a booking made by a diner appears on the staff timeline within 2 s', async () => {
+  const day = serviceDay(4, 5);
+  const staff = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const host = await staff.newPage();
+  const errors = watchErrors(host);
+  await signIn(host, server);
+  await host.goto(`${server.base}/admin/timeline?date=${day}`);
+  await waitForHydration(host);
+  assert.equal(await blockOf(host, 'Lina Diner').count(), 0);
+
+  // A diner, in another browser, through the wizard.
+  const dinerContext = await browser.newContext({ locale: 'fr-FR' });
+  const diner = await dinerContext.newPage();
+  await bookThroughWizard(diner, server.base, {
+    party: 2, date: day, time: '19:30',
+    guest: { name: 'Lina Diner', email: 'lina@example.com', phone: '+33 6 98 76 54 32' },
+  });
+  const booked = Date.now();
+  await blockOf(host, 'Lina Diner').waitFor({ timeout: 2_000 });
+  const took = Date.now() - booked;
+  assert.ok(took <= 2_000, `on the timeline in ${took} ms`);
+  console.log(`# booking on the staff timeline ${took} ms after its confirmation page`);
+  assert.match(host.url(), new RegExp(`date=${day}$`), 'no reload, no navigation');
+
+  // The connection cut: said; a booking made meanwhile is caught up.
+  await staff.setOffline(true);
+  await host.getByText('Les mises à jour en direct sont coupées').waitFor({ timeout: 15_000 });
+  await book(server, day, '20:15', 'Omar Offline');
+  await staff.setOffline(false);
+  await blockOf(host, 'Omar Offline').waitFor({ timeout: 20_000 });
+  await host.getByText('Les mises à jour en direct sont coupées').waitFor({ state: 'detached' });
+  assert.deepEqual(errors.filter((e) => !/events|ERR_INTERNET_DISCONNECTED|net::/.test(e)), []);
+  await dinerContext.close();
+  await staff.close();
+});
+
+test('the calendar shows covers per day and service, and leads to the day', async () => {
+  const day = serviceDay(5, 5);
+  await book(server, day, '12:30', 'Cal Lunch', { party_size: 4 });
+  await book(server, day, '20:00', 'Cal Dinner', { party_size: 3 });
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await waitForHydration(page);
+  await page.getByRole('link', { name: 'Calendrier' }).click();
+  await page.waitForURL(/\/admin\/calendar$/);
+  await page.locator('.calendar-grid').waitFor();
+  // The week holding the day, from the query string (bookmarkable).
+  await page.goto(`${server.base}/admin/calendar?span=week&date=${day}`);
+  await waitForHydration(page);
+  const cell = page.locator('td.calendar-cell', { has: page.locator(`a[href="/admin?date=${day}"]`) });
+  await cell.waitFor();
+  const text = await cell.innerText();
+  assert.match(text, /Déjeuner\s*4\/\d+/);
+  assert.match(text, /Dîner\s*3\/\d+/);
+  assert.match(text, /7 couverts · 2 réservations/);
+  await assertAccessible(page, 'admin calendar, week');
+  for (const width of [390, 768, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling of the page at ${width} px (${overflow} px)`);
+    await screenshot(page, `staff-calendar-week-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('link', { name: 'Mois', exact: true }).click();
+  await page.waitForURL((u) => u.searchParams.get('span') === 'month');
+  await cell.waitFor();
+  await assertAccessible(page, 'admin calendar, month');
+  await screenshot(page, 'staff-calendar-month-1280');
+  await cell.locator(`a[href="/admin?date=${day}"]`).click();
+  await page.waitForURL((u) => u.pathname === '/admin' && u.searchParams.get('date') === day);
+  await page.locator('li.booking-card', { hasText: 'Cal Dinner' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
