@@ -57,7 +57,7 @@ mod browser {
     use leptos::prelude::*;
     use leptos::wasm_bindgen::closure::Closure;
     use leptos::wasm_bindgen::JsCast;
-    use std::cell::{Cell, RefCell};
+    use std::cell::Cell;
     use std::rc::Rc;
     use web_sys::{EventSource, HtmlInputElement};
 
@@ -78,133 +78,72 @@ mod browser {
         }
     }
 
-    /// An open stream and its handlers (dropped with it).
-    struct Stream {
-        source: EventSource,
-        _handlers: [Closure<dyn Fn()>; 3],
-    }
-
-    /// What the handlers share.
-    #[derive(Clone)]
-    struct Follower {
-        live: Live,
-        stream: Rc<RefCell<Option<Stream>>>,
-        /// Cut off since the last `ready`: read again when it comes.
-        lost: Rc<Cell<bool>>,
-        /// A change arrived while staff were typing.
-        pending: Rc<Cell<bool>>,
-    }
-
-    impl Follower {
-        fn bump(&self) {
-            self.live.changes.update(|n| *n += 1);
-        }
-
-        fn open(&self) {
+    pub fn follow(live: Live) {
+        // Opened after hydration (an effect runs in the browser only).
+        Effect::new(move |started: Option<bool>| {
+            if started.is_some() {
+                return true;
+            }
             let Ok(source) = EventSource::new("/api/admin/events") else {
-                return;
+                return true;
             };
+            let pending = Rc::new(Cell::new(false));
+            let lost = Rc::new(Cell::new(false));
+            let bump = move || live.changes.update(|n| *n += 1);
             let on_changed = {
-                let f = self.clone();
+                let pending = pending.clone();
                 Closure::<dyn Fn()>::new(move || {
                     if editing() {
-                        f.pending.set(true);
+                        pending.set(true);
                     } else {
-                        f.bump();
+                        bump();
                     }
                 })
             };
             let on_ready = {
-                let f = self.clone();
+                let lost = lost.clone();
                 Closure::<dyn Fn()>::new(move || {
-                    f.live.connected.set(true);
+                    live.connected.set(true);
                     // Back after a cut: what changed meanwhile is read again.
-                    if f.lost.replace(false) {
-                        f.bump();
+                    if lost.replace(false) {
+                        bump();
                     }
                 })
             };
             let on_error = {
-                let f = self.clone();
-                // The browser tries again by itself.
-                Closure::<dyn Fn()>::new(move || f.cut())
+                let lost = lost.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    lost.set(true);
+                    live.connected.set(false);
+                })
             };
             let _ = source
                 .add_event_listener_with_callback("changed", on_changed.as_ref().unchecked_ref());
             let _ =
                 source.add_event_listener_with_callback("ready", on_ready.as_ref().unchecked_ref());
             source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            *self.stream.borrow_mut() = Some(Stream {
-                source,
-                _handlers: [on_changed, on_ready, on_error],
+            let focus_left = window_event_listener(leptos::ev::focusout, move |_| {
+                // After the focus has moved on.
+                let pending = pending.clone();
+                set_timeout(
+                    move || {
+                        if pending.get() && !editing() {
+                            pending.set(false);
+                            bump();
+                        }
+                    },
+                    std::time::Duration::from_millis(50),
+                );
             });
-        }
-
-        fn cut(&self) {
-            self.lost.set(true);
-            self.live.connected.set(false);
-        }
-
-        fn close(&self) {
-            if let Some(stream) = self.stream.borrow_mut().take() {
-                stream.source.close();
-            }
-        }
-    }
-
-    pub fn follow(live: Live) {
-        // Opened after hydration (an effect runs in the browser only, once:
-        // it reads no signal).
-        Effect::new(move |_| {
-            let f = Follower {
-                live,
-                stream: Rc::default(),
-                lost: Rc::default(),
-                pending: Rc::default(),
-            };
-            f.open();
-            // The device lost its network: said at once; a new stream when
-            // it is back (the old one may hang on a dead connection).
-            let offline = window_event_listener(leptos::ev::offline, {
-                let f = f.clone();
-                move |_| {
-                    f.cut();
-                    f.close();
-                }
-            });
-            let online = window_event_listener(leptos::ev::online, {
-                let f = f.clone();
-                move |_| {
-                    f.close();
-                    f.open();
-                }
-            });
-            let focus_left = window_event_listener(leptos::ev::focusout, {
-                let f = f.clone();
-                move |_| {
-                    // After the focus has moved on.
-                    let f = f.clone();
-                    set_timeout(
-                        move || {
-                            if f.pending.get() && !editing() {
-                                f.pending.set(false);
-                                f.bump();
-                            }
-                        },
-                        std::time::Duration::from_millis(50),
-                    );
-                }
-            });
-            // The stream lives as long as the shell.
-            let kept = StoredValue::new_local(Some(f));
+            // The stream and its handlers live as long as the shell.
+            let kept = StoredValue::new_local(Some((source, on_changed, on_ready, on_error)));
             on_cleanup(move || {
-                offline.remove();
-                online.remove();
                 focus_left.remove();
-                if let Some(f) = kept.try_update_value(Option::take).flatten() {
-                    f.close();
+                if let Some((source, ..)) = kept.try_update_value(Option::take).flatten() {
+                    source.close();
                 }
             });
+            true
         });
     }
 }
