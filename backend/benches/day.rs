@@ -8,11 +8,12 @@
 //! Not a test: it prints the median and worst of 30 runs. The goal
 //! (issue 11): < 30 ms server time (p50) on both databases.
 
-use backend::services::authz::Principal;
+mod common;
+
 use backend::services::booking;
 use backend::store::{DatabaseUrl, ImportedReservation, Store};
 use chrono::{Datelike, NaiveTime, TimeDelta};
-use domain::{ReservationStatus, Role};
+use domain::ReservationStatus;
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 30;
@@ -20,17 +21,6 @@ const RUNS: usize = 30;
 const TABLES: usize = 60;
 /// Bookings on the measured day, spread over every table.
 const DAY_BOOKINGS: usize = 300;
-
-fn staff() -> Principal {
-    Principal {
-        user_id: 1,
-        role: Role::Staff,
-        email: "bench@example.com".into(),
-        verified: true,
-        session_epoch: 0,
-        recent_sign_in: true,
-    }
-}
 
 fn booking(
     reference: String,
@@ -176,7 +166,7 @@ async fn bench(label: &str, url: &str, history: usize) {
         tables.len(),
         began.elapsed().as_secs_f64()
     );
-    let who = staff();
+    let who = common::staff();
     let sheet = booking::day_sheet(&store, now, Some(&who), Some(date))
         .await
         .expect("day sheet");
@@ -210,33 +200,9 @@ async fn bench(label: &str, url: &str, history: usize) {
 
 #[tokio::main]
 async fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let history = args
-        .iter()
-        .position(|a| a == "--history")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(50_000);
-    let dir = std::env::temp_dir().join(format!("techplus-day-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    let sqlite = format!("sqlite://{}/bench.db", dir.display());
-    bench("SQLite", &sqlite, history).await;
-    let _ = std::fs::remove_dir_all(&dir);
-    let postgres_up = std::net::TcpStream::connect("127.0.0.1:5432").is_ok();
-    if postgres_up && !args.iter().any(|a| a == "--sqlite-only") {
-        let name = format!("techplus_day_bench_{}", std::process::id());
-        bench(
-            "PostgreSQL",
-            &format!("postgres://postgres@127.0.0.1:5432/{name}"),
-            history,
-        )
-        .await;
-        if let Ok(admin) =
-            sqlx::PgPool::connect("postgres://postgres@127.0.0.1:5432/postgres").await
-        {
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
-                .execute(&admin)
-                .await;
-        }
-    }
+    let history = common::number_arg("--history", 50_000);
+    common::on_both_databases("day", |label, url| async move {
+        bench(label, &url, history).await;
+    })
+    .await;
 }

@@ -9,11 +9,12 @@
 //! a CSV export of a whole year, which must stay flat). The goal
 //! (issue 11): a page of the list in < 50 ms.
 
-use backend::services::authz::Principal;
+mod common;
+
 use backend::services::booking;
 use backend::store::ImportedReservation;
 use backend::store::{DatabaseUrl, Store};
-use domain::{ReservationFilter, ReservationFilterInput, ReservationStatus, Role};
+use domain::{ReservationFilter, ReservationFilterInput, ReservationStatus};
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 20;
@@ -26,17 +27,6 @@ fn rss_mib() -> f64 {
         .and_then(|p| p.parse().ok())
         .unwrap_or(0.0);
     pages * 4096.0 / 1_048_576.0
-}
-
-fn staff() -> Principal {
-    Principal {
-        user_id: 1,
-        role: Role::Staff,
-        email: "bench@example.com".into(),
-        verified: true,
-        session_epoch: 0,
-        recent_sign_in: true,
-    }
 }
 
 fn filter(pairs: &[(&str, String)]) -> ReservationFilter {
@@ -153,7 +143,7 @@ async fn bench(label: &str, url: &str, count: usize) {
         began.elapsed().as_secs_f64()
     );
     let last_day = added.last_day;
-    let who = staff();
+    let who = common::staff();
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let month_from = day(now.date_naive());
     let month_to = day(now.date_naive() + chrono::TimeDelta::days(30));
@@ -278,33 +268,9 @@ async fn bench(label: &str, url: &str, count: usize) {
 
 #[tokio::main]
 async fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let count = args
-        .iter()
-        .position(|a| a == "--count")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(200_000);
-    let dir = std::env::temp_dir().join(format!("techplus-list-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    let sqlite = format!("sqlite://{}/bench.db", dir.display());
-    bench("SQLite", &sqlite, count).await;
-    let _ = std::fs::remove_dir_all(&dir);
-    let postgres_up = std::net::TcpStream::connect("127.0.0.1:5432").is_ok();
-    if postgres_up && !args.iter().any(|a| a == "--sqlite-only") {
-        let name = format!("techplus_list_bench_{}", std::process::id());
-        bench(
-            "PostgreSQL",
-            &format!("postgres://postgres@127.0.0.1:5432/{name}"),
-            count,
-        )
-        .await;
-        if let Ok(admin) =
-            sqlx::PgPool::connect("postgres://postgres@127.0.0.1:5432/postgres").await
-        {
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
-                .execute(&admin)
-                .await;
-        }
-    }
+    let count = common::number_arg("--count", 200_000);
+    common::on_both_databases("list", |label, url| async move {
+        bench(label, &url, count).await;
+    })
+    .await;
 }

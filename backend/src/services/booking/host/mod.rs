@@ -70,6 +70,15 @@ pub async fn day_sheet(
     })
 }
 
+/// A staff write refused by the database's no-overlap guarantee: another
+/// booking holds the table then.
+pub(super) fn table_taken(e: crate::StoreError) -> ServiceError {
+    match ServiceError::from(e) {
+        ServiceError::Conflict(_) => ServiceError::TableTaken,
+        other => other,
+    }
+}
+
 /// The restaurant's active tables, for staff (the forms' table choice).
 pub async fn house_tables(
     store: &Store,

@@ -143,10 +143,7 @@ pub async fn move_booking(
             now,
         )
         .await
-        .map_err(|e| match ServiceError::from(e) {
-            ServiceError::Conflict(_) => ServiceError::TableTaken,
-            other => other,
-        })?;
+        .map_err(super::table_taken)?;
     let row = result?;
     view_of(store, &ctx, row, now).await
 }

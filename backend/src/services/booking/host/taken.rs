@@ -178,10 +178,7 @@ pub async fn take_booking(
             now,
         )
         .await
-        .map_err(|e| match ServiceError::from(e) {
-            ServiceError::Conflict(_) => ServiceError::TableTaken,
-            other => other,
-        })?;
+        .map_err(super::table_taken)?;
     let row = match result {
         Ok(row) => row,
         Err(Refusal::Placement(e)) => return Err(e),
