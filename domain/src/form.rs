@@ -30,6 +30,11 @@ impl FieldError {
     }
 }
 
+/// A form value as typed, trimmed; `None` when it is missing or blank.
+pub fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|s| !s.is_empty())
+}
+
 impl From<DetailsError> for FieldError {
     fn from(e: DetailsError) -> Self {
         FieldError::invalid(e.field())

@@ -29,7 +29,7 @@ pub use booking::{
     CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffBooking, StaffBookingInput,
     StaffReservationDetails,
 };
-pub use form::{FieldError, Registration, ReservationPatch, ReservationPatchInput};
+pub use form::{given, FieldError, Registration, ReservationPatch, ReservationPatchInput};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,

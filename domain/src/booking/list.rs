@@ -113,12 +113,7 @@ impl ReservationFilter {
     /// order (`to` before `from` is `to`'s fault).
     pub fn parse(input: &ReservationFilterInput) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let given = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
+        let given = |v: &Option<String>| crate::given(v.as_deref()).map(str::to_owned);
         let mut bad = |field: &str| errors.push(FieldError::invalid(field));
 
         let from = given(&input.from).map(|s| Date::parse(&s));

@@ -63,12 +63,7 @@ impl StaffBooking {
     /// only a party size.
     pub fn parse(input: &StaffBookingInput) -> Result<Self, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let given = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
+        let given = |v: &Option<String>| crate::given(v.as_deref()).map(str::to_owned);
         let source = match given(&input.source).as_deref() {
             Some("phone") => Some(ReservationSource::Phone),
             Some("walk_in") => Some(ReservationSource::WalkIn),

@@ -14,7 +14,7 @@ pub async fn admin_calendar(
     date: Option<String>,
 ) -> Result<CalendarView, AppError> {
     call(|cx| async move {
-        let given = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let given = |v: Option<String>| domain::given(v.as_deref()).map(str::to_owned);
         let span = match given(span) {
             Some(s) => domain::CalendarSpan::parse(&s).ok_or(AppError::InvalidInput {
                 field: Some("span".into()),

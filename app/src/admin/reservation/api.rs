@@ -36,7 +36,7 @@ pub async fn admin_reservation_edit(
     tables: Option<Vec<i64>>,
 ) -> Result<StaffReservation, AppError> {
     call(|cx| async move {
-        let given = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let given = |v: Option<String>| domain::given(v.as_deref()).map(str::to_owned);
         let number = |v: Option<String>, field: &str| {
             given(v)
                 .map(|d| {

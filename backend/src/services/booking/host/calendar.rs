@@ -50,6 +50,8 @@ pub async fn calendar(
     let (from, _) = local_day(&ctx, first)?;
     let (_, to) = local_day(&ctx, last)?;
     let rows = store.covers_between(ctx.restaurant.id, from, to).await?;
+    // By start, so each day takes the next run of rows.
+    let mut rest = rows.as_slice();
     let mut days = Vec::new();
     for day in first.iter_days().take_while(|d| *d <= last) {
         let periods_on = ctx.booking.rules.periods_on(day);
@@ -62,12 +64,11 @@ pub async fn calendar(
                 capacity: period_capacity(&ctx, p),
             })
             .collect();
-        let (start, end) = local_day(&ctx, day)?;
+        let (_, end) = local_day(&ctx, day)?;
+        let (of_day, later) = rest.split_at(rest.partition_point(|r| r.starts_at < end));
+        rest = later;
         let (mut covers, mut bookings) = (0u32, 0u32);
-        for row in rows
-            .iter()
-            .filter(|r| r.starts_at >= start && r.starts_at < end)
-        {
+        for row in of_day {
             let party = u32::try_from(row.party_size).unwrap_or(0);
             covers += party;
             bookings += 1;

@@ -132,18 +132,16 @@ pub async fn resend_confirmation(
     if !row.status()?.is_active() {
         return Err(ServiceError::StatusRefused);
     }
-    if row.guest_email.trim().is_empty() {
-        return Err(ServiceError::Refused {
-            field: "email",
-            reason: "missing",
-        });
+    let no_address = ServiceError::Refused {
+        field: "email",
+        reason: "missing",
+    };
+    if !has_address(&row.guest_email) {
+        return Err(no_address);
     }
     let mail = ctx
         .mail(MailKind::Confirmation, &row, now, true)
-        .ok_or(ServiceError::Refused {
-            field: "email",
-            reason: "missing",
-        })?;
+        .ok_or(no_address)?;
     store
         .queue_reservation_mail(
             row.id,
@@ -156,8 +154,14 @@ pub async fn resend_confirmation(
     Ok(())
 }
 
+/// Whether a booking has an address to e-mail (a walk-in may have none).
+fn has_address(email: &str) -> bool {
+    !email.trim().is_empty()
+}
+
+/// What [`resend_confirmation`] accepts.
 fn can_resend(r: &StaffReservation) -> bool {
-    r.status.is_active() && !r.email.trim().is_empty()
+    r.status.is_active() && has_address(&r.email)
 }
 
 fn local(ctx: &Context, at: DateTime<Utc>) -> String {

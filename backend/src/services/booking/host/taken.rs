@@ -72,17 +72,6 @@ pub async fn take_booking(
     } else {
         ReservationStatus::Confirmed
     };
-    // Staff may seat tables kept off the online booking.
-    let house_tables: Vec<rules::Table> = ctx
-        .booking
-        .tables
-        .iter()
-        .cloned()
-        .map(|mut t| {
-            t.bookable_online = true;
-            t
-        })
-        .collect();
     let check_rules = booking.source == ReservationSource::Phone && !booking.override_rules;
     // The guest's manage link is minted when its e-mail is sent.
     let (_, token_hash) = new_token();
@@ -126,6 +115,16 @@ pub async fn take_booking(
                         party,
                     )
                     .or_else(|| {
+                        // Then also the tables kept off the online booking.
+                        let house_tables: Vec<rules::Table> = ctx
+                            .booking
+                            .tables
+                            .iter()
+                            .map(|t| rules::Table {
+                                bookable_online: true,
+                                ..t.clone()
+                            })
+                            .collect();
                         rules::assign_tables(
                             &house_tables,
                             &ctx.booking.combinations,
