@@ -7,6 +7,7 @@
 pub mod account;
 pub mod booking;
 pub mod form;
+pub mod guests;
 pub mod restaurant;
 pub mod time;
 
@@ -30,6 +31,10 @@ pub use booking::{
     StaffReservationDetails,
 };
 pub use form::{given, FieldError, Registration, ReservationPatch, ReservationPatchInput};
+pub use guests::{
+    GuestBooking, GuestNotes, GuestNotesInput, GuestPage, GuestProfile, GuestSearch,
+    GuestSearchInput, GuestSummary, GuestTags,
+};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,

@@ -124,6 +124,32 @@ pub fn flags(party: u32, notes: &str) -> Vec<Flag> {
     out
 }
 
+/// A guest who did not come this many times before is flagged when they
+/// book again.
+pub const REPEATED_NO_SHOWS: u32 = 2;
+
+/// A booking's `flags` with what its guest's profile adds: an allergy
+/// staff keep on the profile (its `allergy` tag, or its notes), and
+/// repeated no-shows (`earlier_no_shows`, this booking left out).
+pub fn with_guest(
+    mut flags: Vec<Flag>,
+    tags: &[String],
+    guest_notes: &str,
+    earlier_no_shows: u32,
+) -> Vec<Flag> {
+    let lower = format!("{} ", guest_notes.to_lowercase());
+    let allergy = tags.iter().any(|t| t.contains("allerg"))
+        || ALLERGY_WORDS.iter().any(|w| lower.contains(w));
+    if allergy && !flags.contains(&Flag::Allergy) {
+        let at = usize::from(flags.first() == Some(&Flag::LargeParty));
+        flags.insert(at, Flag::Allergy);
+    }
+    if earlier_no_shows >= REPEATED_NO_SHOWS {
+        flags.push(Flag::RepeatNoShow);
+    }
+    flags
+}
+
 /// Why staff may not put a booking on these tables at that time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlacementRefusal {
@@ -315,5 +341,24 @@ mod tests {
         // "nut" alone, not inside another word.
         assert_eq!(flags(2, "a minute late"), vec![Flag::Notes]);
         assert_eq!(flags(2, "no nut please"), vec![Flag::Allergy, Flag::Notes]);
+    }
+
+    #[test]
+    fn the_guest_profile_adds_allergies_and_repeated_no_shows() {
+        let none: &[String] = &[];
+        assert_eq!(with_guest(flags(2, ""), none, "", 1), vec![]);
+        assert_eq!(
+            with_guest(flags(8, "A quiet table"), &["allergy".into()], "", 0),
+            vec![Flag::LargeParty, Flag::Allergy, Flag::Notes]
+        );
+        assert_eq!(
+            with_guest(flags(2, ""), none, "Coeliac, bring the GF menu", 2),
+            vec![Flag::Allergy, Flag::RepeatNoShow]
+        );
+        // Not twice when the booking's notes said it already.
+        assert_eq!(
+            with_guest(flags(2, "nut allergy"), &["allergy".into()], "", 0),
+            vec![Flag::Allergy, Flag::Notes]
+        );
     }
 }

@@ -61,8 +61,98 @@ macro_rules! hold_tables {
     };
 }
 
+/// Points reservation `$reservation_id` at its guest's profile, in the
+/// caller's booking transaction (one writer per restaurant, so two
+/// bookings cannot create one guest twice): the profile of its e-mail
+/// address; without a profile for the address, one known by the phone
+/// alone takes the address; without an address, the newest profile with
+/// the phone. A new profile otherwise; none for a booking without either.
+/// The profile takes the booking's name and contact (the newest are kept).
+macro_rules! link_guest {
+    ($tx:expr, $reservation_id:expr, $now:expr) => {{
+        let (restaurant_id, name, email, key, phone): (i64, String, String, String, String) =
+            sqlx::query_as(
+                "SELECT restaurant_id, guest_name, guest_email, guest_email_key, guest_phone \
+                 FROM reservations WHERE id = $1",
+            )
+            .bind($reservation_id)
+            .fetch_one(&mut *$tx)
+            .await?;
+        let by_phone = |only_without_email: bool| {
+            sqlx::query_scalar::<_, i64>(if only_without_email {
+                "SELECT id FROM guests WHERE restaurant_id = $1 AND phone = $2 AND email_key = '' \
+                 ORDER BY updated_at DESC, id DESC LIMIT 1"
+            } else {
+                "SELECT id FROM guests WHERE restaurant_id = $1 AND phone = $2 \
+                 ORDER BY updated_at DESC, id DESC LIMIT 1"
+            })
+            .bind(restaurant_id)
+            .bind(phone.clone())
+        };
+        let found: Option<i64> = if !key.is_empty() {
+            let by_email: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM guests WHERE restaurant_id = $1 AND email_key = $2",
+            )
+            .bind(restaurant_id)
+            .bind(&key)
+            .fetch_optional(&mut *$tx)
+            .await?;
+            match by_email {
+                Some(id) => Some(id),
+                None if !phone.is_empty() => by_phone(true).fetch_optional(&mut *$tx).await?,
+                None => None,
+            }
+        } else if !phone.is_empty() {
+            by_phone(false).fetch_optional(&mut *$tx).await?
+        } else {
+            None
+        };
+        let guest_id: Option<i64> = match found {
+            Some(id) => {
+                sqlx::query(
+                    "UPDATE guests SET name = CASE WHEN $2 <> '' THEN $2 ELSE name END, \
+                     email = CASE WHEN $4 <> '' THEN $3 ELSE email END, \
+                     email_key = CASE WHEN $4 <> '' THEN $4 ELSE email_key END, \
+                     phone = CASE WHEN $5 <> '' THEN $5 ELSE phone END, updated_at = $6 \
+                     WHERE id = $1",
+                )
+                .bind(id)
+                .bind(&name)
+                .bind(&email)
+                .bind(&key)
+                .bind(&phone)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+                Some(id)
+            }
+            None if !key.is_empty() || !phone.is_empty() => Some(
+                sqlx::query_scalar(
+                    "INSERT INTO guests (restaurant_id, name, email, email_key, phone, \
+                     created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                )
+                .bind(restaurant_id)
+                .bind(&name)
+                .bind(&email)
+                .bind(&key)
+                .bind(&phone)
+                .bind($now)
+                .fetch_one(&mut *$tx)
+                .await?,
+            ),
+            None => None,
+        };
+        sqlx::query("UPDATE reservations SET guest_id = $2 WHERE id = $1")
+            .bind($reservation_id)
+            .bind(guest_id)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+
 mod accounts;
 mod booking;
+mod guests;
 mod live;
 mod restaurant;
 mod sessions;
@@ -84,6 +174,7 @@ pub use booking::{
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
 pub use booking::{ListQuery, ListTotals, NoteRow};
+pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
 pub use shift_notes::ShiftNoteRow;

@@ -20,6 +20,8 @@ pub struct ReservationFilterInput {
     pub party_min: Option<String>,
     pub party_max: Option<String>,
     pub q: Option<String>,
+    /// A guest tag (`vip`): bookings of guests carrying it.
+    pub tag: Option<String>,
     pub sort: Option<String>,
     pub after: Option<String>,
     pub limit: Option<String>,
@@ -98,6 +100,8 @@ pub struct ReservationFilter {
     pub party_max: Option<u32>,
     /// Lower-cased, trimmed; empty: no search.
     pub q: String,
+    /// A guest tag, lower case.
+    pub tag: Option<String>,
     pub sort: ListSort,
     pub after: Option<Cursor>,
     pub limit: u32,
@@ -163,6 +167,10 @@ impl ReservationFilter {
         if !q_ok {
             bad("q");
         }
+        let tag = crate::GuestTags::parse_one(input.tag.as_deref().unwrap_or(""));
+        if tag.is_err() {
+            bad("tag");
+        }
         let sort = given(&input.sort).map(|s| ListSort::parse(&s));
         if matches!(sort, Some(None)) {
             bad("sort");
@@ -190,6 +198,7 @@ impl ReservationFilter {
             party_min: party_min.flatten(),
             party_max: party_max.flatten(),
             q: q.to_lowercase(),
+            tag: tag.ok().flatten(),
             sort: sort.flatten().unwrap_or_default(),
             after: after.flatten(),
             limit: limit.flatten().unwrap_or(Self::DEFAULT_LIMIT),
@@ -341,6 +350,7 @@ mod tests {
                 "party_min" => i.party_min = v,
                 "party_max" => i.party_max = v,
                 "q" => i.q = v,
+                "tag" => i.tag = v,
                 "sort" => i.sort = v,
                 "after" => i.after = v,
                 "limit" => i.limit = v,

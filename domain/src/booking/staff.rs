@@ -48,6 +48,8 @@ pub enum BookingFlag {
     Occasion,
     /// The guest wrote something.
     Notes,
+    /// The guest did not come, without a word, several times before.
+    RepeatNoShow,
 }
 
 /// Where a booking stands on the day, for the host: the sections of the
@@ -115,6 +117,11 @@ pub struct StaffReservation {
     /// Their names, in the same order.
     pub table_names: Vec<String>,
     pub flags: Vec<BookingFlag>,
+    /// The guest's profile, when the booking has a contact, with the tags
+    /// and notes staff keep on it.
+    pub guest_id: Option<i64>,
+    pub guest_tags: Vec<String>,
+    pub guest_notes: String,
     /// The status changes staff may make now.
     pub next: Vec<ReservationStatus>,
 }
@@ -300,6 +307,9 @@ mod tests {
                     table_ids: vec![],
                     table_names: vec![],
                     flags: vec![],
+                    guest_id: None,
+                    guest_tags: vec![],
+                    guest_notes: String::new(),
                     next: vec![],
                 })
                 .collect(),

@@ -69,6 +69,14 @@ fn name_pattern() -> String {
     format!("^[^{CONTROL}]*[^{CONTROL}{SPACE}][^{CONTROL}]*$")
 }
 
+/// What [`domain::GuestTags::parse`] accepts in one tag: letters (Latin
+/// ones, in this document), digits, spaces and `-`.
+pub const GUEST_TAG_PATTERN: &str =
+    r"^[ 0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u012F\u0131-\u024F-]*$";
+/// Tags, comma-separated.
+pub const GUEST_TAGS_PATTERN: &str =
+    r"^[ ,0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u012F\u0131-\u024F-]*$";
+
 /// Special requests: no control character except tab and line breaks.
 pub const NOTES_PATTERN: &str = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
 
@@ -202,6 +210,20 @@ fn text_pattern() -> String {
     let control = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f";
     let blank = r"\x09-\x0d\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
     format!("^[^{control}]*[^{control}{blank}][^{control}]*$")
+}
+
+wire_format! {
+    /// The tags staff give a guest.
+    GuestTagsText => string()
+        .max_length(Some(400))
+        .pattern(Some(GUEST_TAGS_PATTERN))
+        .description(Some(format!(
+            "Tags, comma-separated (`vip, regular, allergy`): letters, digits, spaces and \
+             `-`, at most {} characters each and {} in all; stored lower case, each once.",
+            domain::GuestTags::MAX_CHARS,
+            domain::GuestTags::MAX
+        )))
+        .build()
 }
 
 wire_format! {
@@ -395,6 +417,17 @@ pub fn query<T: ToSchema>(name: &str, required: bool, description: &str) -> Para
 }
 
 /// A query-string integer parameter.
+/// An optional text query parameter with its schema.
+pub fn text_param(name: &str, description: &str, build: ObjectBuilder) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Query)
+        .required(Required::False)
+        .description(Some(description))
+        .schema(Some(build))
+        .build()
+}
+
 pub fn query_integer(name: &str, min: u32, max: u32, description: &str) -> Parameter {
     ParameterBuilder::new()
         .name(name)

@@ -77,6 +77,9 @@ use utoipa::OpenApi;
         admin::reservations::list::staff_list,
         admin::reservations::list::staff_export,
         admin::reservations::list::staff_bulk,
+        admin::guests::search,
+        admin::guests::profile,
+        admin::guests::set_notes,
     ),
     components(schemas(
         ErrorOut,
@@ -138,6 +141,10 @@ mod tests {
         assert_eq!(names::<DayQuery>(), DayQuery::FIELDS);
         assert_eq!(names::<MonthQuery>(), MonthQuery::FIELDS);
         assert_eq!(names::<ListQuery>(), ListQuery::FIELDS);
+        use admin::guests::SearchQuery;
+        assert_eq!(names::<SearchQuery>(), SearchQuery::FIELDS);
+        use admin::reservations::list::ListQuery as StaffListQuery;
+        assert_eq!(names::<StaffListQuery>(), StaffListQuery::FIELDS);
         for (_, item) in doc()["paths"].as_object().unwrap() {
             for (_, op) in item.as_object().unwrap() {
                 for p in op["parameters"].as_array().into_iter().flatten() {
@@ -172,7 +179,8 @@ mod tests {
             v.sort();
             v
         };
-        let cases: [(&str, &[&str]); 9] = [
+        let cases: [(&str, &[&str]); 10] = [
+            ("NotesIn", admin::guests::NotesIn::FIELDS),
             ("CreateReservationIn", CreateReservationIn::FIELDS),
             ("UpdateReservationIn", UpdateReservationIn::FIELDS),
             ("RegisterIn", RegisterIn::FIELDS),

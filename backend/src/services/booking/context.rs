@@ -71,6 +71,11 @@ impl Context {
         Ok(())
     }
 
+    /// The local `YYYY-MM-DD` of an instant.
+    pub(super) fn local_date(&self, t: DateTime<Utc>) -> String {
+        t.with_timezone(&self.tz).format("%Y-%m-%d").to_string()
+    }
+
     pub(super) fn rfc3339(&self, t: DateTime<Utc>) -> String {
         t.with_timezone(&self.tz)
             .to_rfc3339_opts(SecondsFormat::Secs, false)

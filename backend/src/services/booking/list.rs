@@ -91,6 +91,7 @@ fn query_of(
         party_min: filter.party_min.unwrap_or(1),
         party_max: filter.party_max.unwrap_or(PartySize::MAX),
         search: filter.q.clone(),
+        tag: filter.tag.clone().unwrap_or_default(),
         sort: filter.sort,
         after: match filter.after {
             Some(c) => Some((

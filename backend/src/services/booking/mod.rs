@@ -17,6 +17,7 @@ mod book;
 mod change;
 mod context;
 mod guest;
+mod guests;
 mod host;
 mod list;
 mod shift;
@@ -30,6 +31,7 @@ pub use guest::{
     by_token, calendar_file, cancel, find_by_reference, modify, use_email_proof,
     TOKEN_LIFE_AFTER_END,
 };
+pub use guests::{guest_profile, search_guests, set_guest_notes};
 pub use host::{
     add_note, calendar, cancel_with_reason, day_sheet, house_tables, move_booking,
     resend_confirmation, reservation_details, set_status, take_booking, Placement, MAX_STAFF_PARTY,

@@ -59,6 +59,7 @@ impl Store {
                 .fetch_one(&mut *tx).await?;
                 hold_tables!(tx, id, &r.table_ids, db_time(r.starts_at), db_time(r.ends_at),
                     r.status.is_active());
+                link_guest!(tx, id, created);
                 record_event!(tx, id, created, Actor::Guest, "created", IMPORTED_DETAILS);
             }
             Ok::<_, StoreError>(())

@@ -29,6 +29,8 @@ pub struct ListQuery {
     pub party_max: u32,
     /// Lower-cased search text; empty: no search.
     pub search: String,
+    /// A guest tag; empty: any guest.
+    pub tag: String,
     pub sort: ListSort,
     /// The sort key and id of the last row of the previous page.
     pub after: Option<(DateTime<Utc>, i64)>,
@@ -56,24 +58,59 @@ const FILTER: &str = "r.restaurant_id = $1 AND r.starts_at >= $2 AND r.starts_at
           OR LOWER(r.reference) LIKE $8 ESCAPE '\\' \
           OR ($9 <> '' AND REPLACE(REPLACE(REPLACE(r.guest_phone, ' ', ''), '-', ''), '.', '') LIKE $9))";
 
-/// `$10`, `$11`: the cursor; `$12`: the page's length. One text per sort.
+/// `$10`: a guest tag; only there when one is asked, since the clause
+/// reads the profile, which the index does not hold.
+const TAG_FILTER: &str = " AND EXISTS (SELECT 1 FROM guests g WHERE g.id = r.guest_id \
+     AND (',' || g.tags || ',') LIKE ('%,' || $10 || ',%'))";
+const NO_TAG_FILTER: &str = " AND $10 = $10";
+
+impl ListQuery {
+    /// The filter's text for this query.
+    fn filter(&self) -> String {
+        let tag = if self.tag.is_empty() {
+            NO_TAG_FILTER
+        } else {
+            TAG_FILTER
+        };
+        format!("{FILTER}{tag}")
+    }
+}
+
+/// `$11`, `$12`: the cursor; `$13`: the page's length. One text per sort.
 fn page_tail(sort: ListSort) -> &'static str {
     // Each cursor condition repeats its first key as a plain bound, so
     // that the index seeks to the cursor instead of reading up to it.
     match sort {
         ListSort::Time => {
-            " AND r.starts_at >= $10 AND (r.starts_at > $10 OR (r.starts_at = $10 AND r.id > $11)) \
-             ORDER BY r.starts_at, r.id LIMIT $12"
+            " AND r.starts_at >= $11 AND (r.starts_at > $11 OR (r.starts_at = $11 AND r.id > $12)) \
+             ORDER BY r.starts_at, r.id LIMIT $13"
         }
         ListSort::TimeDesc => {
-            " AND r.starts_at <= $10 AND (r.starts_at < $10 OR (r.starts_at = $10 AND r.id < $11)) \
-             ORDER BY r.starts_at DESC, r.id DESC LIMIT $12"
+            " AND r.starts_at <= $11 AND (r.starts_at < $11 OR (r.starts_at = $11 AND r.id < $12)) \
+             ORDER BY r.starts_at DESC, r.id DESC LIMIT $13"
         }
         ListSort::Created => {
-            " AND r.created_at <= $10 AND (r.created_at < $10 OR (r.created_at = $10 AND r.id < $11)) \
-             ORDER BY r.created_at DESC, r.id DESC LIMIT $12"
+            " AND r.created_at <= $11 AND (r.created_at < $11 OR (r.created_at = $11 AND r.id < $12)) \
+             ORDER BY r.created_at DESC, r.id DESC LIMIT $13"
         }
     }
+}
+
+/// A search's `LIKE` patterns: the text anywhere (for names, e-mail keys,
+/// references) and, when it has three digits or more, its digits anywhere
+/// (for phone numbers compared without their spaces, dashes and dots);
+/// empty when there is nothing to look for.
+pub(crate) fn search_patterns(search: &str) -> (String, String) {
+    if search.is_empty() {
+        return (String::new(), String::new());
+    }
+    let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+    let phone = if digits.len() >= 3 {
+        format!("%{digits}%")
+    } else {
+        String::new()
+    };
+    (contains_pattern(search), phone)
 }
 
 /// `text` as a `LIKE` pattern matching it anywhere.
@@ -92,16 +129,7 @@ fn contains_pattern(text: &str) -> String {
 
 impl ListQuery {
     fn pattern(&self) -> (String, String) {
-        if self.search.is_empty() {
-            return (String::new(), String::new());
-        }
-        let digits: String = self.search.chars().filter(char::is_ascii_digit).collect();
-        let phone = if digits.len() >= 3 {
-            format!("%{digits}%")
-        } else {
-            String::new()
-        };
-        (contains_pattern(&self.search), phone)
+        search_patterns(&self.search)
     }
 
     /// The cursor, or a key before the first row of the first page.
@@ -134,6 +162,7 @@ macro_rules! bind_filter {
             .bind(i64::from($q.party_max))
             .bind(&$pattern.0)
             .bind(&$pattern.1)
+            .bind(&$q.tag)
     };
 }
 
@@ -145,11 +174,12 @@ impl Store {
         q: &ListQuery,
     ) -> Result<Vec<ReservationWithTables>, StoreError> {
         let tail = page_tail(q.sort);
+        let filter = q.filter();
         let rows_sql =
-            format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {FILTER}{tail}");
+            format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {filter}{tail}");
         let tables_sql = format!(
             "SELECT rt.reservation_id, rt.table_id FROM reservation_tables rt \
-             WHERE rt.reservation_id IN (SELECT r.id FROM reservations r WHERE {FILTER}{tail}) \
+             WHERE rt.reservation_id IN (SELECT r.id FROM reservations r WHERE {filter}{tail}) \
              ORDER BY rt.reservation_id, rt.table_id"
         );
         let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
@@ -172,9 +202,9 @@ impl Store {
         &self,
         q: &ListQuery,
     ) -> Result<Vec<String>, StoreError> {
-        let tail = page_tail(q.sort);
+        let (tail, filter) = (page_tail(q.sort), q.filter());
         let rows_sql =
-            format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {FILTER}{tail}");
+            format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {filter}{tail}");
         let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
         let (at, id) = q.cursor();
         let limit = i64::from(q.limit);
@@ -210,11 +240,15 @@ impl Store {
         // Without a search, the same filter without its search clause: the
         // totals are then read from the `reservations_list` index alone.
         // ($8 and $9 stay in the text, bound as always.)
+        let filter = q.filter();
         let filter = if q.search.is_empty() {
-            let plain = FILTER.split(" AND ($8 = ''").next().unwrap_or(FILTER);
-            format!("{plain} AND $8 = '' AND $9 = $9")
+            let (plain, rest) = filter.split_once(" AND ($8 = ''").unwrap_or((&filter, ""));
+            let tag = rest
+                .split_once(" AND EXISTS")
+                .map_or(NO_TAG_FILTER, |_| TAG_FILTER);
+            format!("{plain} AND $8 = '' AND $9 = $9{tag}")
         } else {
-            FILTER.to_owned()
+            filter
         };
         let sql = format!(
             "SELECT COUNT(*), CAST(COALESCE(SUM(r.party_size), 0) AS BIGINT) \

@@ -56,6 +56,7 @@ mod setup;
 
 pub use details::NoteRow;
 pub use import::ImportedReservation;
+pub(crate) use list::search_patterns;
 pub use list::{ListQuery, ListTotals};
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
@@ -92,6 +93,15 @@ pub struct ReservationRow {
     pub updated_at: DateTime<Utc>,
     pub source: String,
     pub seated_at: Option<DateTime<Utc>>,
+    /// The guest's profile, and what staff keep on it (tags, notes) and
+    /// know of the guest's other bookings.
+    pub guest_id: Option<i64>,
+    pub guest_tags: String,
+    pub guest_notes: String,
+    /// The profile's no-shows and visits (arrived, seated or completed),
+    /// this booking included.
+    pub guest_no_shows: i64,
+    pub guest_visits: i64,
 }
 
 impl ReservationRow {
@@ -179,10 +189,18 @@ pub struct EventRow {
     pub author: Option<String>,
 }
 
+/// A reservation's columns (of `reservations r`), with its guest's profile:
+/// index lookups by `guests.id` and `reservations(guest_id, status)`.
 pub(crate) const RESERVATION_COLUMNS: &str =
     "r.id, r.restaurant_id, r.reference, r.status, r.starts_at, \
      r.ends_at, r.party_size, r.guest_name, r.guest_email, r.guest_phone, r.notes, r.locale, \
-     r.created_at, r.updated_at, r.source, r.seated_at";
+     r.created_at, r.updated_at, r.source, r.seated_at, r.guest_id, \
+     COALESCE((SELECT g.tags FROM guests g WHERE g.id = r.guest_id), '') AS guest_tags, \
+     COALESCE((SELECT g.notes FROM guests g WHERE g.id = r.guest_id), '') AS guest_notes, \
+     (SELECT COUNT(*) FROM reservations x WHERE x.guest_id = r.guest_id \
+      AND x.status = 'no_show') AS guest_no_shows, \
+     (SELECT COUNT(*) FROM reservations x WHERE x.guest_id = r.guest_id \
+      AND x.status IN ('arrived', 'seated', 'completed')) AS guest_visits";
 
 #[derive(sqlx::FromRow)]
 pub(super) struct HoldRow {

@@ -217,6 +217,9 @@ impl Store {
             if applied == 0 {
                 return Err(StoreError::NotFound);
             }
+            if purpose == ProofPurpose::ChangeEmail {
+                link_guest!(tx, proof.reservation_id, now);
+            }
             let action = match purpose {
                 ProofPurpose::ChangeEmail => "email_changed",
                 ProofPurpose::ConfirmBooking => "confirmed_by_email",

@@ -69,6 +69,7 @@ impl Store {
                         .bind(&new.token_hash).bind(id).bind(now).execute(&mut *tx).await?;
                     hold_tables!(tx, id, &new.table_ids, db_time(new.starts_at),
                         db_time(new.ends_at), new.status.is_active());
+                    link_guest!(tx, id, now);
                     record_event!(tx, id, now, event.0, event.1, event.2);
                     let row = sqlx::query_as::<_, ReservationRow>(&format!(
                         "SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE r.id = $1"))
@@ -140,6 +141,7 @@ impl Store {
                                 .bind(reservation_id).execute(&mut *tx).await?;
                             hold_tables!(tx, reservation_id, &c.table_ids, db_time(c.starts_at),
                                 db_time(c.ends_at), true);
+                            link_guest!(tx, reservation_id, now);
                         }
                         Change::Status { status, .. } => {
                             // Sitting down (again) starts the clock at the table.

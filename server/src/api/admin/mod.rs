@@ -1,9 +1,11 @@
 //! `/api/admin/...`: what staff use to run a service. One module per
 //! resource: `day` (the host stand's day), `events` (the live updates'
-//! stream), `reservations` (staff actions on a booking).
+//! stream), `reservations` (staff actions on a booking), `guests` (guest
+//! profiles).
 
 pub mod day;
 pub mod events;
+pub mod guests;
 pub mod reservations;
 
 use app::ssr::AppState;
@@ -13,5 +15,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(day::routes())
         .merge(events::routes())
+        .merge(guests::routes())
         .merge(reservations::routes())
 }

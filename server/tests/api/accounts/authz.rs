@@ -163,6 +163,25 @@ async fn authorization_matrix(db: Db) {
             Some(json!({"action": "no_show", "ids": [999999999]})),
             [401, 403, 403, 200, 200],
         ),
+        // Guest profiles: staff and admins.
+        (
+            Method::GET,
+            "/api/admin/guests?q=ada".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::GET,
+            "/api/admin/guests/999999999".into(),
+            None,
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/guests/999999999".into(),
+            Some(json!({"tags": "vip", "notes": ""})),
+            [401, 403, 403, 404, 404],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,
@@ -263,6 +282,22 @@ async fn authorization_matrix(db: Db) {
         ("admin_resend", &missing[..1], [401, 403, 403, 404, 404]),
         ("admin_tables", &[][..], [401, 403, 403, 200, 200]),
         ("admin_calendar", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_guests",
+            &[("q", "ada")][..],
+            [401, 403, 403, 200, 200],
+        ),
+        ("admin_guest", &missing[..1], [401, 403, 403, 404, 404]),
+        (
+            "admin_guest_lookup",
+            &[("q", "ada")][..],
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            "admin_guest_notes",
+            &[missing[0], ("tags", "vip"), ("notes", "")][..],
+            [401, 403, 403, 404, 404],
+        ),
         (
             "admin_book",
             &[

@@ -3,6 +3,7 @@
 
 mod calendar;
 mod details;
+mod guests;
 mod list;
 mod live;
 mod moves;

@@ -154,6 +154,10 @@ pub(super) fn staff_view(
     let party_size = u32::try_from(row.party_size).unwrap_or(0);
     let local = row.starts_at.with_timezone(&ctx.tz);
     let minutes = |d: TimeDelta| u32::try_from(d.num_minutes().max(0)).unwrap_or(0);
+    let guest_tags = domain::GuestTags::split(&row.guest_tags);
+    let earlier_no_shows =
+        u32::try_from(row.guest_no_shows - i64::from(status == ReservationStatus::NoShow))
+            .unwrap_or(0);
     Ok(StaffReservation {
         id: row.id,
         reference: row.reference.clone(),
@@ -189,7 +193,15 @@ pub(super) fn staff_view(
             })
             .collect(),
         table_ids: found.table_ids.clone(),
-        flags: host::flags(party_size, &row.notes),
+        flags: host::with_guest(
+            host::flags(party_size, &row.notes),
+            &guest_tags,
+            &row.guest_notes,
+            earlier_no_shows,
+        ),
+        guest_id: row.guest_id,
+        guest_tags,
+        guest_notes: row.guest_notes.clone(),
         next: host::next_statuses(status),
     })
 }

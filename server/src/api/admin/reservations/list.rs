@@ -3,7 +3,7 @@
 
 use crate::api::caller::Caller;
 use crate::api::error::{service, ApiError, ApiJson, ApiQuery, Fields, Lang};
-use crate::api::formats::{self, query, query_integer};
+use crate::api::formats::{self, query, query_integer, text_param};
 use app::ssr::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -17,9 +17,8 @@ use domain::{
 };
 use futures_util::StreamExt;
 use serde::Deserialize;
-use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::Required;
 use utoipa::{IntoParams, ToSchema};
 
 pub fn routes() -> Router<AppState> {
@@ -52,21 +51,13 @@ pub struct ListQuery {
     #[serde(default)]
     q: Option<String>,
     #[serde(default)]
+    tag: Option<String>,
+    #[serde(default)]
     sort: Option<String>,
     #[serde(default)]
     after: Option<String>,
     #[serde(default)]
     limit: Option<String>,
-}
-
-fn text_param(name: &str, description: &str, build: ObjectBuilder) -> Parameter {
-    ParameterBuilder::new()
-        .name(name)
-        .parameter_in(ParameterIn::Query)
-        .required(Required::False)
-        .description(Some(description))
-        .schema(Some(build))
-        .build()
 }
 
 impl IntoParams for ListQuery {
@@ -101,6 +92,13 @@ impl IntoParams for ListQuery {
                 string().max_length(Some(ReservationFilter::MAX_QUERY_CHARS)),
             ),
             text_param(
+                "tag",
+                "A guest tag (`vip`): the bookings of guests carrying it.",
+                string()
+                    .max_length(Some(domain::GuestTags::MAX_CHARS))
+                    .pattern(Some(formats::GUEST_TAG_PATTERN)),
+            ),
+            text_param(
                 "sort",
                 "`time` (default), `-time` (latest first) or `created` (newest bookings first).",
                 string().enum_values(Some(ListSort::ALL.map(ListSort::as_str))),
@@ -129,6 +127,7 @@ impl Fields for ListQuery {
         "party_min",
         "party_max",
         "q",
+        "tag",
         "sort",
         "after",
         "limit",
@@ -148,6 +147,7 @@ impl ListQuery {
             &self.party_min,
             &self.party_max,
             &self.q,
+            &self.tag,
             &self.sort,
             &self.after,
             &self.limit,
@@ -156,7 +156,7 @@ impl ListQuery {
             .iter()
             .zip(values)
             .filter(|(field, v)| {
-                !matches!(**field, "q" | "status" | "source")
+                !matches!(**field, "q" | "tag" | "status" | "source")
                     && v.as_deref().is_some_and(|v| v.trim().is_empty())
             })
             .map(|(field, _)| FieldError::invalid(*field))
@@ -172,6 +172,7 @@ impl ListQuery {
             party_min: self.party_min,
             party_max: self.party_max,
             q: self.q,
+            tag: self.tag,
             sort: self.sort,
             after: self.after,
             limit: self.limit,
