@@ -113,6 +113,8 @@ mod routes {
             AdminBook(admin_book_view, __preload_admin_book_view) => crate::admin::book::BookPage,
             AdminCalendar(admin_calendar_view, __preload_admin_calendar_view) => crate::admin::calendar::CalendarPage,
             AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
+            AdminGuests(admin_guests_view, __preload_admin_guests_view) => crate::admin::guests::GuestsPage,
+            AdminGuest(admin_guest_view, __preload_admin_guest_view) => crate::admin::guests::GuestPage,
         }
     }
 }
@@ -207,6 +209,8 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("reservations/:id") view={Lazy::<routes::AdminReservation>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("book") view={Lazy::<routes::AdminBook>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("calendar") view={Lazy::<routes::AdminCalendar>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("guests") view={Lazy::<routes::AdminGuests>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

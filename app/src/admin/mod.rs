@@ -5,6 +5,7 @@
 
 pub mod book;
 pub mod calendar;
+pub mod guests;
 pub mod reservation;
 pub mod reservations;
 mod shell;

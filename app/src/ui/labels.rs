@@ -1,10 +1,10 @@
 //! Translated labels of domain values: party sizes, services, slot
-//! refusals, reservation statuses.
+//! refusals, reservation statuses, booking flags, guest tags.
 
 use super::dates::long_date;
 use super::I18n;
 use crate::i18n::*;
-use domain::{ReservationSource, ReservationStatus, ServiceKind, SlotReason};
+use domain::{BookingFlag, ReservationSource, ReservationStatus, ServiceKind, SlotReason};
 
 /// "1 personne", "4 personnes" / "1 guest", "4 guests".
 pub fn party_label(i18n: I18n, n: u32) -> String {
@@ -52,6 +52,46 @@ pub fn source_label(i18n: I18n, source: ReservationSource) -> &'static str {
         ReservationSource::Online => t_string!(i18n, list.source_online),
         ReservationSource::Phone => t_string!(i18n, list.source_phone),
         ReservationSource::WalkIn => t_string!(i18n, list.source_walk_in),
+    }
+}
+
+/// What the host should notice about a booking.
+pub fn flag_label(i18n: I18n, flag: BookingFlag) -> &'static str {
+    match flag {
+        BookingFlag::LargeParty => t_string!(i18n, staff.flag_large),
+        BookingFlag::Allergy => t_string!(i18n, staff.flag_allergy),
+        BookingFlag::Occasion => t_string!(i18n, staff.flag_occasion),
+        BookingFlag::Notes => t_string!(i18n, staff.flag_notes),
+        BookingFlag::RepeatNoShow => t_string!(i18n, staff.flag_repeat_no_show),
+    }
+}
+
+/// A guest tag: the known ones translated, staff's own as written.
+pub fn guest_tag_label(i18n: I18n, tag: &str) -> String {
+    match tag {
+        "vip" => t_string!(i18n, guests.tag_vip),
+        "regular" => t_string!(i18n, guests.tag_regular),
+        "allergy" => t_string!(i18n, guests.tag_allergy),
+        "press" => t_string!(i18n, guests.tag_press),
+        "staff" => t_string!(i18n, guests.tag_staff),
+        "difficult" => t_string!(i18n, guests.tag_difficult),
+        other => return other.to_owned(),
+    }
+    .to_owned()
+}
+
+/// The guest tags the screens know, offered while typing in an input
+/// with `list="known-tags"`.
+#[leptos::component]
+pub fn KnownTags() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let i18n = use_i18n();
+    view! {
+        <datalist id="known-tags">
+            {domain::GuestTags::KNOWN.into_iter().map(|tag| view! {
+                <option value=tag>{move || guest_tag_label(i18n, tag)}</option>
+            }).collect_view()}
+        </datalist>
     }
 }
 

@@ -83,3 +83,26 @@ pub async fn admin_tables() -> Result<Vec<domain::StaffTable>, AppError> {
     })
     .await
 }
+
+/// The first guests whose name, e-mail or phone contains `q`, for the
+/// form's "find the guest" as staff type.
+#[server(prefix = "/api/fn", endpoint = "admin_guest_lookup")]
+pub async fn admin_guest_lookup(q: String) -> Result<Vec<domain::GuestSummary>, AppError> {
+    call(|cx| async move {
+        let search = domain::GuestSearch::parse(&domain::GuestSearchInput {
+            q: Some(q),
+            limit: Some(LOOKUP_SHOWN.to_string()),
+            ..Default::default()
+        })
+        .map_err(|fields| AppError::InvalidFields { fields })?;
+        let who = cx.caller().await?;
+        Ok(svc::search_guests(cx.store(), who.as_ref(), &search)
+            .await?
+            .guests)
+    })
+    .await
+}
+
+/// Guests the lookup offers at most.
+#[cfg(feature = "ssr")]
+const LOOKUP_SHOWN: u32 = 5;

@@ -5,9 +5,9 @@ use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::focus::{focus_heading_on_arrival, focus_later};
 use crate::ui::form::{locale_select, page_locale, text, Field, FormAlerts, FormErrors};
-use crate::ui::labels::reason_label;
+use crate::ui::labels::{guest_tag_label, reason_label};
 use crate::ui::Loading;
-use domain::StaffTable;
+use domain::{GuestSummary, StaffTable};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -143,6 +143,7 @@ fn BookForm(
                         }).collect_view()}
                     </select>
                 </div>
+                <GuestLookup />
                 <div class="filter-row">
                     <Field id="name" label=text(i18n, |i| t_string!(i, form.name))
                         hint=text(i18n, |i| t_string!(i, book_staff.name_hint))
@@ -175,4 +176,102 @@ fn BookForm(
             </ActionForm>
         </section>
     }
+}
+
+/// "Find the guest": as staff type a name, a number or an address, the
+/// known guests matching it; choosing one fills in the name, phone and
+/// e-mail fields (and says what staff keep about them). The input has no
+/// name: it is not part of the booking.
+#[component]
+fn GuestLookup() -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let found = Resource::new(
+        move || typed.get(),
+        |q| async move {
+            if q.trim().chars().count() < 2 {
+                Ok(Vec::new())
+            } else {
+                api::admin_guest_lookup(q).await
+            }
+        },
+    );
+    let chosen = RwSignal::new(None::<GuestSummary>);
+    let choose = move |g: GuestSummary| {
+        fill("name", &g.name);
+        fill("phone", &g.phone);
+        fill("email", &g.email);
+        chosen.set(Some(g));
+        typed.set(String::new());
+    };
+    view! {
+        <div class="field guest-lookup">
+            <label for="guest-lookup">{t!(i18n, guests.lookup)}</label>
+            <input id="guest-lookup" type="search" autocomplete="off" maxlength="100"
+                aria-describedby="guest-lookup-hint" aria-controls="guest-lookup-results"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev)) />
+            <p id="guest-lookup-hint" class="hint">{t!(i18n, guests.lookup_hint)}</p>
+            <div id="guest-lookup-results" role="status" aria-live="polite">
+                <Transition>
+                    {move || Suspend::new(async move {
+                        let q = typed.get_untracked();
+                        match found.await {
+                            Ok(guests) if guests.is_empty() && q.trim().chars().count() >= 2 => {
+                                view! { <p class="hint">{t!(i18n, guests.lookup_none)}</p> }.into_any()
+                            }
+                            Ok(guests) => view! {
+                                <ul class="lookup-results">
+                                    {guests.into_iter().map(|g| {
+                                        let contact = [g.phone.clone(), g.email.clone()]
+                                            .into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · ");
+                                        let name = g.name.clone();
+                                        let warn = g.no_show_warning;
+                                        let pick = g.clone();
+                                        view! {
+                                            <li>
+                                                <button type="button" class="button button-secondary"
+                                                    on:click=move |_| choose(pick.clone())>
+                                                    {move || t_string!(i18n, guests.lookup_use, name = name.clone()).to_string()}
+                                                </button>
+                                                " "<span class="hint">{contact}</span>
+                                                {warn.then(|| view! {
+                                                    " "<span class="tag flag-no-show">{move || t_string!(i18n, staff.flag_repeat_no_show)}</span>
+                                                })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                            Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+            {move || chosen.get().filter(|g| !g.tags.is_empty()).map(|g| view! {
+                <ul class="flags guest-tags" aria-label=move || t_string!(i18n, guests.tags)>
+                    {g.tags.into_iter().map(|tag| view! {
+                        <li class="tag tag-guest">{move || guest_tag_label(i18n, &tag)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+/// Sets the value of the form's input `id` (the fields keep their own
+/// values: the form posts what they hold).
+fn fill(id: &str, value: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(input) = document()
+            .get_element_by_id(id)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(value);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (id, value);
 }

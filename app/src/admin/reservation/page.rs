@@ -8,9 +8,9 @@ use crate::error::ErrorMessage;
 use crate::i18n::*;
 use crate::ui::dates::long_date;
 use crate::ui::focus::focus_heading_on_arrival;
-use crate::ui::labels::{party_label, source_label, status_label};
+use crate::ui::labels::{flag_label, guest_tag_label, party_label, source_label, status_label};
 use crate::ui::{I18n, Loading};
-use domain::{BookingFlag, StaffReservationDetails};
+use domain::StaffReservationDetails;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -83,15 +83,6 @@ fn done_label(i18n: I18n, done: &str) -> Option<&'static str> {
         "resent" => t_string!(i18n, reservation.done_resent),
         _ => return None,
     })
-}
-
-fn flag_label(i18n: I18n, flag: BookingFlag) -> &'static str {
-    match flag {
-        BookingFlag::LargeParty => t_string!(i18n, staff.flag_large),
-        BookingFlag::Allergy => t_string!(i18n, staff.flag_allergy),
-        BookingFlag::Occasion => t_string!(i18n, staff.flag_occasion),
-        BookingFlag::Notes => t_string!(i18n, staff.flag_notes),
-    }
 }
 
 #[component]
@@ -188,7 +179,25 @@ fn Details(
                     <dd lang=d.locale.clone()>{locale_name}</dd>
                     <dt>{t!(i18n, reservation.requests)}</dt>
                     <dd class="booking-notes">{if r.notes.trim().is_empty() { "—".to_owned() } else { r.notes.clone() }}</dd>
+                    {(!r.guest_tags.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, guests.tags)}</dt>
+                        <dd>
+                            <ul class="flags guest-tags">
+                                {r.guest_tags.iter().map(|tag| {
+                                    let tag = tag.clone();
+                                    view! { <li class="tag tag-guest">{move || guest_tag_label(i18n, &tag)}</li> }
+                                }).collect_view()}
+                            </ul>
+                        </dd>
+                    })}
+                    {(!r.guest_notes.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, guests.notes)}</dt>
+                        <dd class="booking-notes guest-notes">{r.guest_notes.clone()}</dd>
+                    })}
                 </dl>
+                {r.guest_id.map(|g| view! {
+                    <p><a href=format!("/admin/guests/{g}")>{t!(i18n, guests.profile_link)}</a></p>
+                })}
             </section>
         </div>
         {if active {

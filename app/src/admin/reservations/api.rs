@@ -1,7 +1,7 @@
 //! Server functions of the reservations list: parse, call one service,
 //! answer.
 
-// The list's ten filters travel as ten arguments (a query string's keys).
+// The list's filters travel as as many arguments (a query string's keys).
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
@@ -21,6 +21,7 @@ pub async fn admin_reservations(
     party_min: Option<String>,
     party_max: Option<String>,
     q: Option<String>,
+    tag: Option<String>,
     sort: Option<String>,
     after: Option<String>,
     limit: Option<String>,
@@ -34,6 +35,7 @@ pub async fn admin_reservations(
             party_min,
             party_max,
             q,
+            tag,
             sort,
             after,
             limit,

@@ -3,6 +3,7 @@
 
 use crate::i18n::*;
 use crate::ui::form::submit_get_form;
+use crate::ui::labels::KnownTags;
 use crate::ui::labels::{source_label, status_label};
 use crate::ui::I18n;
 use domain::{ListSort, ReservationSource, ReservationStatus};
@@ -101,6 +102,12 @@ pub fn Filters(query: ParamsMap) -> impl IntoView {
                             <option value=s.as_str() selected=source == s.as_str()>{move || source_label(i18n, s)}</option>
                         }).collect_view()}
                     </select>
+                </div>
+                <div class="field field-narrow">
+                    <label for="f-tag">{t!(i18n, guests.tag)}</label>
+                    <input id="f-tag" type="text" name="tag" value=get("tag") list="known-tags"
+                        maxlength="30" autocomplete="off" />
+                    <KnownTags />
                 </div>
                 <div class="field field-narrow">
                     <label for="f-party-min">{t!(i18n, list.party_min)}</label>

@@ -13,7 +13,7 @@ pub use page::ReservationsPage;
 
 /// The query-string keys of the filters, in form order (`limit`, the page
 /// length, is not in the form but kept by links).
-pub const FILTER_KEYS: [&str; 9] = [
+pub const FILTER_KEYS: [&str; 10] = [
     "from",
     "to",
     "status",
@@ -21,6 +21,7 @@ pub const FILTER_KEYS: [&str; 9] = [
     "party_min",
     "party_max",
     "q",
+    "tag",
     "sort",
     "limit",
 ];

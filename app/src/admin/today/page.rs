@@ -6,7 +6,7 @@ use crate::error::ErrorMessage;
 use crate::i18n::*;
 use crate::ui::dates::long_date;
 use crate::ui::focus::focus_heading_on_arrival;
-use crate::ui::labels::{party_label, service_label, status_label};
+use crate::ui::labels::{flag_label, guest_tag_label, party_label, service_label, status_label};
 use crate::ui::{I18n, Loading};
 use domain::{BookingFlag, ReservationStatus, StaffPeriod, StaffReservation, Stage};
 use leptos::prelude::*;
@@ -235,15 +235,6 @@ fn Section(
     })
 }
 
-fn flag_label(i18n: I18n, flag: BookingFlag) -> &'static str {
-    match flag {
-        BookingFlag::LargeParty => t_string!(i18n, staff.flag_large),
-        BookingFlag::Allergy => t_string!(i18n, staff.flag_allergy),
-        BookingFlag::Occasion => t_string!(i18n, staff.flag_occasion),
-        BookingFlag::Notes => t_string!(i18n, staff.flag_notes),
-    }
-}
-
 /// The button that moves a booking to `to`.
 fn action_label(i18n: I18n, to: ReservationStatus, from: ReservationStatus) -> &'static str {
     match to {
@@ -306,6 +297,19 @@ fn BookingCard(r: StaffReservation, set_status: ServerAction<api::AdminStatus>) 
                         }).collect_view()}
                     </ul>
                 })}
+                {(!r.guest_tags.is_empty()).then(|| view! {
+                    <ul class="flags guest-tags" aria-label=move || t_string!(i18n, guests.tags)>
+                        {r.guest_tags.iter().map(|tag| {
+                            let tag = tag.clone();
+                            view! { <li class="tag tag-guest">{move || guest_tag_label(i18n, &tag)}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!r.guest_notes.is_empty()).then(|| view! {
+                    <p class="booking-notes guest-notes">
+                        <span class="visually-hidden">{t!(i18n, guests.notes)}": "</span>{r.guest_notes.clone()}
+                    </p>
+                })}
                 {seated.map(|(m, planned)| {
                     let over = m > planned;
                     view! {
@@ -345,6 +349,7 @@ fn flag_class(flag: BookingFlag) -> &'static str {
         BookingFlag::Allergy => "allergy",
         BookingFlag::Occasion => "occasion",
         BookingFlag::Notes => "notes",
+        BookingFlag::RepeatNoShow => "no-show",
     }
 }
 
