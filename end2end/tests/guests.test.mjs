@@ -108,6 +108,6 @@ test("a note and a guest tag appear on the guest's next booking", async () => {
   await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
   assert.match(await page.locator('.guest-tags').first().innerText(), /VIP/);
 
-  assert.deepEqual(errors(), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
