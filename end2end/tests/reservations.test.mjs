@@ -78,6 +78,17 @@ test('staff filter the list, cancel several bookings with a message and export t
   await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
   await page.waitForURL((u) => !u.search.includes('status='));
   await row(page, ada).waitFor();
+  // One service: none of these evening bookings at lunch.
+  await page.selectOption('#f-period', 'lunch');
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await page.waitForURL((u) => u.search.includes('period=lunch'));
+  await page.getByText('Aucune réservation ne correspond à ces filtres.').waitFor();
+  await page.selectOption('#f-period', 'dinner');
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await page.waitForURL((u) => u.search.includes('period=dinner'));
+  await row(page, ada).waitFor();
+  assert.deepEqual(await shownReferences(page), [ada, bob, cy]);
+  await page.selectOption('#f-period', '');
 
   // Two bookings cancelled at once, with a message to the guests.
   await page.getByLabel(/^Sélectionner Ada Lovelace/).check();

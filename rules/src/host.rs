@@ -124,6 +124,43 @@ pub fn flags(party: u32, notes: &str) -> Vec<Flag> {
     out
 }
 
+/// The local day split among its service periods, to sort bookings by
+/// service: each period owns the minutes from halfway between the previous
+/// period's closing and its own first seating to halfway before the next
+/// one's (the first from midnight, the last to midnight), so that every
+/// booking of an open day belongs to one period, a walk-in between two
+/// services included. `(kind, from minute, to minute)` in order; empty on
+/// a closed day.
+pub fn day_parts(periods: &[crate::PeriodHours]) -> Vec<(domain::ServiceKind, u32, u32)> {
+    use chrono::Timelike;
+    let minute = |t: chrono::NaiveTime| t.num_seconds_from_midnight() / 60;
+    let end = |p: &crate::PeriodHours| {
+        p.display()
+            .map_or(minute(p.last_seating()), |d| u32::from(d.closes.minutes()))
+    };
+    let mut sorted: Vec<&crate::PeriodHours> = periods.iter().collect();
+    sorted.sort_by_key(|p| p.first_seating());
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut from = 0;
+    for (i, p) in sorted.iter().enumerate() {
+        let to = match sorted.get(i + 1) {
+            Some(next) => {
+                let (ends, starts) = (end(p), minute(next.first_seating()));
+                if starts > ends {
+                    (ends + starts) / 2
+                } else {
+                    starts
+                }
+            }
+            None => 24 * 60,
+        };
+        let to = to.max(from);
+        out.push((p.kind(), from, to));
+        from = to;
+    }
+    out
+}
+
 /// A guest who did not come this many times before is flagged when they
 /// book again.
 pub const REPEATED_NO_SHOWS: u32 = 2;
@@ -341,6 +378,31 @@ mod tests {
         // "nut" alone, not inside another word.
         assert_eq!(flags(2, "a minute late"), vec![Flag::Notes]);
         assert_eq!(flags(2, "no nut please"), vec![Flag::Allergy, Flag::Notes]);
+    }
+
+    #[test]
+    fn the_day_is_shared_among_its_services() {
+        use crate::PeriodHours;
+        use domain::{ServiceKind as K, TimeOfDay};
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let lunch = PeriodHours::new(K::Lunch, t(12, 0), t(13, 45))
+            .unwrap()
+            .with_closing(TimeOfDay::parse("14:30").unwrap())
+            .unwrap();
+        let dinner = PeriodHours::new(K::Dinner, t(19, 0), t(21, 30)).unwrap();
+        assert_eq!(day_parts(&[]), vec![]);
+        // Halfway between 14:30 and 19:00 is 16:45; in any order.
+        assert_eq!(
+            day_parts(&[dinner, lunch]),
+            vec![(K::Lunch, 0, 16 * 60 + 45), (K::Dinner, 16 * 60 + 45, 1440)]
+        );
+        assert_eq!(day_parts(&[dinner]), vec![(K::Dinner, 0, 1440)]);
+        // Services that touch: the next one starts at its first seating.
+        let early = PeriodHours::new(K::Dinner, t(14, 0), t(14, 0)).unwrap();
+        assert_eq!(
+            day_parts(&[lunch, early]),
+            vec![(K::Lunch, 0, 14 * 60), (K::Dinner, 14 * 60, 1440)]
+        );
     }
 
     #[test]

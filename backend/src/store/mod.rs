@@ -173,7 +173,7 @@ pub use booking::{
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
-pub use booking::{ListQuery, ListTotals, NoteRow};
+pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

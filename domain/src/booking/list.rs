@@ -6,6 +6,7 @@ use super::guest::{Notes, PartySize};
 use super::staff::{ReservationSource, StaffReservation};
 use super::wire::ReservationStatus;
 use crate::form::FieldError;
+use crate::restaurant::ServiceKind;
 use crate::time::Date;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,8 @@ pub struct ReservationFilterInput {
     pub q: Option<String>,
     /// A guest tag (`vip`): bookings of guests carrying it.
     pub tag: Option<String>,
+    /// A service (`lunch`, `dinner`).
+    pub period: Option<String>,
     pub sort: Option<String>,
     pub after: Option<String>,
     pub limit: Option<String>,
@@ -102,6 +105,8 @@ pub struct ReservationFilter {
     pub q: String,
     /// A guest tag, lower case.
     pub tag: Option<String>,
+    /// Bookings of this service only.
+    pub period: Option<ServiceKind>,
     pub sort: ListSort,
     pub after: Option<Cursor>,
     pub limit: u32,
@@ -171,6 +176,10 @@ impl ReservationFilter {
         if tag.is_err() {
             bad("tag");
         }
+        let period = given(&input.period).map(|s| ServiceKind::parse(&s));
+        if matches!(period, Some(None)) {
+            bad("period");
+        }
         let sort = given(&input.sort).map(|s| ListSort::parse(&s));
         if matches!(sort, Some(None)) {
             bad("sort");
@@ -199,6 +208,7 @@ impl ReservationFilter {
             party_max: party_max.flatten(),
             q: q.to_lowercase(),
             tag: tag.ok().flatten(),
+            period: period.flatten(),
             sort: sort.flatten().unwrap_or_default(),
             after: after.flatten(),
             limit: limit.flatten().unwrap_or(Self::DEFAULT_LIMIT),
@@ -351,6 +361,7 @@ mod tests {
                 "party_max" => i.party_max = v,
                 "q" => i.q = v,
                 "tag" => i.tag = v,
+                "period" => i.period = v,
                 "sort" => i.sort = v,
                 "after" => i.after = v,
                 "limit" => i.limit = v,
@@ -387,11 +398,15 @@ mod tests {
             ("party_min", "2"),
             ("party_max", "6"),
             ("q", "  LOVELACE "),
+            ("tag", " VIP "),
+            ("period", "dinner"),
             ("sort", "-time"),
             ("after", "1796000000_42"),
             ("limit", "100"),
         ]))
         .unwrap();
+        assert_eq!(f.tag.as_deref(), Some("vip"));
+        assert_eq!(f.period, Some(ServiceKind::Dinner));
         assert_eq!(
             f.statuses,
             [ReservationStatus::Confirmed, ReservationStatus::Seated]
@@ -424,6 +439,8 @@ mod tests {
                 ("party_min", "0"),
                 ("party_max", "1000"),
                 ("q", &"x".repeat(101)),
+                ("tag", "a,b"),
+                ("period", "brunch"),
                 ("sort", "name"),
                 ("after", "12"),
                 ("limit", "201"),
@@ -436,6 +453,8 @@ mod tests {
                 "party_min",
                 "party_max",
                 "q",
+                "tag",
+                "period",
                 "sort",
                 "after",
                 "limit"

@@ -4,6 +4,7 @@
 use super::api;
 use crate::error::ErrorMessage;
 use crate::i18n::*;
+use crate::ui::dates::short_date;
 use crate::ui::focus::focus_heading_on_arrival;
 use crate::ui::form::submit_get_form;
 use crate::ui::labels::{guest_tag_label, KnownTags};
@@ -111,7 +112,7 @@ fn Guests(page: GuestPage) -> impl IntoView {
                                 <td>{g.visits}</td>
                                 <td>{g.no_shows}</td>
                                 <td>{g.cancellations}</td>
-                                <td>{g.last_visit.clone().unwrap_or_else(|| "—".to_owned())}</td>
+                                <td class="nowrap">{let last = g.last_visit.clone(); move || last.as_deref().map_or_else(|| "—".to_owned(), |d| short_date(i18n, d))}</td>
                                 <td>
                                     {g.tags.into_iter().map(|tag| view! {
                                         <span class="tag tag-guest">{move || guest_tag_label(i18n, &tag)}</span>" "

@@ -4,6 +4,7 @@
 use super::api;
 use crate::error::ErrorMessage;
 use crate::i18n::*;
+use crate::ui::dates::{long_date, short_date};
 use crate::ui::focus::focus_heading_on_arrival;
 use crate::ui::labels::{guest_tag_label, party_label, status_label, KnownTags};
 use crate::ui::Loading;
@@ -96,7 +97,7 @@ fn Profile(
                         view! { <a href=format!("mailto:{}", g.email)>{g.email.clone()}</a> }.into_any()
                     }}</dd>
                     <dt>{t!(i18n, guests.since)}</dt>
-                    <dd>{p.since.clone()}</dd>
+                    <dd>{let since = p.since.clone(); move || long_date(i18n, &since)}</dd>
                     <dt>{t!(i18n, guests.bookings)}</dt>
                     <dd>{p.bookings}</dd>
                     <dt>{t!(i18n, guests.visits)}</dt>
@@ -106,7 +107,7 @@ fn Profile(
                     <dt>{t!(i18n, guests.cancellations)}</dt>
                     <dd>{g.cancellations}</dd>
                     <dt>{t!(i18n, guests.last_visit)}</dt>
-                    <dd>{g.last_visit.clone().unwrap_or_else(|| "—".to_owned())}</dd>
+                    <dd>{let last = g.last_visit.clone(); move || last.as_deref().map_or_else(|| "—".to_owned(), |d| long_date(i18n, d))}</dd>
                 </dl>
                 {(!g.tags.is_empty()).then(|| view! {
                     <ul class="flags guest-tags" aria-label=move || t_string!(i18n, guests.tags)>
@@ -155,11 +156,13 @@ fn Profile(
                     </thead>
                     <tbody>
                         {p.history.into_iter().map(|b| {
-                            let (status, party) = (b.status, b.party_size);
+                            let (status, party, date) = (b.status, b.party_size, b.date.clone());
                             view! {
                                 <tr>
-                                    <th scope="row">
-                                        <a href=format!("/admin/reservations/{}", b.id)>{format!("{} {}", b.date, b.time)}</a>
+                                    <th scope="row" class="nowrap">
+                                        <a href=format!("/admin/reservations/{}", b.id)>
+                                            {move || short_date(i18n, &date)}" · "{b.time.clone()}
+                                        </a>
                                     </th>
                                     <td>{move || party_label(i18n, party)}</td>
                                     <td><span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span></td>

@@ -4,9 +4,9 @@
 use crate::i18n::*;
 use crate::ui::form::submit_get_form;
 use crate::ui::labels::KnownTags;
-use crate::ui::labels::{source_label, status_label};
+use crate::ui::labels::{service_label, source_label, status_label};
 use crate::ui::I18n;
-use domain::{ListSort, ReservationSource, ReservationStatus};
+use domain::{ListSort, ReservationSource, ReservationStatus, ServiceKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
@@ -58,6 +58,7 @@ pub fn Filters(query: ParamsMap) -> impl IntoView {
     let get = |k: &str| query.get(k).unwrap_or_default();
     let statuses = statuses_of(&query);
     let source = get("source");
+    let period = get("period");
     let sort = get("sort");
     view! {
         <form class="card list-filters" method="get" action="/admin/reservations" role="search"
@@ -77,6 +78,15 @@ pub fn Filters(query: ParamsMap) -> impl IntoView {
                 <div class="field">
                     <label for="f-to">{t!(i18n, list.to)}</label>
                     <input id="f-to" type="date" name="to" value=get("to") />
+                </div>
+                <div class="field">
+                    <label for="f-period">{t!(i18n, list.period)}</label>
+                    <select id="f-period" name="period">
+                        <option value="" selected=period.is_empty()>{t!(i18n, list.any)}</option>
+                        {[ServiceKind::Lunch, ServiceKind::Dinner].into_iter().map(|k| view! {
+                            <option value=k.as_str() selected=period == k.as_str()>{move || service_label(i18n, k)}</option>
+                        }).collect_view()}
+                    </select>
                 </div>
             </div>
             <fieldset class="filter-statuses">

@@ -13,9 +13,10 @@ pub use page::ReservationsPage;
 
 /// The query-string keys of the filters, in form order (`limit`, the page
 /// length, is not in the form but kept by links).
-pub const FILTER_KEYS: [&str; 10] = [
+pub const FILTER_KEYS: [&str; 11] = [
     "from",
     "to",
+    "period",
     "status",
     "source",
     "party_min",

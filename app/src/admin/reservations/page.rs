@@ -1,4 +1,4 @@
-//! `/admin/reservations?from=&to=&status=&source=&party_min=&party_max=&q=&sort=&after=`.
+//! `/admin/reservations?from=&to=&period=&status=&source=&party_min=&party_max=&q=&tag=&sort=&after=`.
 
 use super::filters::{statuses_of, Filters};
 use super::table::BookingsTable;
@@ -43,6 +43,7 @@ fn input_of(query: &ParamsMap) -> ReservationFilterInput {
         party_max: get("party_max"),
         q: get("q"),
         tag: get("tag"),
+        period: get("period"),
         sort: get("sort"),
         after: get("after"),
         limit: get("limit"),
@@ -83,6 +84,7 @@ pub fn ReservationsPage() -> impl IntoView {
                 f.party_max,
                 f.q,
                 f.tag,
+                f.period,
                 f.sort,
                 f.after,
                 f.limit,

@@ -9,6 +9,8 @@
 //! a walk-in seated there now, or a booking taken for it.
 
 pub mod api;
+mod grid;
+mod move_form;
 mod page;
 mod seat;
 

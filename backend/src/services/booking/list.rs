@@ -6,7 +6,7 @@ use super::host::{change_status, staff_view, table_names, Words};
 use super::naive_date;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
-use crate::store::{ListQuery, ReservationWithTables, Store};
+use crate::store::{ListQuery, ReservationWithTables, Span, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{
     BulkAction, BulkOutcome, BulkRefusal, Cursor, ListSort, PartySize, ReservationFilter,
@@ -92,6 +92,10 @@ fn query_of(
         party_max: filter.party_max.unwrap_or(PartySize::MAX),
         search: filter.q.clone(),
         tag: filter.tag.clone().unwrap_or_default(),
+        within: filter
+            .period
+            .map(|kind| service_spans(ctx, from, to, kind))
+            .transpose()?,
         sort: filter.sort,
         after: match filter.after {
             Some(c) => Some((
@@ -103,6 +107,47 @@ fn query_of(
         limit: filter.limit,
     };
     Ok((query, from, to))
+}
+
+/// The instants of service `kind` on each day from `from` to `to`: each
+/// day is shared among its services (`rules::host::day_parts`), so a
+/// booking between two services counts in the nearer one; in the
+/// restaurant's zone, each day's own offset (a clock change is one day's
+/// business). Spans that touch are merged.
+fn service_spans(
+    ctx: &Context,
+    from: NaiveDate,
+    to: NaiveDate,
+    kind: domain::ServiceKind,
+) -> Result<Vec<Span>, ServiceError> {
+    // A local minute of a day as an instant; a minute a spring clock
+    // change skips is the first one after it.
+    let instant = |date: NaiveDate, minute: u32| -> Result<DateTime<Utc>, ServiceError> {
+        let (date, minute) = if minute >= 24 * 60 {
+            (date.succ_opt().ok_or(ServiceError::Invalid("to"))?, 0)
+        } else {
+            (date, minute)
+        };
+        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0)
+            .ok_or(ServiceError::Invalid("period"))?;
+        rules::local_to_utc(&ctx.tz, date, time)
+            .or_else(|| rules::local_to_utc(&ctx.tz, date, time + TimeDelta::hours(1)))
+            .ok_or(ServiceError::Invalid("period"))
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    for date in from.iter_days().take_while(|d| *d <= to) {
+        for (part, start, end) in rules::host::day_parts(&ctx.booking.rules.periods_on(date)) {
+            if part != kind || start >= end {
+                continue;
+            }
+            let (a, b) = (instant(date, start)?, instant(date, end)?);
+            match spans.last_mut() {
+                Some(last) if last.1 == a => last.1 = b,
+                _ => spans.push((a, b)),
+            }
+        }
+    }
+    Ok(spans)
 }
 
 /// The database's plan of the list's page query for `filter` (the

@@ -15,6 +15,9 @@ use crate::store::{on_pool, Store};
 use chrono::{DateTime, TimeZone, Utc};
 use domain::ListSort;
 
+/// From one instant to another (excluded).
+pub type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// The list's filters in the store's terms.
 #[derive(Debug, Clone)]
 pub struct ListQuery {
@@ -31,6 +34,9 @@ pub struct ListQuery {
     pub search: String,
     /// A guest tag; empty: any guest.
     pub tag: String,
+    /// Bookings starting within one of these spans (a service on each
+    /// day); `None`: any time.
+    pub within: Option<Vec<Span>>,
     pub sort: ListSort,
     /// The sort key and id of the last row of the previous page.
     pub after: Option<(DateTime<Utc>, i64)>,
@@ -44,19 +50,23 @@ pub struct ListTotals {
     pub covers: i64,
 }
 
-/// `$1`..`$9`: restaurant, from, to, statuses, sources, party range, the
-/// search pattern and its digits (for phone numbers, compared without
-/// their spaces, dashes and dots). Names are compared lower-cased:
-/// SQLite's `LOWER` folds ASCII letters only, so there a capital `É` is
-/// found as typed (PostgreSQL folds every letter).
+/// `$1`..`$7`: restaurant, from, to, statuses, sources, party range.
 const FILTER: &str = "r.restaurant_id = $1 AND r.starts_at >= $2 AND r.starts_at < $3 \
      AND ($4 = '' OR (',' || $4 || ',') LIKE ('%,' || r.status || ',%')) \
      AND ($5 = '' OR (',' || $5 || ',') LIKE ('%,' || r.source || ',%')) \
-     AND r.party_size >= $6 AND r.party_size <= $7 \
-     AND ($8 = '' OR LOWER(r.guest_name) LIKE $8 ESCAPE '\\' \
+     AND r.party_size >= $6 AND r.party_size <= $7";
+
+/// `$8`, `$9`: the search pattern and its digits (for phone numbers,
+/// compared without their spaces, dashes and dots). Names are compared
+/// lower-cased: SQLite's `LOWER` folds ASCII letters only, so there a
+/// capital `É` is found as typed (PostgreSQL folds every letter).
+const SEARCH: &str = " AND ($8 = '' OR LOWER(r.guest_name) LIKE $8 ESCAPE '\\' \
           OR r.guest_email_key LIKE $8 ESCAPE '\\' \
           OR LOWER(r.reference) LIKE $8 ESCAPE '\\' \
           OR ($9 <> '' AND REPLACE(REPLACE(REPLACE(r.guest_phone, ' ', ''), '-', ''), '.', '') LIKE $9))";
+/// Without a search, the totals are read from the `reservations_list`
+/// index alone ($8 and $9 stay in the text, bound as always).
+const NO_SEARCH: &str = " AND $8 = '' AND $9 = $9";
 
 /// `$10`: a guest tag; only there when one is asked, since the clause
 /// reads the profile, which the index does not hold.
@@ -65,16 +75,37 @@ const TAG_FILTER: &str = " AND EXISTS (SELECT 1 FROM guests g WHERE g.id = r.gue
 const NO_TAG_FILTER: &str = " AND $10 = $10";
 
 impl ListQuery {
-    /// The filter's text for this query.
-    fn filter(&self) -> String {
+    /// The filter's text for this query. The spans of a service, when one
+    /// is asked, are bound from parameter `first` on, two by two (the page
+    /// queries bind their cursor and length before them).
+    fn filter(&self, search: bool, first: usize) -> String {
+        let search = if search { SEARCH } else { NO_SEARCH };
         let tag = if self.tag.is_empty() {
             NO_TAG_FILTER
         } else {
             TAG_FILTER
         };
-        format!("{FILTER}{tag}")
+        let within = match &self.within {
+            None => String::new(),
+            Some(spans) if spans.is_empty() => " AND 1 = 0".to_owned(),
+            Some(spans) => {
+                let each: Vec<String> = (0..spans.len())
+                    .map(|i| {
+                        let n = first + 2 * i;
+                        format!("(r.starts_at >= ${n} AND r.starts_at < ${})", n + 1)
+                    })
+                    .collect();
+                format!(" AND ({})", each.join(" OR "))
+            }
+        };
+        format!("{FILTER}{search}{tag}{within}")
     }
 }
+
+/// The first parameter of the service spans in the page queries (after the
+/// cursor and the page length) and in the totals (after the filters).
+const PAGE_SPANS_FROM: usize = 14;
+const TOTALS_SPANS_FROM: usize = 11;
 
 /// `$11`, `$12`: the cursor; `$13`: the page's length. One text per sort.
 fn page_tail(sort: ListSort) -> &'static str {
@@ -166,6 +197,17 @@ macro_rules! bind_filter {
     };
 }
 
+/// Binds the spans of a service, after what `$query` binds already.
+macro_rules! bind_within {
+    ($query:expr, $q:expr) => {{
+        let mut query = $query;
+        for (from, to) in $q.within.iter().flatten() {
+            query = query.bind(db_time(*from)).bind(db_time(*to));
+        }
+        query
+    }};
+}
+
 impl Store {
     /// One page of the list with the tables of its bookings: two queries,
     /// each an index range scan bounded by the dates.
@@ -174,7 +216,7 @@ impl Store {
         q: &ListQuery,
     ) -> Result<Vec<ReservationWithTables>, StoreError> {
         let tail = page_tail(q.sort);
-        let filter = q.filter();
+        let filter = q.filter(true, PAGE_SPANS_FROM);
         let rows_sql =
             format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {filter}{tail}");
         let tables_sql = format!(
@@ -186,10 +228,10 @@ impl Store {
         let (at, id) = q.cursor();
         let limit = i64::from(q.limit);
         let (rows, tables) = on_pool!(self, pool => {
-            let rows = bind_filter!(sqlx::query_as::<_, ReservationRow>(&rows_sql), q, &statuses, &sources, pattern)
-                .bind(at).bind(id).bind(limit).fetch_all(pool).await?;
-            let tables = bind_filter!(sqlx::query_as::<_, TableOfRow>(&tables_sql), q, &statuses, &sources, pattern)
-                .bind(at).bind(id).bind(limit).fetch_all(pool).await?;
+            let rows = bind_within!(bind_filter!(sqlx::query_as::<_, ReservationRow>(&rows_sql), q, &statuses, &sources, pattern)
+                .bind(at).bind(id).bind(limit), q).fetch_all(pool).await?;
+            let tables = bind_within!(bind_filter!(sqlx::query_as::<_, TableOfRow>(&tables_sql), q, &statuses, &sources, pattern)
+                .bind(at).bind(id).bind(limit), q).fetch_all(pool).await?;
             (rows, tables)
         });
         Ok(with_tables(rows, tables))
@@ -202,7 +244,7 @@ impl Store {
         &self,
         q: &ListQuery,
     ) -> Result<Vec<String>, StoreError> {
-        let (tail, filter) = (page_tail(q.sort), q.filter());
+        let (tail, filter) = (page_tail(q.sort), q.filter(true, PAGE_SPANS_FROM));
         let rows_sql =
             format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {filter}{tail}");
         let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
@@ -211,24 +253,28 @@ impl Store {
         Ok(match self.pool() {
             crate::store::Pool::Sqlite(pool) => {
                 let sql = format!("EXPLAIN QUERY PLAN {rows_sql}");
-                let rows: Vec<(i64, i64, i64, String)> =
+                let rows: Vec<(i64, i64, i64, String)> = bind_within!(
                     bind_filter!(sqlx::query_as(&sql), q, &statuses, &sources, pattern)
                         .bind(at)
                         .bind(id)
-                        .bind(limit)
-                        .fetch_all(pool)
-                        .await?;
+                        .bind(limit),
+                    q
+                )
+                .fetch_all(pool)
+                .await?;
                 rows.into_iter().map(|r| r.3).collect()
             }
             crate::store::Pool::Postgres(pool) => {
                 let sql = format!("EXPLAIN ANALYZE {rows_sql}");
-                let rows: Vec<(String,)> =
+                let rows: Vec<(String,)> = bind_within!(
                     bind_filter!(sqlx::query_as(&sql), q, &statuses, &sources, pattern)
                         .bind(at)
                         .bind(id)
-                        .bind(limit)
-                        .fetch_all(pool)
-                        .await?;
+                        .bind(limit),
+                    q
+                )
+                .fetch_all(pool)
+                .await?;
                 rows.into_iter().map(|r| r.0).collect()
             }
         })
@@ -237,26 +283,14 @@ impl Store {
     /// How many bookings match the filters (whatever the cursor), and
     /// their covers.
     pub async fn reservations_totals(&self, q: &ListQuery) -> Result<ListTotals, StoreError> {
-        // Without a search, the same filter without its search clause: the
-        // totals are then read from the `reservations_list` index alone.
-        // ($8 and $9 stay in the text, bound as always.)
-        let filter = q.filter();
-        let filter = if q.search.is_empty() {
-            let (plain, rest) = filter.split_once(" AND ($8 = ''").unwrap_or((&filter, ""));
-            let tag = rest
-                .split_once(" AND EXISTS")
-                .map_or(NO_TAG_FILTER, |_| TAG_FILTER);
-            format!("{plain} AND $8 = '' AND $9 = $9{tag}")
-        } else {
-            filter
-        };
+        let filter = q.filter(!q.search.is_empty(), TOTALS_SPANS_FROM);
         let sql = format!(
             "SELECT COUNT(*), CAST(COALESCE(SUM(r.party_size), 0) AS BIGINT) \
              FROM reservations r WHERE {filter}"
         );
         let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
         let (matched, covers): (i64, i64) = on_pool!(self, pool => {
-            bind_filter!(sqlx::query_as::<_, (i64, i64)>(&sql), q, &statuses, &sources, pattern)
+            bind_within!(bind_filter!(sqlx::query_as::<_, (i64, i64)>(&sql), q, &statuses, &sources, pattern), q)
                 .fetch_one(pool).await
         })?;
         Ok(ListTotals { matched, covers })

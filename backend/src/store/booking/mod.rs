@@ -57,7 +57,7 @@ mod setup;
 pub use details::NoteRow;
 pub use import::ImportedReservation;
 pub(crate) use list::search_patterns;
-pub use list::{ListQuery, ListTotals};
+pub use list::{ListQuery, ListTotals, Span};
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;

@@ -11,6 +11,7 @@ on_both_backends!(
     staff_filter_search_and_page_through_the_list,
     the_export_is_the_filtered_list_as_csv,
     bulk_actions_change_what_they_can_and_report_the_rest,
+    the_list_keeps_one_service,
 );
 
 fn references(page: &Value) -> Vec<String> {
@@ -299,5 +300,108 @@ async fn bulk_actions_change_what_they_can_and_report_the_rest(db: Db) {
         id("LIST02")
     );
     assert_eq!(app.count(&still).await, 1);
+    app.stop().await;
+}
+
+/// Lunch and dinner of one Thursday (lunch closes at 14:30, dinner starts
+/// at 19:00: the day is shared at 16:45), and a closed Monday.
+async fn the_list_keeps_one_service(db: Db) {
+    use chrono::{NaiveTime, TimeZone, Weekday};
+    let app = TestApp::spawn(db).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    let (_, today) = staff.get("/api/admin/day").await;
+    let tables: Vec<i64> = today["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .collect();
+    let thursday = crate::helpers::dates::next(&app, Weekday::Thu).await;
+    let tz: chrono_tz::Tz = app
+        .store
+        .primary_restaurant()
+        .await
+        .unwrap()
+        .time_zone
+        .parse()
+        .unwrap();
+    let at = |hm: &str| {
+        let t = NaiveTime::parse_from_str(hm, "%H:%M").unwrap();
+        tz.from_local_datetime(&thursday.and_time(t))
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let times = ["11:00", "13:00", "16:30", "17:00", "20:00", "22:30"];
+    let rows: Vec<_> = times
+        .iter()
+        .enumerate()
+        .map(|(i, hm)| {
+            imported(
+                &format!("SERV{i:02}"),
+                at(hm),
+                tables[i],
+                2,
+                ReservationStatus::Confirmed,
+                "",
+            )
+        })
+        .collect();
+    let restaurant = app.restaurant_id().await;
+    app.store
+        .import_reservations(restaurant, &rows)
+        .await
+        .unwrap();
+    let day = format!("from={thursday}&to={thursday}");
+    let lunch = list(&mut staff, &format!("{day}&period=lunch")).await;
+    assert_eq!(references(&lunch), ["SERV00", "SERV01", "SERV02"]);
+    assert_eq!(lunch["matched"], 3);
+    let dinner = list(&mut staff, &format!("{day}&period=dinner&sort=-time")).await;
+    assert_eq!(references(&dinner), ["SERV05", "SERV04", "SERV03"]);
+    assert_eq!(
+        (dinner["matched"].as_i64(), dinner["covers"].as_i64()),
+        (Some(3), Some(6))
+    );
+    // Over a week: the same six (the other days have none); a closed
+    // Monday alone has no service at all.
+    let week = format!(
+        "from={}&to={}",
+        thursday - TimeDelta::days(3),
+        thursday + TimeDelta::days(3)
+    );
+    assert_eq!(
+        list(&mut staff, &format!("{week}&period=dinner")).await["matched"],
+        3
+    );
+    let monday = crate::helpers::dates::next(&app, Weekday::Mon).await;
+    let closed = list(
+        &mut staff,
+        &format!("from={monday}&to={monday}&period=dinner"),
+    )
+    .await;
+    assert_eq!(closed["matched"], 0);
+    // Not a service: refused, with the field.
+    let (status, body) = staff
+        .get(&format!("/api/admin/reservations?{day}&period=brunch"))
+        .await;
+    assert_eq!(
+        (status, &body["error"]["fields"][0]["field"]),
+        (422, &json!("period"))
+    );
+    // The CSV export keeps the same service.
+    let res = app
+        .http
+        .get(app.url(&format!("/api/admin/reservations.csv?{day}&period=lunch")))
+        .header("cookie", staff.cookie.clone().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let csv = res.text().await.unwrap();
+    let lunch: Vec<&str> = csv
+        .lines()
+        .filter_map(|l| l.split(',').next())
+        .filter(|r| r.starts_with("SERV"))
+        .collect();
+    assert_eq!(lunch, ["SERV00", "SERV01", "SERV02"], "{csv}");
     app.stop().await;
 }

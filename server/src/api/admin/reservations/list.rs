@@ -53,6 +53,8 @@ pub struct ListQuery {
     #[serde(default)]
     tag: Option<String>,
     #[serde(default)]
+    period: Option<String>,
+    #[serde(default)]
     sort: Option<String>,
     #[serde(default)]
     after: Option<String>,
@@ -99,6 +101,12 @@ impl IntoParams for ListQuery {
                     .pattern(Some(formats::GUEST_TAG_PATTERN)),
             ),
             text_param(
+                "period",
+                "A service: `lunch` or `dinner` (each day is shared among its services: \
+                 a booking between two counts in the nearer one).",
+                string().enum_values(Some(["lunch", "dinner"])),
+            ),
+            text_param(
                 "sort",
                 "`time` (default), `-time` (latest first) or `created` (newest bookings first).",
                 string().enum_values(Some(ListSort::ALL.map(ListSort::as_str))),
@@ -128,6 +136,7 @@ impl Fields for ListQuery {
         "party_max",
         "q",
         "tag",
+        "period",
         "sort",
         "after",
         "limit",
@@ -148,6 +157,7 @@ impl ListQuery {
             &self.party_max,
             &self.q,
             &self.tag,
+            &self.period,
             &self.sort,
             &self.after,
             &self.limit,
@@ -173,6 +183,7 @@ impl ListQuery {
             party_max: self.party_max,
             q: self.q,
             tag: self.tag,
+            period: self.period,
             sort: self.sort,
             after: self.after,
             limit: self.limit,
