@@ -118,7 +118,8 @@ test('register, verify, log in, book while signed in, see and cancel it', async 
   await logIn(page, email, password);
   await page.waitForURL(/\/account$/);
   assert.match(await page.locator('.alert-info').innerText(), /ada\.account@example\.com/);
-  assert.match(await page.locator('#reservations-heading').locator('..').innerText(), /Confirmez d’abord/);
+  // (The list is read after the navigation: wait for its answer.)
+  await page.locator('#reservations-heading').locator('..').getByText(/Confirmez d’abord/).waitFor();
   assert.equal(await page.locator('.nav-account a').last().innerText(), 'Mon compte');
 
   // The verification link from the e-mail.
