@@ -67,7 +67,8 @@ impl Live {
         self.tx.send_modify(|s| s.closed = true);
     }
 
-    /// Watches the database's version until [`Live::close`]: notifications
+    /// Watches the database's version until [`Live::close`] (or the store
+    /// closes): notifications
     /// (PostgreSQL) and a poll. Errors are logged and retried: a database
     /// that is down only delays the updates.
     pub async fn watch(self, store: Store) {
@@ -94,6 +95,10 @@ impl Live {
             }
             crate::store::Pool::Sqlite(_) => None,
         };
+        // The listener holds a pooled connection: let it go when the pool
+        // closes, or the close waits for it.
+        let closing = store.closing();
+        tokio::pin!(closing);
         loop {
             match store.live_version().await {
                 Ok(v) => self.publish(v),
@@ -115,6 +120,7 @@ impl Live {
                     }
                 }
                 _ = async { closed.wait_for(|s| s.closed).await.is_ok() } => return,
+                () = &mut closing => return,
             }
         }
     }

@@ -25,7 +25,8 @@ CREATE INDEX reservations_guest ON reservations(guest_id, status);
 
 -- The profiles of the bookings made so far: by address, then by phone for
 -- bookings without one (unless a profile already has that phone); each
--- takes its newest booking's name and contact.
+-- takes its newest booking's name and contact. Lookups repeat the partial
+-- indexes' `<> ''` so that they can use them.
 INSERT INTO guests (restaurant_id, name, email, email_key, phone, created_at, updated_at)
 SELECT restaurant_id, guest_name, guest_email, guest_email_key, guest_phone, first_at, created_at
 FROM (SELECT r.*,
@@ -43,14 +44,16 @@ FROM (SELECT r.*,
       FROM reservations r
       WHERE guest_email_key = '' AND guest_phone <> ''
         AND NOT EXISTS (SELECT 1 FROM guests g
-                        WHERE g.restaurant_id = r.restaurant_id AND g.phone = r.guest_phone)) AS newest
+                        WHERE g.restaurant_id = r.restaurant_id AND g.phone = r.guest_phone
+                          AND g.phone <> '')) AS newest
 WHERE n = 1;
 UPDATE reservations SET guest_id = (SELECT g.id FROM guests g
-    WHERE g.restaurant_id = reservations.restaurant_id AND g.email_key = reservations.guest_email_key)
+    WHERE g.restaurant_id = reservations.restaurant_id AND g.email_key = reservations.guest_email_key
+      AND g.email_key <> '')
 WHERE guest_email_key <> '';
 UPDATE reservations SET guest_id = (SELECT g.id FROM guests g
     WHERE g.restaurant_id = reservations.restaurant_id AND g.phone = reservations.guest_phone
-    ORDER BY g.updated_at DESC, g.id DESC LIMIT 1)
+      AND g.phone <> '' ORDER BY g.updated_at DESC, g.id DESC LIMIT 1)
 WHERE guest_email_key = '' AND guest_phone <> '';
 
 CREATE TRIGGER guests_live AFTER UPDATE ON guests

@@ -68,6 +68,9 @@ macro_rules! hold_tables {
 /// alone takes the address; without an address, the newest profile with
 /// the phone. A new profile otherwise; none for a booking without either.
 /// The profile takes the booking's name and contact (the newest are kept).
+/// (The lookups repeat their partial index's condition, `<> ''`: without
+/// it neither database may use the index for a bound value, and each
+/// booking would read every profile.)
 macro_rules! link_guest {
     ($tx:expr, $reservation_id:expr, $now:expr) => {{
         let (restaurant_id, name, email, key, phone): (i64, String, String, String, String) =
@@ -80,10 +83,10 @@ macro_rules! link_guest {
             .await?;
         let by_phone = |only_without_email: bool| {
             sqlx::query_scalar::<_, i64>(if only_without_email {
-                "SELECT id FROM guests WHERE restaurant_id = $1 AND phone = $2 AND email_key = '' \
-                 ORDER BY updated_at DESC, id DESC LIMIT 1"
+                "SELECT id FROM guests WHERE restaurant_id = $1 AND phone = $2 AND phone <> '' \
+                 AND email_key = '' ORDER BY updated_at DESC, id DESC LIMIT 1"
             } else {
-                "SELECT id FROM guests WHERE restaurant_id = $1 AND phone = $2 \
+                "SELECT id FROM guests WHERE restaurant_id = $1 AND phone = $2 AND phone <> '' \
                  ORDER BY updated_at DESC, id DESC LIMIT 1"
             })
             .bind(restaurant_id)
@@ -91,7 +94,8 @@ macro_rules! link_guest {
         };
         let found: Option<i64> = if !key.is_empty() {
             let by_email: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM guests WHERE restaurant_id = $1 AND email_key = $2",
+                "SELECT id FROM guests WHERE restaurant_id = $1 AND email_key = $2 \
+                 AND email_key <> ''",
             )
             .bind(restaurant_id)
             .bind(&key)
@@ -354,6 +358,13 @@ impl Store {
 
     pub async fn close(&self) {
         on_pool!(self, pool => pool.close().await)
+    }
+
+    /// Resolves once [`Store::close`] has begun (whoever called it): what
+    /// holds a connection for long lets it go then, or the close would
+    /// wait for it.
+    pub async fn closing(&self) {
+        on_pool!(self, pool => pool.close_event().await)
     }
 }
 

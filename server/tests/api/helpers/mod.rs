@@ -44,6 +44,16 @@ pub mod smtp;
 
 pub use client::{manage_token, reference, Booking, Client, Role, PASSWORD};
 
+/// The fields a 422 answer names, in its order.
+pub fn error_fields(body: &serde_json::Value) -> Vec<String> {
+    body["error"]["fields"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no fields in {body}"))
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 use backend::DatabaseUrl;
 use serde_json::Value;
 use server::config::Config;

@@ -243,12 +243,7 @@ async fn bad_profile_input_changes_nothing(db: Db) {
         .put(&path, json!({"tags": "vip;regular", "notes": "a\u{202e}b"}))
         .await;
     assert_eq!(status, 422, "{body}");
-    let fields: Vec<&str> = body["error"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = crate::helpers::error_fields(&body);
     assert_eq!(fields, ["tags", "notes"]);
     let message = body["error"]["message"].as_str().unwrap();
     assert!(

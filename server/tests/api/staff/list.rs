@@ -150,12 +150,7 @@ async fn staff_filter_search_and_page_through_the_list(db: Db) {
         .get("/api/admin/reservations?from=2026-02-30&status=lost&party_min=0&sort=name&after=x")
         .await;
     assert_eq!(status, 422, "{body}");
-    let fields: Vec<&str> = body["error"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields = crate::helpers::error_fields(&body);
     assert_eq!(fields, ["from", "status", "party_min", "sort", "after"]);
     let (status, body) = staff
         .get("/api/admin/reservations?from=2026-01-01&to=2027-06-01")
@@ -317,14 +312,7 @@ async fn the_list_keeps_one_service(db: Db) {
         .map(|t| t["id"].as_i64().unwrap())
         .collect();
     let thursday = crate::helpers::dates::next(&app, Weekday::Thu).await;
-    let tz: chrono_tz::Tz = app
-        .store
-        .primary_restaurant()
-        .await
-        .unwrap()
-        .time_zone
-        .parse()
-        .unwrap();
+    let tz = super::today::restaurant_tz(&app).await;
     let at = |hm: &str| {
         let t = NaiveTime::parse_from_str(hm, "%H:%M").unwrap();
         tz.from_local_datetime(&thursday.and_time(t))

@@ -242,16 +242,20 @@ fn slot<'a>(period: &'a Value, time: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("slot {time}"))
 }
 
-/// The restaurant's calendar date of an instant.
-pub async fn local_date(app: &TestApp, at: DateTime<Utc>) -> String {
-    let tz: chrono_tz::Tz = app
-        .store
+/// The restaurant's time zone.
+pub async fn restaurant_tz(app: &TestApp) -> chrono_tz::Tz {
+    app.store
         .primary_restaurant()
         .await
         .unwrap()
         .time_zone
         .parse()
-        .unwrap();
+        .unwrap()
+}
+
+/// The restaurant's calendar date of an instant.
+pub async fn local_date(app: &TestApp, at: DateTime<Utc>) -> String {
+    let tz = restaurant_tz(app).await;
     at.with_timezone(&tz).format("%Y-%m-%d").to_string()
 }
 
