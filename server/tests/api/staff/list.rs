@@ -305,12 +305,7 @@ async fn the_list_keeps_one_service(db: Db) {
     let app = TestApp::spawn(db).await;
     let mut staff = app.signed_in(Role::Staff).await;
     let (_, today) = staff.get("/api/admin/day").await;
-    let tables: Vec<i64> = today["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap())
-        .collect();
+    let tables = super::today::table_ids(&today);
     let thursday = crate::helpers::dates::next(&app, Weekday::Thu).await;
     let tz = super::today::restaurant_tz(&app).await;
     let at = |hm: &str| {

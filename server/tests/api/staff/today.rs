@@ -38,6 +38,16 @@ pub fn imported(
     }
 }
 
+/// The ids of a day's tables, in its order.
+pub fn table_ids(day: &Value) -> Vec<i64> {
+    day["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .collect()
+}
+
 /// `GET /api/admin/day?date=...`.
 pub async fn day(staff: &mut Client, date: chrono::NaiveDate) -> (u16, Value) {
     staff.get(&format!("/api/admin/day?date={date}")).await
@@ -57,12 +67,7 @@ async fn the_day_lists_bookings_with_stage_flags_and_covers(db: Db) {
     let mut staff = app.signed_in(Role::Staff).await;
     let (status, today) = staff.get("/api/admin/day").await;
     assert_eq!(status, 200, "{today}");
-    let tables: Vec<i64> = today["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap())
-        .collect();
+    let tables = table_ids(&today);
     assert!(tables.len() >= 5);
     assert!(today["tables"][0]["name"]
         .as_str()
