@@ -26,15 +26,17 @@ pub struct LiveState {
 #[derive(Debug, Clone)]
 pub struct Live {
     tx: watch::Sender<LiveState>,
+    ping: Duration,
 }
 
 impl Default for Live {
     fn default() -> Self {
-        Live {
-            tx: watch::channel(LiveState::default()).0,
-        }
+        Live::with_ping(PING)
     }
 }
+
+/// How often an open stream says it is alive when nothing changes.
+pub const PING: Duration = Duration::from_secs(15);
 
 /// How often SQLite's version is read, and PostgreSQL's when no
 /// notification came.
@@ -44,6 +46,20 @@ pub const POLL_POSTGRES: Duration = Duration::from_secs(5);
 pub const CHANNEL: &str = "techplus_live";
 
 impl Live {
+    /// A publisher whose streams say they are alive every `ping`: a
+    /// screen that hears nothing for three of them takes the connection
+    /// for lost (a connection can die without either end being told).
+    pub fn with_ping(ping: Duration) -> Self {
+        Live {
+            tx: watch::channel(LiveState::default()).0,
+            ping,
+        }
+    }
+
+    pub fn ping(&self) -> Duration {
+        self.ping
+    }
+
     /// A stream's receiver: it sees the latest state, then each change.
     pub fn subscribe(&self) -> watch::Receiver<LiveState> {
         self.tx.subscribe()

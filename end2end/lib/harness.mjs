@@ -88,6 +88,13 @@ export async function startServer(extraEnv = {}, { setup = [] } = {}) {
   return {
     base,
     mailDir,
+    /** Freezes the server (its connections stay open, silent) and thaws it. */
+    pause() {
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      child.kill('SIGCONT');
+    },
     async stop() {
       if (exited === null) {
         const done = new Promise((r) => child.on('exit', r));

@@ -1,7 +1,9 @@
 // Live staff screens and the calendar, in real browsers: a diner books in
 // another browser context and the booking appears on the staff's open
 // timeline within 2 s, without a reload, and so does the next one; the
-// month and week heatmap leads to a day. axe-core and screenshots at 390, 768 and 1280 px.
+// month and week heatmap leads to a day; a connection that dies without a
+// word (the server frozen) is said to be lost and comes back by itself.
+// axe-core and screenshots at 390, 768 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
@@ -14,7 +16,11 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startStaffServer('chef.live@example.com', { RATE_LIMIT_BOOKING: '500/1h' });
+  // A ping a second: a silent connection is taken for lost after 3 s.
+  server = await startStaffServer('chef.live@example.com', {
+    RATE_LIMIT_BOOKING: '500/1h',
+    LIVE_PING_SECONDS: '1',
+  });
   browser = await launchBrowser();
 });
 
@@ -54,6 +60,35 @@ test('a booking made by a diner appears on the staff timeline within 2 s', async
   await blockOf(host, 'Omar Later').waitFor({ timeout: 2_000 });
   assert.deepEqual(errors, []);
   await dinerContext.close();
+  await staff.close();
+});
+
+test('a connection that goes silent is said to be lost, and catches up when it is back', async () => {
+  const day = serviceDay(6, 5);
+  const staff = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const host = await staff.newPage();
+  const errors = watchErrors(host);
+  await signIn(host, server);
+  await host.goto(`${server.base}/admin/timeline?date=${day}`);
+  await waitForHydration(host);
+  const lost = host.locator('.live-status .alert');
+  // Pings keep a quiet screen connected.
+  await host.waitForTimeout(3_500);
+  assert.equal(await lost.count(), 0, 'a quiet connection is not lost');
+
+  // The server freezes: the connection stays open but says nothing.
+  server.pause();
+  try {
+    await lost.waitFor({ timeout: 8_000 });
+    assert.match(await lost.innerText(), /connexion/i);
+  } finally {
+    server.resume();
+  }
+  // Back by itself, and live again.
+  await lost.waitFor({ state: 'detached', timeout: 10_000 });
+  await book(server, day, '19:45', 'Nora Back');
+  await blockOf(host, 'Nora Back').waitFor({ timeout: 2_000 });
+  assert.deepEqual(errors, []);
   await staff.close();
 });
 

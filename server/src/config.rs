@@ -46,6 +46,9 @@ pub struct Config {
     /// `MAX_CONNECTIONS` (default 1024) and `HEADER_READ_TIMEOUT` (seconds,
     /// default 10).
     pub connection_limits: crate::listen::ConnectionLimits,
+    /// `LIVE_PING_SECONDS` (default 15): how often staff screens' event
+    /// streams say they are alive.
+    pub live_ping: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -181,6 +184,8 @@ impl Config {
         if let Some(n) = number("HEADER_READ_TIMEOUT")? {
             connection_limits.header_read_timeout = std::time::Duration::from_secs(n);
         }
+        let live_ping = number("LIVE_PING_SECONDS")?
+            .map_or(backend::live::PING, std::time::Duration::from_secs);
         let mut rate_limits = crate::security::RateLimits::default();
         for (name, slot) in [
             ("RATE_LIMIT_API", &mut rate_limits.api),
@@ -235,6 +240,7 @@ impl Config {
             mail_dir,
             public_url_set: non_empty("PUBLIC_URL").is_some(),
             connection_limits,
+            live_ping,
             public_url,
         })
     }

@@ -135,7 +135,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         login_guard: backend::ratelimit::LoginGuard::new(limiter.clone(), config.rate_limits.login),
         secure_cookies: config.public_url.starts_with("https://"),
         guest_booking_limit: config.rate_limits.booking_guest,
-        live: backend::live::Live::default(),
+        live: backend::live::Live::with_ping(config.live_ping),
     };
     let page_cache = page_cache::PageCache::new(state.store.clone(), SESSION_COOKIE);
     let router = router(

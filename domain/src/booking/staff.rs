@@ -169,6 +169,10 @@ pub struct StaffDay {
     pub reservations: Vec<StaffReservation>,
     /// What staff wrote for the day's service.
     pub note: Option<ShiftNote>,
+    /// The live version the day was read at (the event stream's numbers):
+    /// a change announced with this version or an earlier one is already
+    /// in this day.
+    pub version: i64,
 }
 
 /// The note staff write for a day's service (who is off, the private party
@@ -314,6 +318,7 @@ mod tests {
                 })
                 .collect(),
             note: None,
+            version: 1,
         }
     }
 

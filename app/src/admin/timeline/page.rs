@@ -53,7 +53,10 @@ pub fn TimelinePage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match day.await {
-                    Ok(view) => view! { <Timeline view mv walk_in moving seat scrolled /> }.into_any(),
+                    Ok(view) => {
+                        crate::ui::live::shown(view.day.version);
+                        view! { <Timeline view mv walk_in moving seat scrolled /> }.into_any()
+                    }
                     Err(error) => view! {
                         <h1 id="page-title" tabindex="-1">{t!(i18n, timeline.title)}</h1>
                         <ErrorMessage error />

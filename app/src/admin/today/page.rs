@@ -48,7 +48,10 @@ pub fn TodayPage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match day.await {
-                    Ok(view) => view! { <Day view set_status save_note /> }.into_any(),
+                    Ok(view) => {
+                        crate::ui::live::shown(view.day.version);
+                        view! { <Day view set_status save_note /> }.into_any()
+                    }
                     Err(error) => view! {
                         <h1 id="page-title" tabindex="-1">{t!(i18n, staff.today_title)}</h1>
                         <ErrorMessage error />

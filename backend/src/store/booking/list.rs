@@ -56,17 +56,50 @@ const FILTER: &str = "r.restaurant_id = $1 AND r.starts_at >= $2 AND r.starts_at
      AND ($5 = '' OR (',' || $5 || ',') LIKE ('%,' || r.source || ',%')) \
      AND r.party_size >= $6 AND r.party_size <= $7";
 
-/// `$8`, `$9`: the search pattern and its digits (for phone numbers,
-/// compared without their spaces, dashes and dots). Names are compared
-/// lower-cased: SQLite's `LOWER` folds ASCII letters only, so there a
-/// capital `É` is found as typed (PostgreSQL folds every letter).
-const SEARCH: &str = " AND ($8 = '' OR LOWER(r.guest_name) LIKE $8 ESCAPE '\\' \
-          OR r.guest_email_key LIKE $8 ESCAPE '\\' \
-          OR LOWER(r.reference) LIKE $8 ESCAPE '\\' \
-          OR ($9 <> '' AND REPLACE(REPLACE(REPLACE(r.guest_phone, ' ', ''), '-', ''), '.', '') LIKE $9))";
-/// Without a search, the totals are read from the `reservations_list`
-/// index alone ($8 and $9 stay in the text, bound as always).
-const NO_SEARCH: &str = " AND $8 = '' AND $9 = $9";
+/// How a search is run. Each way reads `$8` and `$9`, bound by
+/// [`ListQuery::search_params`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    /// No search: the totals are read from the `reservations_list` index
+    /// alone.
+    None,
+    /// PostgreSQL: `LIKE` over the stored `search_text` (the name, e-mail
+    /// key, reference and phone digits, lower-cased), which the trigram
+    /// index answers.
+    Trigram,
+    /// SQLite, three characters or more: the `reservations_search`
+    /// full-text table (trigram tokenizer, case folded for every letter).
+    FullText,
+    /// SQLite, one or two characters (too short for trigrams): each
+    /// booking of the range compared. `LOWER` folds ASCII letters only
+    /// there, so a capital `É` is found as typed.
+    Scan,
+}
+
+impl Search {
+    fn clause(self) -> &'static str {
+        match self {
+            Search::None => " AND $8 = '' AND $9 = $9",
+            // `$9`: the digits pattern, or the text's again.
+            Search::Trigram => {
+                " AND (r.search_text LIKE $8 ESCAPE '\\' OR r.search_text LIKE $9 ESCAPE '\\')"
+            }
+            // `$8`: a full-text query; `$9` unused.
+            Search::FullText => {
+                " AND $9 = $9 AND r.id IN (SELECT rowid FROM reservations_search \
+                 WHERE reservations_search MATCH $8)"
+            }
+            // `$8`, `$9`: the text and its digits as patterns (phone
+            // numbers compared without their spaces, dashes and dots).
+            Search::Scan => {
+                " AND (LOWER(r.guest_name) LIKE $8 ESCAPE '\\' \
+                 OR r.guest_email_key LIKE $8 ESCAPE '\\' \
+                 OR LOWER(r.reference) LIKE $8 ESCAPE '\\' \
+                 OR ($9 <> '' AND REPLACE(REPLACE(REPLACE(r.guest_phone, ' ', ''), '-', ''), '.', '') LIKE $9))"
+            }
+        }
+    }
+}
 
 /// `$10`: a guest tag; only there when one is asked, since the clause
 /// reads the profile, which the index does not hold.
@@ -78,8 +111,8 @@ impl ListQuery {
     /// The filter's text for this query. The spans of a service, when one
     /// is asked, are bound from parameter `first` on, two by two (the page
     /// queries bind their cursor and length before them).
-    fn filter(&self, search: bool, first: usize) -> String {
-        let search = if search { SEARCH } else { NO_SEARCH };
+    fn filter(&self, search: Search, first: usize) -> String {
+        let search = search.clause();
         let tag = if self.tag.is_empty() {
             NO_TAG_FILTER
         } else {
@@ -144,6 +177,20 @@ pub(crate) fn search_patterns(search: &str) -> (String, String) {
     (contains_pattern(search), phone)
 }
 
+/// A full-text query (FTS5, trigram tokenizer) finding `search` anywhere,
+/// or, when it has three digits or more, its digits (phone numbers are
+/// indexed without their spaces, dashes and dots). Quoted: every
+/// character is literal.
+fn full_text_query(search: &str) -> String {
+    let phrase = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+    let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= 3 && digits != search {
+        format!("{} OR {}", phrase(search), phrase(&digits))
+    } else {
+        phrase(search)
+    }
+}
+
 /// `text` as a `LIKE` pattern matching it anywhere.
 fn contains_pattern(text: &str) -> String {
     let mut p = String::with_capacity(text.len() + 2);
@@ -159,8 +206,33 @@ fn contains_pattern(text: &str) -> String {
 }
 
 impl ListQuery {
-    fn pattern(&self) -> (String, String) {
-        search_patterns(&self.search)
+    /// How this query's search runs on `store`'s database.
+    fn search_on(&self, store: &Store) -> Search {
+        let sqlite = matches!(store.pool(), crate::store::Pool::Sqlite(_));
+        match () {
+            () if self.search.is_empty() => Search::None,
+            () if !sqlite => Search::Trigram,
+            () if self.search.chars().count() >= 3 => Search::FullText,
+            () => Search::Scan,
+        }
+    }
+
+    /// `$8` and `$9` for `search`.
+    fn search_params(&self, search: Search) -> (String, String) {
+        match search {
+            Search::None => (String::new(), String::new()),
+            Search::Scan => search_patterns(&self.search),
+            Search::Trigram => {
+                let (text, digits) = search_patterns(&self.search);
+                let digits = if digits.is_empty() {
+                    text.clone()
+                } else {
+                    digits
+                };
+                (text, digits)
+            }
+            Search::FullText => (full_text_query(&self.search), String::new()),
+        }
     }
 
     /// The cursor, or a key before the first row of the first page.
@@ -216,7 +288,8 @@ impl Store {
         q: &ListQuery,
     ) -> Result<Vec<ReservationWithTables>, StoreError> {
         let tail = page_tail(q.sort);
-        let filter = q.filter(true, PAGE_SPANS_FROM);
+        let search = q.search_on(self);
+        let filter = q.filter(search, PAGE_SPANS_FROM);
         let rows_sql =
             format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {filter}{tail}");
         let tables_sql = format!(
@@ -224,7 +297,11 @@ impl Store {
              WHERE rt.reservation_id IN (SELECT r.id FROM reservations r WHERE {filter}{tail}) \
              ORDER BY rt.reservation_id, rt.table_id"
         );
-        let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
+        let (statuses, sources, pattern) = (
+            q.statuses.join(","),
+            q.sources.join(","),
+            q.search_params(search),
+        );
         let (at, id) = q.cursor();
         let limit = i64::from(q.limit);
         let (rows, tables) = on_pool!(self, pool => {
@@ -244,10 +321,15 @@ impl Store {
         &self,
         q: &ListQuery,
     ) -> Result<Vec<String>, StoreError> {
-        let (tail, filter) = (page_tail(q.sort), q.filter(true, PAGE_SPANS_FROM));
+        let search = q.search_on(self);
+        let (tail, filter) = (page_tail(q.sort), q.filter(search, PAGE_SPANS_FROM));
         let rows_sql =
             format!("SELECT {RESERVATION_COLUMNS} FROM reservations r WHERE {filter}{tail}");
-        let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
+        let (statuses, sources, pattern) = (
+            q.statuses.join(","),
+            q.sources.join(","),
+            q.search_params(search),
+        );
         let (at, id) = q.cursor();
         let limit = i64::from(q.limit);
         Ok(match self.pool() {
@@ -283,12 +365,17 @@ impl Store {
     /// How many bookings match the filters (whatever the cursor), and
     /// their covers.
     pub async fn reservations_totals(&self, q: &ListQuery) -> Result<ListTotals, StoreError> {
-        let filter = q.filter(!q.search.is_empty(), TOTALS_SPANS_FROM);
+        let search = q.search_on(self);
+        let filter = q.filter(search, TOTALS_SPANS_FROM);
         let sql = format!(
             "SELECT COUNT(*), CAST(COALESCE(SUM(r.party_size), 0) AS BIGINT) \
              FROM reservations r WHERE {filter}"
         );
-        let (statuses, sources, pattern) = (q.statuses.join(","), q.sources.join(","), q.pattern());
+        let (statuses, sources, pattern) = (
+            q.statuses.join(","),
+            q.sources.join(","),
+            q.search_params(search),
+        );
         let (matched, covers): (i64, i64) = on_pool!(self, pool => {
             bind_within!(bind_filter!(sqlx::query_as::<_, (i64, i64)>(&sql), q, &statuses, &sources, pattern), q)
                 .fetch_one(pool).await
@@ -299,11 +386,15 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_pattern;
+    use super::{contains_pattern, full_text_query};
 
     #[test]
     fn search_text_is_matched_literally() {
         assert_eq!(contains_pattern("ada"), "%ada%");
         assert_eq!(contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(full_text_query("ada"), "\"ada\"");
+        assert_eq!(full_text_query("a\"b OR c"), "\"a\"\"b OR c\"");
+        assert_eq!(full_text_query("06 12 34"), "\"06 12 34\" OR \"061234\"");
+        assert_eq!(full_text_query("061"), "\"061\"");
     }
 }

@@ -2,7 +2,9 @@
 //! follow, one `changed` event (its data the new version) whenever a
 //! booking or a note changes, from any server process; the first event
 //! (`ready`) gives the version at connection, so a screen that was cut
-//! off knows to read again.
+//! off knows to read again. A `ping` event (its data the interval in
+//! seconds) comes when nothing else has for that long, so a screen can
+//! tell a silent connection from a dead one.
 
 use crate::api::caller::Caller;
 use crate::api::error::{service, ApiError, Lang};
@@ -14,15 +16,15 @@ use axum::Router;
 use backend::live::LiveState;
 use futures_util::stream::{self, Stream};
 use std::convert::Infallible;
-use std::time::Duration;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/api/admin/events", get(events))
 }
 
 /// Staff screens' live updates (`text/event-stream`): `ready` once with
-/// the current version, then `changed` with each new version. Comments
-/// keep the connection open every 15 s. Staff and admins only.
+/// the current version, then `changed` with each new version, and `ping`
+/// (its data the interval in seconds, 15 by default) whenever nothing
+/// else was sent for that long. Staff and admins only.
 #[utoipa::path(get, path = "/api/admin/events", tag = "staff",
     security(("session" = [])),
     responses(
@@ -49,8 +51,11 @@ pub async fn events(
         (!now.closed).then(|| (Ok(event("changed", now)), rx))
     });
     use futures_util::StreamExt;
-    Ok(Sse::new(ready.chain(changes))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    let ping = state.live.ping();
+    let alive = Event::default()
+        .event("ping")
+        .data(ping.as_secs().max(1).to_string());
+    Ok(Sse::new(ready.chain(changes)).keep_alive(KeepAlive::new().interval(ping).event(alive)))
 }
 
 fn event(name: &str, state: LiveState) -> Event {

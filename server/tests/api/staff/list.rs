@@ -119,7 +119,7 @@ async fn staff_filter_search_and_page_through_the_list(db: Db) {
     }
 
     // Filters, alone and together.
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 11] = [
         ("status=cancelled", &["LIST03"]),
         ("source=phone", &["LIST01", "LIST02"]),
         ("source=phone&party_min=3", &["LIST01"]),
@@ -133,6 +133,11 @@ async fn staff_filter_search_and_page_through_the_list(db: Db) {
         ("q=list1", &["LIST10", "LIST11"]),
         ("q=98%2076", &["LIST07"]),
         ("q=100%25", &[]),
+        // Any letter's case ("ÉLOÏ"), two characters only, and the
+        // digits of a number typed with spaces.
+        ("q=%C3%89LO%C3%8F", &["LIST07"]),
+        ("q=O%27", &["LIST07"]),
+        ("q=698%2076%2054", &["LIST07"]),
     ];
     for (query, want) in cases {
         let page = list(&mut staff, &format!("{range}&{query}")).await;
@@ -141,6 +146,13 @@ async fn staff_filter_search_and_page_through_the_list(db: Db) {
     }
     let page = list(&mut staff, &format!("{range}&q=list04%40example")).await;
     assert_eq!(references(&page), ["LIST04"]);
+    // A guest's new name is found at once, the old one no more.
+    app.execute("UPDATE reservations SET guest_name = 'Zoë Zimmer' WHERE reference = 'LIST05'")
+        .await;
+    let page = list(&mut staff, &format!("{range}&q=zimmer")).await;
+    assert_eq!(references(&page), ["LIST05"]);
+    let page = list(&mut staff, &format!("{range}&q=guest%20list05")).await;
+    assert_eq!(references(&page), Vec::<String>::new());
     // The day before the first booking: nothing.
     let page = list(&mut staff, &format!("to={first}&from={first}&q=list01")).await;
     assert_eq!(references(&page), Vec::<String>::new());

@@ -13,7 +13,7 @@ on_both_backends!(staff_screens_hear_of_changes_within_two_seconds,);
 const WITHIN: Duration = Duration::from_secs(2);
 
 async fn staff_screens_hear_of_changes_within_two_seconds(db: Db) {
-    let app = TestApp::spawn(db).await;
+    let app = TestApp::spawn_with(db, &[("LIVE_PING_SECONDS", "1")]).await;
     // Only staff may follow.
     assert_eq!(app.client().stream("/api/admin/events").await.status(), 401);
     let mut diner = app.signed_in(Role::Diner).await;
@@ -31,6 +31,9 @@ async fn staff_screens_hear_of_changes_within_two_seconds(db: Db) {
         .expect("ready at once")
         .parse()
         .unwrap();
+    // A quiet stream says it is alive, and how often it will.
+    let ping = next_event(&mut events, "ping", Duration::from_secs(3)).await;
+    assert_eq!(ping.as_deref(), Some("1"));
 
     // A guest books online: the screen hears of it.
     let thursday = dates::next(&app, Weekday::Thu).await;
@@ -44,12 +47,23 @@ async fn staff_screens_hear_of_changes_within_two_seconds(db: Db) {
     assert!(changed > ready, "{changed} > {ready}");
     println!("booking heard in {:?}", began.elapsed());
 
-    // A day's shift note too.
+    // The day says which version it was read at: a screen showing it
+    // skips the events it already holds, and no later change.
+    let (status, day) = staff.get(&format!("/api/admin/day?date={thursday}")).await;
+    assert_eq!(status, 200);
+    let read_at = day["version"].as_i64().expect("the day's version");
+    assert!(read_at >= changed, "{read_at} >= {changed}");
+    assert_eq!(day["reservations"].as_array().unwrap().len(), 1);
+
+    // A day's shift note too, announced past what the screen holds.
     let note = json!({"date": thursday.to_string(), "text": "Fish delivery late"});
     assert_eq!(staff.put("/api/admin/day/note", note).await.0, 200);
-    next_event(&mut events, "changed", WITHIN)
+    let noted: i64 = next_event(&mut events, "changed", WITHIN)
         .await
-        .expect("a note is heard of within 2 s");
+        .expect("a note is heard of within 2 s")
+        .parse()
+        .unwrap();
+    assert!(noted > read_at, "{noted} > {read_at}");
 
     // Another server process on the same database: its changes reach
     // this one's screens (PostgreSQL: NOTIFY; SQLite: the shared file).

@@ -43,6 +43,8 @@ pub async fn day_sheet(
     let ctx = context(store).await?;
     let date = date.unwrap_or_else(|| now.with_timezone(&ctx.tz).date_naive());
     let (from, to) = local_day(&ctx, date)?;
+    // Read before the day: the day then holds every change up to it.
+    let version = store.live_version().await?;
     let found = store
         .reservations_starting(ctx.restaurant.id, from, to)
         .await?;
@@ -67,6 +69,7 @@ pub async fn day_sheet(
         tables,
         reservations,
         note,
+        version,
     })
 }
 
