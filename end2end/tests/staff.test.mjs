@@ -109,8 +109,11 @@ test('staff run a service from the Today screen', async () => {
   await page.locator('.day-section-cancelled').locator(`[data-reference="${cy}"]`).waitFor();
   assert.match(await page.locator('.period-card').filter({ hasText: 'Dîner' }).innerText(), /8 couverts sur/);
 
-  // A change made meanwhile elsewhere is refused with the reason.
+  // A change made meanwhile elsewhere is refused with the reason. Staff
+  // are in a field, so the screen waits to show the change (live updates
+  // never move a card under a hand that is typing); the tap is refused.
   await page.locator('.day-section-later').locator(`[data-reference="${bob}"]`).waitFor();
+  await page.locator('#day-date').focus();
   const { body: today } = await fetchDay(page, day);
   const bobId = today.reservations.find((r) => r.reference === bob).id;
   await page.evaluate(async (id) => {
@@ -120,6 +123,9 @@ test('staff run a service from the Today screen', async () => {
       body: JSON.stringify({ status: 'cancelled' }),
     });
   }, bobId);
+  await page.waitForTimeout(1_500);
+  assert.equal(await page.locator('.day-section-later').locator(`[data-reference="${bob}"]`).count(), 1,
+    'the change waits while staff are in a field');
   await tap(page, bob, 'Arrivés');
   await page.locator('.status-region [role="alert"]').getByText(/ne permet pas ce changement/).waitFor();
   await page.locator('.day-section-cancelled').locator(`[data-reference="${bob}"]`).waitFor();
