@@ -38,6 +38,11 @@ pub enum AppError {
     /// Another booking holds the table at that time.
     #[error("table taken")]
     TableTaken,
+    /// Something still depends on what was to be removed or changed:
+    /// `reason` says what (`area_not_empty`, `table_in_use`,
+    /// `table_has_history`).
+    #[error("in use")]
+    InUse { reason: String },
     /// Not signed in, or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,
@@ -59,6 +64,9 @@ pub enum AppError {
     Internal,
 }
 
+/// The reasons of [`AppError::InUse`].
+pub const IN_USE: [&str; 3] = ["area_not_empty", "table_in_use", "table_has_history"];
+
 impl AppError {
     /// Stable machine-readable code, also used by the JSON API.
     pub fn code(&self) -> &'static str {
@@ -71,6 +79,7 @@ impl AppError {
             AppError::TooLate => "too_late",
             AppError::StatusRefused => "status_refused",
             AppError::TableTaken => "table_taken",
+            AppError::InUse { .. } => "in_use",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Reauthenticate => "reauthenticate",
@@ -90,7 +99,8 @@ impl AppError {
             | AppError::SlotUnavailable { .. }
             | AppError::TooLate
             | AppError::StatusRefused
-            | AppError::TableTaken => 409,
+            | AppError::TableTaken
+            | AppError::InUse { .. } => 409,
             AppError::Unauthorized | AppError::Reauthenticate => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
@@ -144,6 +154,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "too_late" => td_string!(l, error.too_late),
         "status_refused" => td_string!(l, error.status_refused),
         "table_taken" => td_string!(l, error.table_taken),
+        "in_use" => td_string!(l, error.in_use),
         "unauthorized" => td_string!(l, error.unauthorized),
         "forbidden" => td_string!(l, error.forbidden),
         "reauthenticate" => td_string!(l, error.reauthenticate),
@@ -207,6 +218,9 @@ mod ssr {
                 ServiceError::Reauthenticate => AppError::Reauthenticate,
                 ServiceError::RateLimited { .. } => AppError::RateLimited,
                 ServiceError::Busy { .. } => AppError::Unavailable,
+                ServiceError::Conflict(what) if crate::error::IN_USE.contains(&what.as_str()) => {
+                    AppError::InUse { reason: what }
+                }
                 ServiceError::Conflict(what) => {
                     tracing::info!(%what, "conflict");
                     AppError::Conflict

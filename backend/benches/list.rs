@@ -238,12 +238,14 @@ async fn bench(label: &str, url: &str, count: usize) {
             page.matched
         );
     }
-    let plan = booking::explain_list(&store, now, &cases[0].1)
-        .await
-        .unwrap_or_else(|e| vec![format!("(no plan: {e})")]);
-    println!("plan of the page query (a month):");
-    for line in plan {
-        println!("    {line}");
+    for (name, case) in [&cases[0], &cases[4]] {
+        let plan = booking::explain_list(&store, now, case)
+            .await
+            .unwrap_or_else(|e| vec![format!("(no plan: {e})")]);
+        println!("plan of the page query ({name}):");
+        for line in plan {
+            println!("    {line}");
+        }
     }
 
     // A year as CSV: read chunk by chunk, memory must not grow with it.

@@ -245,10 +245,35 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
             .await?;
         }
 
+        // Areas in the order they first appear; each area's tables in rows
+        // of six on its floor plan (round two-seaters, square fours, long
+        // tables for six and more).
+        let mut areas: Vec<&str> = Vec::new();
         for Table(name, area, min, max, online) in TABLES {
+            if !areas.contains(area) {
+                areas.push(area);
+                sqlx::query("INSERT INTO areas (restaurant_id, name, position) VALUES ($1, $2, $3)")
+                    .bind(restaurant_id)
+                    .bind(*area)
+                    .bind(areas.len() as i64)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let placed = TABLES
+                .iter()
+                .take_while(|t| t.0 != *name)
+                .filter(|t| t.1 == *area)
+                .count() as i64;
+            let (shape, width) = match max {
+                ..=2 => ("round", 2_i64),
+                ..=4 => ("square", 2),
+                _ => ("rectangle", 3),
+            };
             sqlx::query(
-                "INSERT INTO dining_tables (restaurant_id, name, area, min_seats, max_seats, bookable_online) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO dining_tables (restaurant_id, name, area_id, min_seats, max_seats, \
+                 bookable_online, shape, x, y, width, height) \
+                 SELECT $1, $2, a.id, $4, $5, $6, $7, $8, $9, $10, 2 FROM areas a \
+                 WHERE a.restaurant_id = $1 AND a.name = $3",
             )
             .bind(restaurant_id)
             .bind(name)
@@ -256,6 +281,10 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
             .bind(min)
             .bind(max)
             .bind(online)
+            .bind(shape)
+            .bind((placed % 6) * 4)
+            .bind((placed / 6) * 3)
+            .bind(width)
             .execute(&mut *tx)
             .await?;
         }

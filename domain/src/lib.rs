@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod booking;
+pub mod floor;
 pub mod form;
 pub mod guests;
 pub mod restaurant;
@@ -29,6 +30,10 @@ pub use booking::{CalendarDay, CalendarPeriod, CalendarSpan, CalendarView};
 pub use booking::{
     CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffBooking, StaffBookingInput,
     StaffReservationDetails,
+};
+pub use floor::{
+    Area, AreaForm, AreaInput, CombinationForm, CombinationInput, Floor, FloorTable,
+    TableCombination, TableForm, TableInput, TableShape,
 };
 pub use form::{given, FieldError, Registration, ReservationPatch, ReservationPatchInput};
 pub use guests::{

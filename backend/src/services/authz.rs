@@ -39,6 +39,9 @@ pub enum Action<'a> {
     RunService,
     /// Invite staff and change roles: admins only.
     ManageStaff,
+    /// Change the restaurant's setup (the room, the menu, hours and
+    /// rules): admins only.
+    ManageSetup,
 }
 
 /// `Ok(principal)` when `who` may do `action`; `Unauthorized` without an
@@ -59,7 +62,7 @@ pub fn authorize<'p>(
                     || crate::store::email_key(&who.email) == crate::store::email_key(guest_email))
         }
         Action::ListAllReservations | Action::RunService => who.verified && who.role.is_staff(),
-        Action::ManageStaff => who.verified && who.role == Role::Admin,
+        Action::ManageStaff | Action::ManageSetup => who.verified && who.role == Role::Admin,
     };
     if allowed && matches!(action, Action::ManageStaff) && !who.recent_sign_in {
         tracing::info!(

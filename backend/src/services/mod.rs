@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod authz;
 pub mod booking;
 pub mod live;
+pub mod setup;
 pub mod site;
 
 use crate::error::StoreError;

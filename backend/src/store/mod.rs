@@ -177,6 +177,7 @@ pub use booking::{
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
+pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;

@@ -239,6 +239,10 @@ impl ApiError {
                 alternatives: Some(alternatives),
                 ..ApiError::new(status, "slot_unavailable", lang)
             },
+            AppError::InUse { reason } => ApiError {
+                reason_text: app::error::IN_USE.into_iter().find(|r| *r == reason),
+                ..ApiError::new(status, "in_use", lang)
+            },
             other => ApiError::new(status, other.code(), lang),
         }
     }

@@ -240,6 +240,20 @@ wire_format! {
 }
 
 wire_format! {
+    /// The name of an area, a table or a combination.
+    SetupName => string()
+        .min_length(Some(1))
+        .max_length(Some(domain::floor::MAX_NAME_CHARS))
+        .pattern(Some(name_pattern()))
+        .description(Some(format!(
+            "A name, 1 to {} characters on one line, unique in the restaurant.",
+            domain::floor::MAX_NAME_CHARS
+        )))
+        .examples(["Terrasse"])
+        .build()
+}
+
+wire_format! {
     /// Why staff cancel a booking.
     CancelReasonText => string()
         .min_length(Some(1))

@@ -80,6 +80,17 @@ use utoipa::OpenApi;
         admin::guests::search,
         admin::guests::profile,
         admin::guests::set_notes,
+        admin::areas::list_areas,
+        admin::areas::create_area,
+        admin::areas::update_area,
+        admin::areas::delete_area,
+        admin::tables::list_tables,
+        admin::tables::create_table,
+        admin::tables::update_table,
+        admin::tables::delete_table,
+        admin::combinations::list_combinations,
+        admin::combinations::create_combination,
+        admin::combinations::delete_combination,
     ),
     components(schemas(
         ErrorOut,
@@ -97,6 +108,7 @@ use utoipa::OpenApi;
         (name = "auth", description = "Accounts and sessions (cookie `techplus.sid`)"),
         (name = "account", description = "The signed-in user's bookings; staff see all"),
         (name = "staff", description = "Running a service: staff and admins only"),
+        (name = "setup", description = "Setting the restaurant up: staff read, admins change"),
     )
 )]
 pub struct ApiDoc;
@@ -179,8 +191,11 @@ mod tests {
             v.sort();
             v
         };
-        let cases: [(&str, &[&str]); 10] = [
+        let cases: [(&str, &[&str]); 13] = [
             ("NotesIn", admin::guests::NotesIn::FIELDS),
+            ("AreaIn", admin::areas::AreaIn::FIELDS),
+            ("TableIn", admin::tables::TableIn::FIELDS),
+            ("CombinationIn", admin::combinations::CombinationIn::FIELDS),
             ("CreateReservationIn", CreateReservationIn::FIELDS),
             ("UpdateReservationIn", UpdateReservationIn::FIELDS),
             ("RegisterIn", RegisterIn::FIELDS),

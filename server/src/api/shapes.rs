@@ -27,7 +27,9 @@ pub struct ErrorDetailOut {
     /// together.
     fields: Option<Vec<FieldErrorOut>>,
     /// Why the slot cannot be booked, for `slot_unavailable`; why a password
-    /// was refused (`too_short`, `too_long`, `too_common`).
+    /// was refused (`too_short`, `too_long`, `too_common`); what is still
+    /// in use, for `in_use` (`area_not_empty`, `table_in_use`,
+    /// `table_has_history`).
     reason: Option<String>,
     /// The nearest bookable slots, for `slot_unavailable`.
     alternatives: Option<Vec<AlternativeOut>>,
@@ -43,6 +45,7 @@ pub enum ErrorCode {
     TooLate,
     StatusRefused,
     TableTaken,
+    InUse,
     Conflict,
     Unauthorized,
     Forbidden,

@@ -12,6 +12,7 @@ mod limits;
 mod mail;
 mod page_cache;
 mod security;
+mod setup;
 mod setup_cache;
 mod site;
 mod staff;

@@ -84,9 +84,13 @@ impl Search {
             Search::Trigram => {
                 " AND (r.search_text LIKE $8 ESCAPE '\\' OR r.search_text LIKE $9 ESCAPE '\\')"
             }
-            // `$8`: a full-text query; `$9` unused.
+            // `$8`: a full-text query; `$9` unused. The matches are a set
+            // each row of the range is looked up in (`+` keeps the planner
+            // from reading the matches first and sorting them all: the
+            // range's index gives the order, and a page stops at its
+            // length).
             Search::FullText => {
-                " AND $9 = $9 AND r.id IN (SELECT rowid FROM reservations_search \
+                " AND $9 = $9 AND +r.id IN (SELECT rowid FROM reservations_search \
                  WHERE reservations_search MATCH $8)"
             }
             // `$8`, `$9`: the text and its digits as patterns (phone

@@ -47,6 +47,7 @@ macro_rules! booking_tx {
 
 mod calendar;
 mod details;
+mod floor;
 mod import;
 mod list;
 mod outbox;
@@ -55,6 +56,7 @@ mod reservations;
 mod setup;
 
 pub use details::NoteRow;
+pub use floor::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
 pub use import::ImportedReservation;
 pub(crate) use list::search_patterns;
 pub use list::{ListQuery, ListTotals, Span};

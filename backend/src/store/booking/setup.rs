@@ -189,8 +189,10 @@ impl Store {
         let periods_sql = PERIODS_SQL;
         let exceptions_sql = "SELECT kind, starts_on, ends_on, periods FROM booking_exceptions \
              WHERE restaurant_id = $1 ORDER BY starts_on, id";
-        let tables_sql = "SELECT id, name, area, min_seats, max_seats, bookable_online, active \
-             FROM dining_tables WHERE restaurant_id = $1 ORDER BY id";
+        let tables_sql = "SELECT t.id, t.name, COALESCE(a.name, '') AS area, t.min_seats, \
+             t.max_seats, t.bookable_online, t.active \
+             FROM dining_tables t LEFT JOIN areas a ON a.id = t.area_id \
+             WHERE t.restaurant_id = $1 ORDER BY t.id";
         let members_sql = "SELECT m.combination_id, m.table_id FROM table_combination_members m \
              JOIN table_combinations c ON c.id = m.combination_id WHERE c.restaurant_id = $1 \
              ORDER BY m.combination_id, m.table_id";

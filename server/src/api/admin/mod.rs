@@ -1,20 +1,27 @@
 //! `/api/admin/...`: what staff use to run a service. One module per
 //! resource: `day` (the host stand's day), `events` (the live updates'
 //! stream), `reservations` (staff actions on a booking), `guests` (guest
-//! profiles).
+//! profiles); and the restaurant's setup: `areas`, `tables`,
+//! `combinations` (the room).
 
+pub mod areas;
+pub mod combinations;
 pub mod day;
 pub mod events;
 pub mod guests;
 pub mod reservations;
+pub mod tables;
 
 use app::ssr::AppState;
 use axum::Router;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .merge(areas::routes())
+        .merge(combinations::routes())
         .merge(day::routes())
         .merge(events::routes())
         .merge(guests::routes())
         .merge(reservations::routes())
+        .merge(tables::routes())
 }

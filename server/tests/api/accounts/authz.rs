@@ -182,6 +182,80 @@ async fn authorization_matrix(db: Db) {
             Some(json!({"tags": "vip", "notes": ""})),
             [401, 403, 403, 404, 404],
         ),
+        // The room: staff read it, admins change it (the role is checked
+        // before the row is looked for).
+        (
+            Method::GET,
+            "/api/admin/areas".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::GET,
+            "/api/admin/tables".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::GET,
+            "/api/admin/combinations".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::POST,
+            "/api/admin/areas".into(),
+            Some(json!({"name": "Mezzanine"})),
+            [401, 403, 403, 403, 201],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/areas/999999999".into(),
+            Some(json!({"name": "Cave"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/areas/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/tables".into(),
+            Some(
+                json!({"name": "Z1", "area_id": 999999999, "min_seats": 1, "max_seats": 2,
+                "shape": "round", "x": 0, "y": 0, "width": 2, "height": 2, "rotation": 0}),
+            ),
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/tables/999999999".into(),
+            Some(
+                json!({"name": "Z1", "area_id": 999999999, "min_seats": 1, "max_seats": 2,
+                "shape": "round", "x": 0, "y": 0, "width": 2, "height": 2, "rotation": 0}),
+            ),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/tables/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/combinations".into(),
+            Some(json!({"name": "Z", "tables": [999999998, 999999999]})),
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/combinations/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,

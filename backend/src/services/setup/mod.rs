@@ -1,0 +1,11 @@
+//! Setting the restaurant up: what admins change (the room, and later the
+//! menu, hours and rules) and staff may read. Each write moves the setup
+//! version in the same statement (database triggers), so every server
+//! process answers the next availability request with it.
+
+mod floor;
+
+pub use floor::{
+    create_area, create_combination, create_table, delete_area, delete_combination, delete_table,
+    floor, rename_area, update_table, AREA_NOT_EMPTY, TABLE_HAS_HISTORY, TABLE_IN_USE,
+};

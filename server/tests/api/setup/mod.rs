@@ -1,0 +1,4 @@
+//! Setting the restaurant up through the API: the room (areas, tables on
+//! their floor plans, combinations).
+
+mod floor;
