@@ -115,6 +115,7 @@ mod routes {
             AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
             AdminGuests(admin_guests_view, __preload_admin_guests_view) => crate::admin::guests::GuestsPage,
             AdminGuest(admin_guest_view, __preload_admin_guest_view) => crate::admin::guests::GuestPage,
+            AdminTables(admin_tables_view, __preload_admin_tables_view) => crate::admin::tables::TablesPage,
         }
     }
 }
@@ -211,6 +212,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("calendar") view={Lazy::<routes::AdminCalendar>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests") view={Lazy::<routes::AdminGuests>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("tables") view={Lazy::<routes::AdminTables>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

@@ -104,7 +104,7 @@ pub const ROTATIONS: [u32; 4] = [0, 45, 90, 135];
 pub const MAX_COMBINED: usize = 8;
 
 /// A name as typed: trimmed, one to [`MAX_NAME_CHARS`] characters, no
-/// control characters.
+/// control or hidden format characters.
 pub fn parse_name(raw: &str, field: &'static str) -> Result<String, FieldError> {
     let name = raw.trim();
     if name.is_empty() {
@@ -113,7 +113,10 @@ pub fn parse_name(raw: &str, field: &'static str) -> Result<String, FieldError> 
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(FieldError::new(field, "too_long"));
     }
-    if name.chars().any(char::is_control) {
+    if name
+        .chars()
+        .any(|c| c.is_control() || crate::booking::is_hidden_format(c))
+    {
         return Err(FieldError::invalid(field));
     }
     Ok(name.to_owned())

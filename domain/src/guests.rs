@@ -201,7 +201,10 @@ impl GuestSearch {
         let q = crate::given(input.q.as_deref())
             .unwrap_or("")
             .to_lowercase();
-        if q.chars().count() > Self::MAX_QUERY_CHARS || q.chars().any(char::is_control) {
+        if q.chars().count() > Self::MAX_QUERY_CHARS
+            || q.chars()
+                .any(|c| c.is_control() || crate::booking::is_hidden_format(c))
+        {
             errors.push(FieldError::invalid("q"));
         }
         let tag = match GuestTags::parse_one(input.tag.as_deref().unwrap_or("")) {

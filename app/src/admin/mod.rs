@@ -10,6 +10,7 @@ pub mod reservation;
 pub mod reservations;
 mod shell;
 pub mod staff;
+pub mod tables;
 pub mod timeline;
 pub mod today;
 

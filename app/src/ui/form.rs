@@ -113,6 +113,12 @@ pub fn ErrorSummary(id: &'static str, messages: Signal<Vec<String>>) -> impl Int
 pub fn field_message(i18n: I18n, error: &FieldError) -> String {
     match (error.field.as_str(), error.reason.as_str()) {
         ("email", "taken") => t_string!(i18n, account.errors.email_taken),
+        (_, "taken") => t_string!(i18n, tables.err_taken),
+        ("max_seats", "below_min") => t_string!(i18n, tables.err_below_min),
+        ("area_id", _) => t_string!(i18n, tables.err_area),
+        ("min_seats" | "max_seats" | "x" | "y" | "width" | "height" | "rotation", _) => {
+            t_string!(i18n, tables.err_number)
+        }
         ("email", "unverified") => t_string!(i18n, account.errors.unverified_account),
         ("email", "missing") => t_string!(i18n, reservation.err_email_missing),
         (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
@@ -164,6 +170,15 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "note" => t_string!(i18n, staff.note_label),
         "text" => t_string!(i18n, reservation.note_label),
         "reason" => t_string!(i18n, reservation.cancel_reason),
+        "area_id" => t_string!(i18n, tables.area),
+        "min_seats" => t_string!(i18n, tables.min_seats),
+        "max_seats" => t_string!(i18n, tables.max_seats),
+        "shape" => t_string!(i18n, tables.shape),
+        "x" => t_string!(i18n, tables.x),
+        "y" => t_string!(i18n, tables.y),
+        "width" => t_string!(i18n, tables.width),
+        "height" => t_string!(i18n, tables.height),
+        "rotation" => t_string!(i18n, tables.rotation),
         "message" => t_string!(i18n, reservation.cancel_message),
         _ => t_string!(i18n, form.other),
     }

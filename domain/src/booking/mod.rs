@@ -20,6 +20,7 @@ pub use calendar::{CalendarDay, CalendarPeriod, CalendarSpan, CalendarView};
 pub use details::{
     CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffReservationDetails,
 };
+pub(crate) use guest::is_hidden_format;
 pub use guest::{DetailsError, Email, GuestDetails, GuestName, Locale, Notes, PartySize, Phone};
 pub use list::{
     BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,

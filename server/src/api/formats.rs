@@ -59,8 +59,17 @@ pub const MONTH_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])$";
 /// `HH:MM` on the 24-hour clock face (`24:00` is not a seating).
 pub const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
-/// Control characters (Unicode `Cc`), refused in names.
-const CONTROL: &str = r"\x00-\x1f\x7f-\x9f";
+/// The hidden format characters, as a character-class range list.
+macro_rules! hidden {
+    () => {
+        r"\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
+    };
+}
+
+/// Control characters (Unicode `Cc`), refused in names, and the hidden
+/// format characters every text refuses ([`domain::booking`]'s
+/// `is_hidden_format`: soft hyphen, zero-width and direction marks).
+const CONTROL: &str = concat!(r"\x00-\x1f\x7f-\x9f", hidden!());
 /// What `str::trim` removes besides control characters (Unicode `White_Space`).
 const SPACE: &str = r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 
@@ -78,7 +87,8 @@ pub const GUEST_TAGS_PATTERN: &str =
     r"^[ ,0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u012F\u0131-\u024F-]*$";
 
 /// Special requests: no control character except tab and line breaks.
-pub const NOTES_PATTERN: &str = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
+pub const NOTES_PATTERN: &str =
+    concat!(r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f", hidden!(), "]*$");
 
 /// What [`domain::Phone::parse`] accepts: `+` and 8 to 15 digits (E.164,
 /// no leading 0), `00` and the same, or a 10-digit French national number;
@@ -207,7 +217,7 @@ wire_format! {
 /// Plain text that is not blank: no control character but tab and line
 /// breaks, something left once trimmed.
 fn text_pattern() -> String {
-    let control = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f";
+    let control = concat!(r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f", hidden!());
     let blank = r"\x09-\x0d\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
     format!("^[^{control}]*[^{control}{blank}][^{control}]*$")
 }

@@ -372,6 +372,53 @@ async fn authorization_matrix(db: Db) {
             &[missing[0], ("tags", "vip"), ("notes", "")][..],
             [401, 403, 403, 404, 404],
         ),
+        // The room: staff read it, admins change it.
+        ("admin_floor", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_area_save",
+            &[("name", "Véranda")][..],
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            "admin_area_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_table_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_table_save",
+            &[
+                ("name", "Z9"),
+                ("area_id", "999999999"),
+                ("min_seats", "1"),
+                ("max_seats", "2"),
+                ("shape", "round"),
+                ("x", "0"),
+                ("y", "0"),
+                ("width", "2"),
+                ("height", "2"),
+                ("rotation", "0"),
+            ][..],
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            "admin_combination_add",
+            &[
+                ("name", "Z"),
+                ("tables[]", "999999998"),
+                ("tables[]", "999999999"),
+            ][..],
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            "admin_combination_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
         (
             "admin_book",
             &[

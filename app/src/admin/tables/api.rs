@@ -1,0 +1,166 @@
+//! Server functions of the tables screen: parse, call one service, come
+//! back to the screen (with or without JavaScript alike).
+// A table's form posts its thirteen fields as the function's arguments
+// (what a form without JavaScript sends).
+#![allow(clippy::too_many_arguments)]
+
+use super::TablesView;
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use {crate::ssr::call, backend::services::setup as svc};
+
+/// The room: areas, tables, combinations. Staff and admins (who may
+/// change it).
+#[server(prefix = "/api/fn", endpoint = "admin_floor")]
+pub async fn admin_floor() -> Result<TablesView, AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        let floor = svc::floor(cx.store(), who.as_ref()).await?;
+        let editable = who.as_ref().is_some_and(|p| p.role == domain::Role::Admin);
+        Ok(TablesView { floor, editable })
+    })
+    .await
+}
+
+/// Adds an area (no `id`) or renames one.
+#[server(prefix = "/api/fn", endpoint = "admin_area_save")]
+pub async fn admin_area_save(id: Option<i64>, name: String) -> Result<(), AppError> {
+    call(|cx| async move {
+        let form = domain::AreaForm::parse(&domain::AreaInput { name })
+            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let who = cx.caller().await?;
+        match id {
+            Some(id) => svc::rename_area(cx.store(), who.as_ref(), id, &form).await?,
+            None => {
+                svc::create_area(cx.store(), who.as_ref(), &form).await?;
+            }
+        }
+        leptos_axum::redirect("/admin/tables?done=area");
+        Ok(())
+    })
+    .await
+}
+
+/// Removes an empty area.
+#[server(prefix = "/api/fn", endpoint = "admin_area_delete")]
+pub async fn admin_area_delete(id: i64) -> Result<(), AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        svc::delete_area(cx.store(), who.as_ref(), id).await?;
+        leptos_axum::redirect("/admin/tables?done=area_removed");
+        Ok(())
+    })
+    .await
+}
+
+/// A number as typed; `None` when it is not one (the field is then named).
+#[cfg(feature = "ssr")]
+fn number(raw: &str) -> Option<i64> {
+    raw.trim().parse::<i64>().ok()
+}
+
+/// Adds a table (no `id`) or writes every field of one. Check boxes are
+/// sent only when ticked.
+#[server(prefix = "/api/fn", endpoint = "admin_table_save")]
+pub async fn admin_table_save(
+    id: Option<i64>,
+    name: String,
+    area_id: String,
+    min_seats: String,
+    max_seats: String,
+    bookable_online: Option<String>,
+    active: Option<String>,
+    shape: String,
+    x: String,
+    y: String,
+    width: String,
+    height: String,
+    rotation: String,
+) -> Result<(), AppError> {
+    call(|cx| async move {
+        let mut fields = Vec::new();
+        let mut read = |raw: &str, field: &'static str| {
+            number(raw).unwrap_or_else(|| {
+                fields.push(domain::FieldError::invalid(field));
+                // In range for the parse: only this field is named.
+                1
+            })
+        };
+        let input = domain::TableInput {
+            area_id: read(&area_id, "area_id"),
+            min_seats: read(&min_seats, "min_seats"),
+            max_seats: read(&max_seats, "max_seats"),
+            x: read(&x, "x"),
+            y: read(&y, "y"),
+            width: read(&width, "width"),
+            height: read(&height, "height"),
+            rotation: number(&rotation).unwrap_or(-1),
+            name,
+            bookable_online: bookable_online.is_some(),
+            active: active.is_some(),
+            shape,
+        };
+        let parsed = domain::TableForm::parse(&input);
+        let form = match parsed {
+            Ok(form) if fields.is_empty() => form,
+            Ok(_) => return Err(AppError::InvalidFields { fields }),
+            Err(mut more) => {
+                more.retain(|e| !fields.iter().any(|f| f.field == e.field));
+                fields.extend(more);
+                return Err(AppError::InvalidFields { fields });
+            }
+        };
+        let who = cx.caller().await?;
+        match id {
+            Some(id) => {
+                svc::update_table(cx.store(), backend::now(), who.as_ref(), id, &form).await?;
+            }
+            None => {
+                svc::create_table(cx.store(), who.as_ref(), &form).await?;
+            }
+        }
+        leptos_axum::redirect("/admin/tables?done=table");
+        Ok(())
+    })
+    .await
+}
+
+/// Removes a table no booking ever held.
+#[server(prefix = "/api/fn", endpoint = "admin_table_delete")]
+pub async fn admin_table_delete(id: i64) -> Result<(), AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        svc::delete_table(cx.store(), backend::now(), who.as_ref(), id).await?;
+        leptos_axum::redirect("/admin/tables?done=table_removed");
+        Ok(())
+    })
+    .await
+}
+
+/// Adds a combination of the ticked tables (`tables[]`).
+#[server(prefix = "/api/fn", endpoint = "admin_combination_add")]
+pub async fn admin_combination_add(name: String, tables: Option<Vec<i64>>) -> Result<(), AppError> {
+    call(|cx| async move {
+        let tables = tables.unwrap_or_default();
+        let form = domain::CombinationForm::parse(&domain::CombinationInput { name, tables })
+            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let who = cx.caller().await?;
+        svc::create_combination(cx.store(), who.as_ref(), &form).await?;
+        leptos_axum::redirect("/admin/tables?done=combination");
+        Ok(())
+    })
+    .await
+}
+
+/// Removes a combination.
+#[server(prefix = "/api/fn", endpoint = "admin_combination_delete")]
+pub async fn admin_combination_delete(id: i64) -> Result<(), AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        svc::delete_combination(cx.store(), who.as_ref(), id).await?;
+        leptos_axum::redirect("/admin/tables?done=combination_removed");
+        Ok(())
+    })
+    .await
+}

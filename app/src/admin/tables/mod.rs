@@ -1,0 +1,20 @@
+//! `/admin/tables[?edit=ID]`: the room — its areas, the tables in each
+//! (seats, online or in-house only, in use, shape and place on the area's
+//! plan, drawn) and the combinations. Staff read it; admins change it.
+//! Every form works before hydration.
+
+pub mod api;
+mod forms;
+mod page;
+
+use domain::Floor;
+use serde::{Deserialize, Serialize};
+
+pub use page::TablesPage;
+
+/// The room, and whether the reader may change it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TablesView {
+    pub floor: Floor,
+    pub editable: bool,
+}

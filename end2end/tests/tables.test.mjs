@@ -1,0 +1,119 @@
+// The room set up in a real browser: an admin finds the areas with their
+// plans and tables, adds an area and a table in it (a form with mistakes
+// first: each named, nothing made), changes the table, is refused removing
+// an area that has tables, removes the table and the area; before
+// hydration too. axe-core, and screenshots at 390, 768 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { startStaffServer, signIn } from '../lib/staff.mjs';
+import { watchErrors } from '../lib/console.mjs';
+import { assertAccessible } from '../lib/a11y.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaffServer('chef.tables@example.com');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const area = (page, name) => page.locator('section.area-card', { has: page.locator('h2', { hasText: name }) });
+
+test('an admin sets the room up: areas, tables on their plans', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await waitForHydration(page);
+  await page.locator('.admin-nav').getByRole('link', { name: 'Tables' }).click();
+  await page.waitForURL(/\/admin\/tables$/);
+  await page.getByRole('heading', { level: 1, name: 'Tables et plan de salle' }).waitFor();
+  // The demo room: each area with its plan and its tables.
+  const salle = area(page, 'salle');
+  await salle.waitFor();
+  assert.equal(await salle.getByRole('img', { name: 'Plan de salle : salle' }).count(), 1);
+  assert.match(await salle.locator('tr[data-table="T1"]').innerText(), /1–2/);
+  await assertAccessible(page, 'admin tables');
+  for (const width of [390, 768, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the tables screen overflows by ${overflow}px at ${width}px`);
+    await screenshot(page, `staff-tables-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A new area.
+  await page.fill('#area-name-new', 'Mezzanine');
+  await page.getByRole('button', { name: 'Ajouter l’espace' }).click();
+  await page.locator('.status-region').getByText('L’espace est enregistré.').waitFor();
+  const mezzanine = area(page, 'Mezzanine');
+  await mezzanine.waitFor();
+
+  // A table with mistakes: each named, nothing made.
+  await page.selectOption('#table-area', { label: 'Mezzanine' });
+  await page.fill('#table-name', 'T1');
+  await page.fill('#table-min', '4');
+  await page.fill('#table-max', '2');
+  await page.getByRole('button', { name: 'Enregistrer la table' }).click();
+  const summary = page.locator('#table-errors');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /Convives au maximum/);
+  assert.match(await page.locator('#table-form').innerText(), /ne peut pas être inférieur au minimum/);
+  assert.equal(await mezzanine.locator('tbody tr').count(), 0);
+  await assertAccessible(page, 'admin tables, table form with errors');
+
+  // Put right: the table stands in the new area, on its plan.
+  await page.fill('#table-min', '2');
+  await page.fill('#table-max', '4');
+  await page.fill('#table-x', '3');
+  await page.selectOption('#table-shape', 'round');
+  await page.getByRole('button', { name: 'Enregistrer la table' }).click();
+  // The name is taken: T1 is the salle's.
+  await page.locator('#table-form').getByText(/déjà utilisé/).first().waitFor();
+  assert.equal(await mezzanine.locator('tbody tr').count(), 0);
+  await page.fill('#table-name', 'M1');
+  await page.getByRole('button', { name: 'Enregistrer la table' }).click();
+  await mezzanine.locator('tr[data-table="M1"]').waitFor();
+  assert.match(await mezzanine.locator('tr[data-table="M1"]').innerText(), /2–4[\s\S]*Ronde/);
+  assert.equal(await mezzanine.locator('svg text', { hasText: 'M1' }).count(), 1);
+
+  // Changed: more guests.
+  await mezzanine.getByRole('link', { name: 'Modifier M1' }).click();
+  await page.waitForURL(/edit=\d+/);
+  await page.getByRole('heading', { name: 'Modifier M1' }).waitFor();
+  await page.fill('#table-max', '6');
+  await page.getByRole('button', { name: 'Enregistrer la table' }).click();
+  await page.waitForURL(/done=table/);
+  await mezzanine.locator('tr[data-table="M1"]', { hasText: '2–6' }).waitFor();
+
+  // An area with a table stays; its table goes, then the area.
+  assert.equal(await mezzanine.getByRole('button', { name: /^Supprimer l’espace/ }).count(), 0);
+  assert.match(await mezzanine.innerText(), /déplacez ou supprimez d’abord ses tables/);
+  await mezzanine.getByRole('button', { name: 'Supprimer M1' }).click();
+  await page.locator('.status-region').getByText('La table est supprimée.').waitFor();
+  await mezzanine.getByRole('button', { name: 'Supprimer l’espace Mezzanine' }).click();
+  await page.locator('.status-region').getByText('L’espace est supprimé.').waitFor();
+  await mezzanine.waitFor({ state: 'detached' });
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an area is added before hydration (no JavaScript)', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, server);
+  await page.goto(`${server.base}/admin/tables`);
+  await page.fill('#area-name-new', 'Cave');
+  await page.getByRole('button', { name: 'Ajouter l’espace' }).click();
+  await page.waitForURL(/\/admin\/tables\?done=area$/);
+  await area(page, 'Cave').waitFor();
+  assert.match(await page.locator('.status-region').innerText(), /L’espace est enregistré/);
+  await context.close();
+});
