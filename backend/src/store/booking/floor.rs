@@ -281,14 +281,23 @@ impl Store {
         restaurant_id: i64,
         tables: &[i64],
     ) -> Result<usize, StoreError> {
-        let mut n = 0;
-        for id in tables {
-            let sql = "SELECT COUNT(*) FROM dining_tables WHERE id = $1 AND restaurant_id = $2";
-            let found: i64 = on_pool!(self, pool => sqlx::query_scalar(sql)
-                .bind(id).bind(restaurant_id).fetch_one(pool).await)?;
-            n += usize::try_from(found).unwrap_or(0);
+        if tables.is_empty() {
+            return Ok(0);
         }
-        Ok(n)
+        // One query: `id IN ($2, $3, ...)`.
+        let list: Vec<String> = (2..tables.len() + 2).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT COUNT(*) FROM dining_tables WHERE restaurant_id = $1 AND id IN ({})",
+            list.join(", ")
+        );
+        let found: i64 = on_pool!(self, pool => {
+            let mut query = sqlx::query_scalar(&sql).bind(restaurant_id);
+            for id in tables {
+                query = query.bind(id);
+            }
+            query.fetch_one(pool).await
+        })?;
+        Ok(usize::try_from(found).unwrap_or(0))
     }
 
     /// A new combination of `form.tables` (the restaurant's, checked by
