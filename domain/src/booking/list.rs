@@ -117,6 +117,10 @@ impl ReservationFilter {
     pub const MAX_LIMIT: u32 = 200;
     /// The longest search text.
     pub const MAX_QUERY_CHARS: usize = 100;
+    /// A search counts its matches up to this many: staff look for a
+    /// guest, and "more than 1,000" tells them to narrow it down (counting
+    /// every match of a common name cost more than the page itself).
+    pub const SEARCH_COUNT_CAP: u32 = 1000;
 
     /// Validates every filter; the error names each one at fault, in form
     /// order (`to` before `from` is `to`'s fault).
@@ -243,6 +247,10 @@ pub struct ReservationPage {
     pub matched: u32,
     /// Their covers (party sizes added up).
     pub covers: u32,
+    /// A search matched more than [`ReservationFilter::SEARCH_COUNT_CAP`]
+    /// bookings: `matched` and `covers` count that many only.
+    #[serde(default)]
+    pub more: bool,
     pub reservations: Vec<StaffReservation>,
     /// The cursor of the next page (`after`), if there is one.
     pub next: Option<String>,

@@ -151,7 +151,7 @@ fn Results(
         with.insert("after", cursor);
         format!("/admin/reservations{}", with.to_query_string())
     });
-    let (matched, covers) = (page.matched, page.covers);
+    let (matched, covers, more) = (page.matched, page.covers, page.more);
     let range = format!("{} → {}", page.from, page.to);
     // Printing needs the script; without it the browser's own menu prints.
     let hydrated = RwSignal::new(false);
@@ -159,8 +159,16 @@ fn Results(
     view! {
         <div class="list-summary">
             <p>
-                <strong>{move || t_string!(i18n, list.matched, count = matched).to_string()}</strong>
-                " · "{move || t_string!(i18n, list.covers, count = covers).to_string()}
+                {if more {
+                    view! {
+                        <strong>{move || t_string!(i18n, list.matched_more, count = matched).to_string()}</strong>
+                    }.into_any()
+                } else {
+                    view! {
+                        <strong>{move || t_string!(i18n, list.matched, count = matched).to_string()}</strong>
+                        " · "{move || t_string!(i18n, list.covers, count = covers).to_string()}
+                    }.into_any()
+                }}
                 " · "<span class="hint">{range.clone()}</span>
             </p>
             <p class="list-tools">

@@ -35,14 +35,18 @@ pub async fn list_reservations(
     let (query, from, to) = query_of(&ctx, now, filter)?;
     let mut probe = query.clone();
     probe.limit = filter.limit + 1;
-    let mut found = store.reservations_page(&probe).await?;
+    // The page and its totals are read at once (two connections).
+    let (found, totals) = tokio::try_join!(
+        store.reservations_page(&probe),
+        store.reservations_totals(&query, ReservationFilter::SEARCH_COUNT_CAP),
+    )?;
+    let mut found = found;
     let more = found.len() > filter.limit as usize;
     found.truncate(filter.limit as usize);
     let next = more
         .then(|| found.last())
         .flatten()
         .map(|last| cursor_of(filter.sort, last).encode());
-    let totals = store.reservations_totals(&query).await?;
     let names = table_names(&ctx);
     let reservations = found
         .iter()
@@ -53,6 +57,7 @@ pub async fn list_reservations(
         to: to.format("%Y-%m-%d").to_string(),
         matched: u32::try_from(totals.matched).unwrap_or(u32::MAX),
         covers: u32::try_from(totals.covers).unwrap_or(u32::MAX),
+        more: totals.more,
         reservations,
         next,
     })

@@ -43,11 +43,14 @@ pub struct ListQuery {
     pub limit: u32,
 }
 
-/// Bookings matching the filters, over every page.
+/// Bookings matching the filters, over every page (a search's, up to its
+/// cap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ListTotals {
     pub matched: i64,
     pub covers: i64,
+    /// A search matched more than the cap: the figures count the cap.
+    pub more: bool,
 }
 
 /// `$1`..`$7`: restaurant, from, to, statuses, sources, party range.
@@ -56,6 +59,16 @@ const FILTER: &str = "r.restaurant_id = $1 AND r.starts_at >= $2 AND r.starts_at
      AND ($5 = '' OR (',' || $5 || ',') LIKE ('%,' || r.source || ',%')) \
      AND r.party_size >= $6 AND r.party_size <= $7";
 
+/// The text a PostgreSQL search reads, word for word the expression of the
+/// `reservations_search` trigram index (so the index answers it): the
+/// name, e-mail key, reference and phone digits, lower-cased.
+macro_rules! search_text {
+    () => {
+        "LOWER(r.guest_name || ' ' || r.guest_email_key || ' ' || r.reference || ' ' \
+         || REPLACE(REPLACE(REPLACE(r.guest_phone, ' ', ''), '-', ''), '.', ''))"
+    };
+}
+
 /// How a search is run. Each way reads `$8` and `$9`, bound by
 /// [`ListQuery::search_params`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,9 +76,8 @@ enum Search {
     /// No search: the totals are read from the `reservations_list` index
     /// alone.
     None,
-    /// PostgreSQL: `LIKE` over the stored `search_text` (the name, e-mail
-    /// key, reference and phone digits, lower-cased), which the trigram
-    /// index answers.
+    /// PostgreSQL: `LIKE` over [`search_text!`], which the trigram index
+    /// answers.
     Trigram,
     /// SQLite, three characters or more: the `reservations_search`
     /// full-text table (trigram tokenizer, case folded for every letter).
@@ -81,9 +93,13 @@ impl Search {
         match self {
             Search::None => " AND $8 = '' AND $9 = $9",
             // `$9`: the digits pattern, or the text's again.
-            Search::Trigram => {
-                " AND (r.search_text LIKE $8 ESCAPE '\\' OR r.search_text LIKE $9 ESCAPE '\\')"
-            }
+            Search::Trigram => concat!(
+                " AND (",
+                search_text!(),
+                " LIKE $8 ESCAPE '\\' OR ",
+                search_text!(),
+                " LIKE $9 ESCAPE '\\')"
+            ),
             // `$8`: a full-text query; `$9` unused. The matches are a set
             // each row of the range is looked up in (`+` keeps the planner
             // from reading the matches first and sorting them all: the
@@ -367,14 +383,28 @@ impl Store {
     }
 
     /// How many bookings match the filters (whatever the cursor), and
-    /// their covers.
-    pub async fn reservations_totals(&self, q: &ListQuery) -> Result<ListTotals, StoreError> {
+    /// their covers. Without a search the index alone answers; a search
+    /// counts its first `search_cap` matches and one more, to tell there
+    /// are more.
+    pub async fn reservations_totals(
+        &self,
+        q: &ListQuery,
+        search_cap: u32,
+    ) -> Result<ListTotals, StoreError> {
         let search = q.search_on(self);
         let filter = q.filter(search, TOTALS_SPANS_FROM);
-        let sql = format!(
-            "SELECT COUNT(*), CAST(COALESCE(SUM(r.party_size), 0) AS BIGINT) \
-             FROM reservations r WHERE {filter}"
-        );
+        let sql = if search == Search::None {
+            format!(
+                "SELECT COUNT(*), CAST(COALESCE(SUM(r.party_size), 0) AS BIGINT) \
+                 FROM reservations r WHERE {filter}"
+            )
+        } else {
+            format!(
+                "SELECT COUNT(*), CAST(COALESCE(SUM(m.party_size), 0) AS BIGINT) FROM \
+                 (SELECT r.party_size FROM reservations r WHERE {filter} LIMIT {}) m",
+                u64::from(search_cap) + 1
+            )
+        };
         let (statuses, sources, pattern) = (
             q.statuses.join(","),
             q.sources.join(","),
@@ -384,7 +414,28 @@ impl Store {
             bind_within!(bind_filter!(sqlx::query_as::<_, (i64, i64)>(&sql), q, &statuses, &sources, pattern), q)
                 .fetch_one(pool).await
         })?;
-        Ok(ListTotals { matched, covers })
+        let cap = i64::from(search_cap);
+        if search != Search::None && matched > cap {
+            // The one over the cap is left out of both figures.
+            let (matched, covers) = on_pool!(self, pool => {
+                let sql = format!(
+                    "SELECT COUNT(*), CAST(COALESCE(SUM(m.party_size), 0) AS BIGINT) FROM \
+                     (SELECT r.party_size FROM reservations r WHERE {filter} LIMIT {cap}) m"
+                );
+                bind_within!(bind_filter!(sqlx::query_as::<_, (i64, i64)>(&sql), q, &statuses, &sources, pattern), q)
+                    .fetch_one(pool).await
+            })?;
+            return Ok(ListTotals {
+                matched,
+                covers,
+                more: true,
+            });
+        }
+        Ok(ListTotals {
+            matched,
+            covers,
+            more: false,
+        })
     }
 }
 

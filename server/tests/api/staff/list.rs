@@ -12,6 +12,7 @@ on_both_backends!(
     the_export_is_the_filtered_list_as_csv,
     bulk_actions_change_what_they_can_and_report_the_rest,
     the_list_keeps_one_service,
+    a_common_search_counts_up_to_its_cap,
 );
 
 fn references(page: &Value) -> Vec<String> {
@@ -398,5 +399,81 @@ async fn the_list_keeps_one_service(db: Db) {
         .filter(|r| r.starts_with("SERV"))
         .collect();
     assert_eq!(lunch, ["SERV00", "SERV01", "SERV02"], "{csv}");
+    app.stop().await;
+}
+
+/// A search matching more bookings than the cap says "more than" (the
+/// figures count the cap); narrowed below it, the count is exact again.
+async fn a_common_search_counts_up_to_its_cap(db: Db) {
+    use domain::ReservationFilter;
+    let app = TestApp::spawn(db).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    // A table of its own, which no demo booking holds.
+    let mut admin = app.signed_in(Role::Admin).await;
+    let (_, area) = admin.post("/api/admin/areas", json!({"name": "Cap"})).await;
+    let (status, table) = admin
+        .post(
+            "/api/admin/tables",
+            json!({"name": "CAP1", "area_id": area["id"], "min_seats": 1, "max_seats": 4,
+                "shape": "square", "x": 0, "y": 0, "width": 2, "height": 2, "rotation": 0}),
+        )
+        .await;
+    assert_eq!(status, 201, "{table}");
+    let table = table["id"].as_i64().unwrap();
+    let cap = ReservationFilter::SEARCH_COUNT_CAP as i64;
+    let start = Utc::now() + TimeDelta::days(1);
+    // Two hours apart on one table: one more than the cap, and ten that
+    // are cancelled among them.
+    let rows: Vec<_> = (0..=cap)
+        .map(|i| {
+            let mut r = imported(
+                &format!("CAP{i:05}"),
+                start + TimeDelta::hours(2 * i),
+                table,
+                2,
+                if i % 100 == 0 {
+                    ReservationStatus::Cancelled
+                } else {
+                    ReservationStatus::Confirmed
+                },
+                "",
+            );
+            r.guest_name = format!("Capucine {i}");
+            r
+        })
+        .collect();
+    let restaurant = app.restaurant_id().await;
+    app.store
+        .import_reservations(restaurant, &rows)
+        .await
+        .unwrap();
+    let from = local_date(&app, rows[0].starts_at).await;
+    let to = local_date(&app, rows[cap as usize].starts_at).await;
+    let range = format!("from={from}&to={to}");
+    let all = list(&mut staff, &format!("{range}&q=capucine")).await;
+    assert_eq!(
+        (&all["matched"], &all["covers"], &all["more"]),
+        (&json!(cap), &json!(2 * cap), &json!(true)),
+        "{}",
+        all["matched"]
+    );
+    assert_eq!(references(&all).len(), 50);
+    let cancelled = list(&mut staff, &format!("{range}&q=capucine&status=cancelled")).await;
+    assert_eq!(
+        (
+            &cancelled["matched"],
+            &cancelled["covers"],
+            &cancelled["more"]
+        ),
+        (&json!(11), &json!(22), &json!(false))
+    );
+    // Without a search the count is exact whatever its size.
+    let every = list(&mut staff, &range).await;
+    assert!(
+        every["matched"].as_i64().unwrap() > cap,
+        "{}",
+        every["matched"]
+    );
+    assert_eq!(every["more"], false);
     app.stop().await;
 }
