@@ -40,7 +40,7 @@ pub enum AppError {
     TableTaken,
     /// Something still depends on what was to be removed or changed:
     /// `reason` says what (`area_not_empty`, `table_in_use`,
-    /// `table_has_history`).
+    /// `table_has_history`, `tables_booked`).
     #[error("in use")]
     InUse { reason: String },
     /// Not signed in, or wrong credentials.
@@ -65,7 +65,12 @@ pub enum AppError {
 }
 
 /// The reasons of [`AppError::InUse`].
-pub const IN_USE: [&str; 3] = ["area_not_empty", "table_in_use", "table_has_history"];
+pub const IN_USE: [&str; 4] = [
+    "area_not_empty",
+    "table_in_use",
+    "table_has_history",
+    "tables_booked",
+];
 
 impl AppError {
     /// Stable machine-readable code, also used by the JSON API.
@@ -155,6 +160,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "status_refused" => td_string!(l, error.status_refused),
         "table_taken" => td_string!(l, error.table_taken),
         "in_use" => td_string!(l, error.in_use),
+        "tables_booked" => td_string!(l, error.tables_booked),
         "unauthorized" => td_string!(l, error.unauthorized),
         "forbidden" => td_string!(l, error.forbidden),
         "reauthenticate" => td_string!(l, error.reauthenticate),
@@ -178,7 +184,13 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             Locale::fr => domain::Locale::Fr,
             Locale::en => domain::Locale::En,
         };
-        message(locale, error.code())
+        // Bookings in the way of a block: say so, the generic words
+        // would not tell staff what to move.
+        let code = match &error {
+            AppError::InUse { reason } if reason == "tables_booked" => "tables_booked",
+            error => error.code(),
+        };
+        message(locale, code)
     };
     view! {
         <div class="alert alert-error" role="alert">

@@ -5,6 +5,7 @@
 //! one of these types is therefore always valid.
 
 pub mod account;
+pub mod blocks;
 pub mod booking;
 pub mod floor;
 pub mod form;
@@ -13,14 +14,15 @@ pub mod restaurant;
 pub mod time;
 
 pub use account::{Password, PasswordError, Role, UserView};
+pub use blocks::{BlockForm, BlockInput, LocalDateTime, TableBlock};
 pub use booking::{
     Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, DetailsError, Email,
     GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,
     ReservationStatus, ReservationView, SlotReason, SlotView,
 };
 pub use booking::{
-    BookingFlag, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod, StaffReservation,
-    StaffTable, Stage,
+    BookingFlag, DayBlock, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod,
+    StaffReservation, StaffTable, Stage,
 };
 pub use booking::{
     BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,

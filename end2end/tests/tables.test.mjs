@@ -117,3 +117,63 @@ test('an area is added before hydration (no JavaScript)', async () => {
   assert.match(await page.locator('.status-region').innerText(), /L’espace est enregistré/);
   await context.close();
 });
+
+test('staff block a table for an evening, then unblock it', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 768, height: 1000 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await page.goto(`${server.base}/admin/tables`);
+  await waitForHydration(page);
+  const card = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Tables bloquées' }) });
+  await card.getByText('Aucune table n’est bloquée').waitFor();
+  // A week ahead, so the evening is never past.
+  const day = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
+
+  // Mistakes first: the end before the start. Named; what was typed stays.
+  await card.getByRole('checkbox', { name: 'T1', exact: true }).check();
+  await page.fill('#block-start', `${day}T19:00`);
+  await page.fill('#block-end', `${day}T18:00`);
+  await page.fill('#block-reason', 'Privatisation');
+  await card.getByRole('button', { name: 'Bloquer', exact: true }).click();
+  const summary = page.locator('#block-errors');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /La fin doit venir après le début/);
+  assert.equal(await page.inputValue('#block-reason'), 'Privatisation');
+  assert.equal(await page.getAttribute('#block-end', 'aria-invalid'), 'true');
+  await assertAccessible(page, 'admin tables, block form with errors');
+
+  // Put right: the block is listed with its table and reason.
+  await page.fill('#block-end', `${day}T23:30`);
+  await card.getByRole('button', { name: 'Bloquer', exact: true }).click();
+  const row = card.locator('tr[data-block]', { hasText: 'Privatisation' });
+  await row.waitFor();
+  assert.match(await row.innerText(), new RegExp(`${day} 19:00 – ${day} 23:30[\\s\\S]*T1`));
+  await page.locator('.status-region').getByText('Les tables sont bloquées.').waitFor();
+  await assertAccessible(page, 'admin tables, a block listed');
+  await screenshot(page, 'staff-blocks-768');
+  // The API says the same.
+  const listed = await page.evaluate(async (d) => {
+    const r = await fetch(`/api/admin/blocks?from=${d}&to=${d}`);
+    return r.json();
+  }, day);
+  assert.equal(listed.length, 1);
+  assert.equal(listed[0].reason, 'Privatisation');
+
+  // The timeline shows the span hatched on T1's row.
+  await page.goto(`${server.base}/admin/timeline?date=${day}`);
+  const t1 = page.locator('.timeline-row', { has: page.locator('.timeline-label strong', { hasText: /^T1$/ }) });
+  const held = t1.locator('.timeline-held');
+  await held.waitFor();
+  assert.match(await held.innerText(), /Privatisation · 19:00–23:30/);
+  await assertAccessible(page, 'timeline with a blocked table');
+  await page.goto(`${server.base}/admin/tables`);
+  await waitForHydration(page);
+
+  // Unblocked: gone from the list.
+  await row.getByRole('button', { name: 'Débloquer (Privatisation)' }).click();
+  await row.waitFor({ state: 'detached' });
+  await page.locator('.status-region').getByText(/Le blocage est levé/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -113,6 +113,13 @@ pub fn ErrorSummary(id: &'static str, messages: Signal<Vec<String>>) -> impl Int
 pub fn field_message(i18n: I18n, error: &FieldError) -> String {
     match (error.field.as_str(), error.reason.as_str()) {
         ("email", "taken") => t_string!(i18n, account.errors.email_taken),
+        ("end", "before_start") => t_string!(i18n, blocks.err_before_start),
+        ("end", "past") => t_string!(i18n, blocks.err_past),
+        (_, "not_a_time") => t_string!(i18n, blocks.err_not_a_time),
+        ("start" | "end", _) => t_string!(i18n, blocks.err_when),
+        ("area_id", "empty") => t_string!(i18n, blocks.err_area_empty),
+        ("tables", "required") => t_string!(i18n, blocks.err_tables_required),
+        ("reason", _) => t_string!(i18n, reservation.err_reason),
         (_, "taken") => t_string!(i18n, tables.err_taken),
         ("max_seats", "below_min") => t_string!(i18n, tables.err_below_min),
         ("area_id", _) => t_string!(i18n, tables.err_area),
@@ -143,7 +150,6 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
         ("duration_minutes", _) => t_string!(i18n, staff.err_duration),
         ("note", _) => t_string!(i18n, staff.err_note),
         ("text", _) => t_string!(i18n, reservation.err_text),
-        ("reason", _) => t_string!(i18n, reservation.err_reason),
         _ => t_string!(i18n, error.invalid_input),
     }
     .to_string()
@@ -171,6 +177,8 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "text" => t_string!(i18n, reservation.note_label),
         "reason" => t_string!(i18n, reservation.cancel_reason),
         "area_id" => t_string!(i18n, tables.area),
+        "start" => t_string!(i18n, blocks.start),
+        "end" => t_string!(i18n, blocks.end),
         "min_seats" => t_string!(i18n, tables.min_seats),
         "max_seats" => t_string!(i18n, tables.max_seats),
         "shape" => t_string!(i18n, tables.shape),

@@ -178,6 +178,7 @@ pub use booking::{
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
 pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
+pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;

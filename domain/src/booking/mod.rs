@@ -27,8 +27,8 @@ pub use list::{
     ReservationFilterInput, ReservationPage,
 };
 pub use staff::{
-    BookingFlag, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod, StaffReservation,
-    StaffTable, Stage,
+    BookingFlag, DayBlock, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod,
+    StaffReservation, StaffTable, Stage,
 };
 pub use taken::{StaffBooking, StaffBookingInput};
 pub use wire::{

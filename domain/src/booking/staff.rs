@@ -74,6 +74,20 @@ pub enum Stage {
     Cancelled,
 }
 
+/// Tables blocked during part of a day (a private party, a repair), as the
+/// host sees them: clipped to the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayBlock {
+    pub id: i64,
+    pub tables: Vec<i64>,
+    /// Local `HH:MM`; `00:00` when it began the day before.
+    pub start: String,
+    /// Local `HH:MM`; `24:00` when it lasts past the day.
+    pub end: String,
+    pub reason: String,
+}
+
 /// A table as the host sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -169,6 +183,9 @@ pub struct StaffDay {
     pub reservations: Vec<StaffReservation>,
     /// What staff wrote for the day's service.
     pub note: Option<ShiftNote>,
+    /// The tables blocked during the day, by start.
+    #[serde(default)]
+    pub blocks: Vec<DayBlock>,
     /// The live version the day was read at (the event stream's numbers):
     /// a change announced with this version or an earlier one is already
     /// in this day.
@@ -318,6 +335,7 @@ mod tests {
                 })
                 .collect(),
             note: None,
+            blocks: vec![],
             version: 1,
         }
     }

@@ -202,6 +202,39 @@ wire_format! {
         .build()
 }
 
+/// `YYYY-MM-DDTHH:MM` (`:00` seconds allowed), what a `datetime-local`
+/// field sends.
+pub fn local_date_time_pattern() -> String {
+    let date = DATE_PATTERN.trim_start_matches('^').trim_end_matches('$');
+    let time = TIME_PATTERN.trim_start_matches('^').trim_end_matches('$');
+    format!("^{date}T{time}(:00)?$")
+}
+
+wire_format! {
+    /// A local date and time at the restaurant.
+    LocalDateTime => string()
+        .pattern(Some(local_date_time_pattern()))
+        .description(Some(
+            "A local date and time at the restaurant, `YYYY-MM-DDTHH:MM`.",
+        ))
+        .examples(["2026-12-24T18:00"])
+        .build()
+}
+
+wire_format! {
+    /// Why tables are blocked.
+    BlockReason => string()
+        .min_length(Some(1))
+        .max_length(Some(domain::blocks::MAX_REASON_CHARS))
+        .pattern(Some(name_pattern()))
+        .description(Some(format!(
+            "Why: 1 to {} characters on one line.",
+            domain::blocks::MAX_REASON_CHARS
+        )))
+        .examples(["Private party"])
+        .build()
+}
+
 wire_format! {
     /// A day's shift note.
     ShiftNoteText => string()

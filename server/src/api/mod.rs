@@ -91,6 +91,9 @@ use utoipa::OpenApi;
         admin::combinations::list_combinations,
         admin::combinations::create_combination,
         admin::combinations::delete_combination,
+        admin::blocks::list_blocks,
+        admin::blocks::create_block,
+        admin::blocks::delete_block,
     ),
     components(schemas(
         ErrorOut,
@@ -191,8 +194,9 @@ mod tests {
             v.sort();
             v
         };
-        let cases: [(&str, &[&str]); 13] = [
+        let cases: [(&str, &[&str]); 14] = [
             ("NotesIn", admin::guests::NotesIn::FIELDS),
+            ("BlockIn", admin::blocks::BlockIn::FIELDS),
             ("AreaIn", admin::areas::AreaIn::FIELDS),
             ("TableIn", admin::tables::TableIn::FIELDS),
             ("CombinationIn", admin::combinations::CombinationIn::FIELDS),

@@ -164,3 +164,60 @@ pub async fn admin_combination_delete(id: i64) -> Result<(), AppError> {
     })
     .await
 }
+
+/// The blocks from today at the restaurant for the coming weeks. Staff and
+/// admins.
+#[server(prefix = "/api/fn", endpoint = "admin_blocks")]
+pub async fn admin_blocks() -> Result<Vec<domain::TableBlock>, AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        Ok(svc::upcoming_blocks(cx.store(), backend::now(), who.as_ref()).await?)
+    })
+    .await
+}
+
+/// Blocks the ticked tables (`tables[]`) or a whole area over a span.
+#[server(prefix = "/api/fn", endpoint = "admin_block_add")]
+pub async fn admin_block_add(
+    tables: Option<Vec<i64>>,
+    area_id: Option<String>,
+    start: String,
+    end: String,
+    reason: String,
+) -> Result<(), AppError> {
+    call(|cx| async move {
+        let area = area_id.as_deref().map(str::trim).unwrap_or("");
+        let area_id = match area {
+            "" => None,
+            raw => Some(number(raw).ok_or(AppError::InvalidFields {
+                fields: vec![domain::FieldError::invalid("area_id")],
+            })?),
+        };
+        let input = domain::BlockInput {
+            tables: tables.unwrap_or_default(),
+            area_id,
+            start,
+            end,
+            reason,
+        };
+        let form = domain::BlockForm::parse(&input)
+            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let who = cx.caller().await?;
+        svc::create_block(cx.store(), backend::now(), who.as_ref(), &form).await?;
+        leptos_axum::redirect("/admin/tables?done=block");
+        Ok(())
+    })
+    .await
+}
+
+/// Removes a block.
+#[server(prefix = "/api/fn", endpoint = "admin_block_delete")]
+pub async fn admin_block_delete(id: i64) -> Result<(), AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        svc::delete_block(cx.store(), who.as_ref(), id).await?;
+        leptos_axum::redirect("/admin/tables?done=block_removed");
+        Ok(())
+    })
+    .await
+}

@@ -1,9 +1,11 @@
 //! `/admin/tables[?edit=ID]`: the room — its areas, the tables in each
 //! (seats, online or in-house only, in use, shape and place on the area's
-//! plan, drawn) and the combinations. Staff read it; admins change it.
+//! plan, drawn), the combinations and the blocked tables. Staff read it
+//! and block tables; admins change it.
 //! Every form works before hydration.
 
 pub mod api;
+mod blocks;
 mod forms;
 mod page;
 

@@ -1,6 +1,7 @@
 //! `/admin/tables`: the areas with their plans and tables, the table form
 //! (a new table, or `?edit=ID`), and the combinations.
 
+use super::blocks::BlocksCard;
 use super::forms::{AreaForm, CombinationForm, TableForm};
 use super::{api, TablesView};
 use crate::error::{AppError, ErrorMessage};
@@ -129,6 +130,8 @@ pub fn TablesPage() -> impl IntoView {
                     "table_removed" => t_string!(i18n, tables.done_table_removed),
                     "combination" => t_string!(i18n, tables.done_combination),
                     "combination_removed" => t_string!(i18n, tables.done_combination_removed),
+                    "block" => t_string!(i18n, blocks.done),
+                    "block_removed" => t_string!(i18n, blocks.done_removed),
                     _ => t_string!(i18n, tables.done_table),
                 };
                 view! { <p class="alert alert-success">{text}</p> }
@@ -146,6 +149,7 @@ pub fn TablesPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <BlocksCard room />
     }
 }
 

@@ -16,6 +16,7 @@ pub mod api;
 mod drag;
 mod move_form;
 mod page;
+mod row;
 mod seat;
 
 use domain::StaffDay;

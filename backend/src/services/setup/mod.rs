@@ -3,8 +3,13 @@
 //! version in the same statement (database triggers), so every server
 //! process answers the next availability request with it.
 
+mod blocks;
 mod floor;
 
+pub use blocks::{
+    blocks, create_block, delete_block, upcoming_blocks, MAX_BLOCK_DAYS, TABLES_BOOKED,
+    UPCOMING_DAYS,
+};
 pub use floor::{
     create_area, create_combination, create_table, delete_area, delete_combination, delete_table,
     floor, rename_area, update_table, AREA_NOT_EMPTY, TABLE_HAS_HISTORY, TABLE_IN_USE,

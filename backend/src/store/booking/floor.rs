@@ -269,6 +269,13 @@ impl Store {
                 Ok(Some(InUse::HasHistory))
             } else {
                 sqlx::query(combinations).bind(id).execute(&mut *tx).await?;
+                // Its blocks mean nothing without it; a block left with
+                // no table goes too.
+                sqlx::query("DELETE FROM block_tables WHERE table_id = $1").bind(id)
+                    .execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM table_blocks WHERE restaurant_id = $1 \
+                     AND id NOT IN (SELECT block_id FROM block_tables)")
+                    .bind(restaurant_id).execute(&mut *tx).await?;
                 sqlx::query(delete).bind(id).bind(restaurant_id).execute(&mut *tx).await?;
                 Ok(None)
             }

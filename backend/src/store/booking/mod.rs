@@ -45,6 +45,7 @@ macro_rules! booking_tx {
     };
 }
 
+mod blocks;
 mod calendar;
 mod details;
 mod floor;
@@ -55,6 +56,7 @@ mod proofs;
 mod reservations;
 mod setup;
 
+pub use blocks::{BlockRow, BlockingBooking, NewBlock};
 pub use details::NoteRow;
 pub use floor::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
 pub use import::ImportedReservation;
@@ -243,13 +245,19 @@ pub(super) fn group_holds(rows: Vec<HoldRow>) -> Result<Vec<ExistingBooking>, St
 pub const MAX_SPAN: chrono::TimeDelta = chrono::TimeDelta::minutes(1440);
 
 /// A hold's span is its reservation's (copied on every write), so bounding
-/// `r.starts_at` on both sides keeps the scan to the window.
+/// `r.starts_at` on both sides keeps the scan to the window. A block holds
+/// its tables too: as a booking of no guests whose id is the block's,
+/// negated (so it never equals a reservation's).
 pub(super) const HOLDS_SQL: &str =
     "SELECT rt.reservation_id, rt.table_id, rt.starts_at, rt.ends_at, \
      r.party_size FROM reservations r JOIN reservation_tables rt ON rt.reservation_id = r.id \
      WHERE r.restaurant_id = $1 AND r.starts_at >= $5 AND r.starts_at < $3 \
      AND rt.active AND rt.starts_at < $3 AND rt.ends_at > $2 \
-     AND r.id <> $4 ORDER BY rt.reservation_id, rt.table_id";
+     AND r.id <> $4 \
+     UNION ALL SELECT -b.id, bt.table_id, b.starts_at, b.ends_at, 0 \
+     FROM table_blocks b JOIN block_tables bt ON bt.block_id = b.id \
+     WHERE b.restaurant_id = $1 AND b.ends_at > $2 AND b.starts_at < $3 \
+     ORDER BY 1, 2";
 
 /// The query of the active holds of `restaurant_id` overlapping
 /// `from..to`, leaving out reservation `exclude` (-1: none).

@@ -2,9 +2,10 @@
 //! resource: `day` (the host stand's day), `events` (the live updates'
 //! stream), `reservations` (staff actions on a booking), `guests` (guest
 //! profiles); and the restaurant's setup: `areas`, `tables`,
-//! `combinations` (the room).
+//! `combinations` (the room), `blocks` (tables kept from bookings).
 
 pub mod areas;
+pub mod blocks;
 pub mod combinations;
 pub mod day;
 pub mod events;
@@ -18,6 +19,7 @@ use axum::Router;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(areas::routes())
+        .merge(blocks::routes())
         .merge(combinations::routes())
         .merge(day::routes())
         .merge(events::routes())

@@ -256,6 +256,26 @@ async fn authorization_matrix(db: Db) {
             None,
             [401, 403, 403, 403, 404],
         ),
+        (
+            Method::GET,
+            "/api/admin/blocks?from=2026-12-01&to=2026-12-31".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        // Tables that are not the restaurant's: refused once allowed.
+        (
+            Method::POST,
+            "/api/admin/blocks".into(),
+            Some(json!({"tables": [999999999], "start": "2099-01-01T12:00",
+                "end": "2099-01-01T15:00", "reason": "Z"})),
+            [401, 403, 403, 422, 422],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/blocks/999999999".into(),
+            None,
+            [401, 403, 403, 404, 404],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,
@@ -418,6 +438,22 @@ async fn authorization_matrix(db: Db) {
             "admin_combination_delete",
             &missing[..1],
             [401, 403, 403, 403, 404],
+        ),
+        ("admin_blocks", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_block_add",
+            &[
+                ("tables[]", "999999999"),
+                ("start", "2099-01-01T12:00"),
+                ("end", "2099-01-01T15:00"),
+                ("reason", "Z"),
+            ][..],
+            [401, 403, 403, 422, 422],
+        ),
+        (
+            "admin_block_delete",
+            &missing[..1],
+            [401, 403, 403, 404, 404],
         ),
         (
             "admin_book",

@@ -371,6 +371,16 @@ impl TestApp {
         });
     }
 
+    /// Runs one statement on the app's database; the database's refusal,
+    /// if any (what its constraints and triggers guarantee).
+    pub async fn try_execute(&self, sql: &str) -> Result<(), String> {
+        on_store!(&self.store, pool => sqlx::query(sql)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()))
+    }
+
     /// Asks the server to stop (as SIGTERM does) without waiting: requests
     /// in flight may still finish. [`TestApp::stop`] then waits for the end.
     pub fn begin_shutdown(&mut self) {

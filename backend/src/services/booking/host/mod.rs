@@ -9,7 +9,8 @@ use crate::services::ServiceError;
 use crate::store::{ReservationWithTables, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{
-    PacingSlot, ReservationStatus, StaffDay, StaffPeriod, StaffReservation, StaffTable, Stage,
+    DayBlock, PacingSlot, ReservationStatus, StaffDay, StaffPeriod, StaffReservation, StaffTable,
+    Stage,
 };
 use rules::host;
 use std::collections::HashMap;
@@ -59,6 +60,11 @@ pub async fn day_sheet(
         .shift_note(ctx.restaurant.id, date)
         .await?
         .map(|row| super::shift::note_view(&ctx, row));
+    let blocks = day_blocks(
+        &ctx,
+        store.blocks(ctx.restaurant.id, from, to).await?,
+        (from, to),
+    );
     let local_now = now.with_timezone(&ctx.tz);
     Ok(StaffDay {
         date: date.format("%Y-%m-%d").to_string(),
@@ -69,8 +75,36 @@ pub async fn day_sheet(
         tables,
         reservations,
         note,
+        blocks,
         version,
     })
+}
+
+/// The blocks of a day (rows of one table each), clipped to it.
+fn day_blocks(
+    ctx: &Context,
+    rows: Vec<crate::store::BlockRow>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+) -> Vec<DayBlock> {
+    let hhmm = |t: DateTime<Utc>| t.with_timezone(&ctx.tz).format("%H:%M").to_string();
+    let mut out: Vec<DayBlock> = Vec::new();
+    for row in rows {
+        match out.last_mut() {
+            Some(b) if b.id == row.id => b.tables.push(row.table_id),
+            _ => out.push(DayBlock {
+                id: row.id,
+                tables: vec![row.table_id],
+                start: hhmm(row.starts_at.max(from)),
+                end: if row.ends_at >= to {
+                    "24:00".to_owned()
+                } else {
+                    hhmm(row.ends_at)
+                },
+                reason: row.reason,
+            }),
+        }
+    }
+    out
 }
 
 /// A staff write refused by the database's no-overlap guarantee: another

@@ -1,0 +1,135 @@
+//! Blocks: tables kept from bookings over a span, with a reason. The
+//! database refuses a block over a booking's hold and a hold over a block
+//! (triggers on both tables), and the holds every booking decision reads
+//! include the blocks' (see `HOLDS_SQL`), so availability, staff placements
+//! and moves all respect them.
+
+use super::{db_time, ADVISORY_BOOKING_BASE};
+use crate::error::StoreError;
+use crate::store::{on_pool, Store};
+use chrono::{DateTime, Utc};
+
+/// One table of a block (a block over several tables gives several rows).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlockRow {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub reason: String,
+    pub created_by: Option<String>,
+    pub table_id: i64,
+}
+
+/// A booking holding one of a block's tables during its span.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BlockingBooking {
+    pub reservation_id: i64,
+    pub reference: String,
+    pub starts_at: DateTime<Utc>,
+}
+
+/// A block to write: the restaurant's tables (checked by the caller) over
+/// `starts_at..ends_at`.
+#[derive(Debug, Clone)]
+pub struct NewBlock<'a> {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub reason: &'a str,
+    pub table_ids: &'a [i64],
+    pub created_by: i64,
+}
+
+/// `$2, $3, ...` for `n` values bound after `$1`.
+fn list(n: usize, first: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// The blocks overlapping `from..to`, one row per table, by start.
+    pub async fn blocks(
+        &self,
+        restaurant_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<BlockRow>, StoreError> {
+        let sql =
+            "SELECT b.id, b.starts_at, b.ends_at, b.reason, u.name AS created_by, bt.table_id \
+             FROM table_blocks b JOIN block_tables bt ON bt.block_id = b.id \
+             LEFT JOIN users u ON u.id = b.created_by \
+             WHERE b.restaurant_id = $1 AND b.ends_at > $2 AND b.starts_at < $3 \
+             ORDER BY b.starts_at, b.id, bt.table_id";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, BlockRow>(sql)
+            .bind(restaurant_id).bind(db_time(from)).bind(db_time(to))
+            .fetch_all(pool).await)?)
+    }
+
+    /// The active bookings holding one of `table_ids` during
+    /// `from..to`, by start (what a block there would refuse).
+    pub async fn bookings_holding(
+        &self,
+        restaurant_id: i64,
+        table_ids: &[i64],
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<BlockingBooking>, StoreError> {
+        if table_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT DISTINCT r.id AS reservation_id, r.reference, r.starts_at \
+             FROM reservation_tables rt JOIN reservations r ON r.id = rt.reservation_id \
+             WHERE r.restaurant_id = $1 AND rt.active AND rt.starts_at < $3 AND rt.ends_at > $2 \
+             AND rt.table_id IN ({}) ORDER BY r.starts_at, r.id",
+            list(table_ids.len(), 4)
+        );
+        Ok(on_pool!(self, pool => {
+            let mut query = sqlx::query_as::<_, BlockingBooking>(&sql)
+                .bind(restaurant_id).bind(db_time(from)).bind(db_time(to));
+            for id in table_ids {
+                query = query.bind(id);
+            }
+            query.fetch_all(pool).await
+        })?)
+    }
+
+    /// Writes a block and its tables (ascending, as bookings hold them);
+    /// its id. A booking holding one of the tables then is a conflict (the
+    /// database's triggers), and nothing is written.
+    pub async fn create_block(
+        &self,
+        restaurant_id: i64,
+        block: &NewBlock<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let insert = "INSERT INTO table_blocks (restaurant_id, starts_at, ends_at, reason, created_at, created_by) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+        let member = "INSERT INTO block_tables (block_id, table_id) VALUES ($1, $2)";
+        let mut tables = block.table_ids.to_vec();
+        tables.sort_unstable();
+        tables.dedup();
+        booking_tx!(self, restaurant_id, tx => {
+            let id: i64 = sqlx::query_scalar(insert)
+                .bind(restaurant_id).bind(db_time(block.starts_at)).bind(db_time(block.ends_at))
+                .bind(block.reason).bind(db_time(now)).bind(block.created_by)
+                .fetch_one(&mut *tx).await?;
+            for table in &tables {
+                sqlx::query(member).bind(id).bind(table).execute(&mut *tx).await?;
+            }
+            Ok::<i64, StoreError>(id)
+        })
+    }
+
+    /// Removes a block: its tables are free again at once.
+    pub async fn delete_block(&self, restaurant_id: i64, id: i64) -> Result<(), StoreError> {
+        let sql = "DELETE FROM table_blocks WHERE id = $1 AND restaurant_id = $2";
+        let gone = on_pool!(self, pool => sqlx::query(sql).bind(id).bind(restaurant_id)
+            .execute(pool).await.map(|done| done.rows_affected()))?;
+        if gone == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+}
