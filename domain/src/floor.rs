@@ -183,6 +183,15 @@ fn within(value: i64, min: u32, max: u32, field: &'static str) -> Result<u32, Fi
         .ok_or_else(|| FieldError::invalid(field))
 }
 
+/// A table's place on its plan, as the editor sends it: each coordinate
+/// at fault.
+pub fn parse_place(x: i64, y: i64) -> Result<(u32, u32), Vec<FieldError>> {
+    match (within(x, 0, MAX_CELL, "x"), within(y, 0, MAX_CELL, "y")) {
+        (Ok(x), Ok(y)) => Ok((x, y)),
+        (x, y) => Err([x.err(), y.err()].into_iter().flatten().collect()),
+    }
+}
+
 impl TableForm {
     /// Every field at fault.
     pub fn parse(input: &TableInput) -> Result<Self, Vec<FieldError>> {

@@ -148,7 +148,9 @@ test('staff block a table for an evening, then unblock it', async () => {
   await card.getByRole('button', { name: 'Bloquer', exact: true }).click();
   const row = card.locator('tr[data-block]', { hasText: 'Privatisation' });
   await row.waitFor();
-  assert.match(await row.innerText(), new RegExp(`${day} 19:00 – ${day} 23:30[\\s\\S]*T1`));
+  assert.match(await row.innerText(), new RegExp(`${day}, 19:00–23:30[\\s\\S]*T1`));
+  // The form is empty again for the next block.
+  assert.equal(await page.inputValue('#block-reason'), '');
   await page.locator('.status-region').getByText('Les tables sont bloquées.').waitFor();
   await assertAccessible(page, 'admin tables, a block listed');
   await screenshot(page, 'staff-blocks-768');
@@ -171,9 +173,64 @@ test('staff block a table for an evening, then unblock it', async () => {
   await waitForHydration(page);
 
   // Unblocked: gone from the list.
-  await row.getByRole('button', { name: 'Débloquer (Privatisation)' }).click();
+  await row.getByRole('button', { name: 'Débloquer Privatisation' }).click();
   await row.waitFor({ state: 'detached' });
   await page.locator('.status-region').getByText(/Le blocage est levé/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an admin places a table on the plan: a mouse drag, then the arrow keys', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await page.goto(`${server.base}/admin/tables`);
+  await waitForHydration(page);
+  const where = async (name) => page.evaluate(async (n) => {
+    const tables = await (await fetch('/api/admin/tables')).json();
+    const t = tables.find((t) => t.name === n);
+    return [t.x, t.y];
+  }, name);
+  const [x0, y0] = await where('T2');
+  const t2 = page.locator('g[data-plan-table="T2"]');
+  assert.equal(await t2.getAttribute('aria-label'), `T2 : colonne ${x0}, rangée ${y0}`);
+  await assertAccessible(page, 'admin tables, plan editor');
+
+  // A real mouse drag, three cells right and two down (pixels per cell as drawn).
+  const cell = await page.evaluate(() => {
+    const svg = document.querySelector('g[data-plan-table="T2"]').ownerSVGElement;
+    return svg.clientWidth / (svg.viewBox.baseVal.width / 24);
+  });
+  const box = await t2.boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 3 * cell, cy + 2 * cell, { steps: 10 });
+  await page.mouse.up();
+  await page.getByText(`T2 déplacée en colonne ${x0 + 3}, rangée ${y0 + 2}.`).waitFor({ state: 'attached' });
+  await waitUntil(async () => String(await where('T2')) === String([x0 + 3, y0 + 2]), 'the drag is saved');
+
+  // The arrow keys: one cell left, each saved.
+  await t2.focus();
+  await page.keyboard.press('ArrowLeft');
+  await waitUntil(async () => String(await where('T2')) === String([x0 + 2, y0 + 2]), 'the arrow key is saved');
+  assert.equal(await t2.getAttribute('aria-label'), `T2 : colonne ${x0 + 2}, rangée ${y0 + 2}`);
+  await screenshot(page, 'staff-plan-editor-1280');
+
+  // After a reload the table stands where it was put.
+  await page.reload();
+  await waitForHydration(page);
+  assert.equal(await page.locator('g[data-plan-table="T2"]').getAttribute('aria-label'), `T2 : colonne ${x0 + 2}, rangée ${y0 + 2}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+async function waitUntil(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out: ${what}`);
+}

@@ -92,7 +92,8 @@ mod browser {
                     "checkbox" | "radio" | "button" | "submit" | "reset"
                 )
             }),
-            _ => false,
+            // Something being moved (a table on the plan editor).
+            _ => el.has_attribute("data-live-hold"),
         }
     }
 

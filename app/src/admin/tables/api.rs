@@ -126,6 +126,20 @@ pub async fn admin_table_save(
     .await
 }
 
+/// Moves a table on its area's plan (the editor's drag or arrow keys; the
+/// table form's column and row do the same without a script).
+#[server(prefix = "/api/fn", endpoint = "admin_table_place")]
+pub async fn admin_table_place(id: i64, x: i64, y: i64) -> Result<(), AppError> {
+    call(|cx| async move {
+        let (x, y) = domain::floor::parse_place(x, y)
+            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let who = cx.caller().await?;
+        svc::place_table(cx.store(), who.as_ref(), id, x, y).await?;
+        Ok(())
+    })
+    .await
+}
+
 /// Removes a table no booking ever held.
 #[server(prefix = "/api/fn", endpoint = "admin_table_delete")]
 pub async fn admin_table_delete(id: i64) -> Result<(), AppError> {

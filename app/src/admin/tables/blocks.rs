@@ -12,9 +12,17 @@ use domain::blocks::MAX_REASON_CHARS;
 use domain::{Floor, TableBlock};
 use leptos::prelude::*;
 
-/// `2026-12-24T18:00` as `2026-12-24 18:00`.
-fn when(local: &str) -> String {
-    local.replacen('T', " ", 1)
+/// A block's span: `2026-12-24, 18:00–23:00` within a day, else
+/// `2026-12-24 18:00 – 2026-12-26 10:00`.
+fn span(start: &str, end: &str) -> String {
+    match (start.split_once('T'), end.split_once('T')) {
+        (Some((day, from)), Some((last, to))) if day == last => format!("{day}, {from}–{to}"),
+        _ => format!(
+            "{} – {}",
+            start.replacen('T', " ", 1),
+            end.replacen('T', " ", 1)
+        ),
+    }
 }
 
 #[component]
@@ -105,7 +113,7 @@ fn BlockList(
                         let reason = b.reason.clone();
                         view! {
                             <tr data-block=b.id>
-                                <td>{format!("{} – {}", when(&b.start), when(&b.end))}</td>
+                                <td class="nowrap">{span(&b.start, &b.end)}</td>
                                 <td>{names(&b.tables)}</td>
                                 <th scope="row">{b.reason.clone()}</th>
                                 <td>{b.created_by.clone().unwrap_or_default()}</td>
@@ -113,7 +121,8 @@ fn BlockList(
                                     <ActionForm action=remove>
                                         <input type="hidden" name="id" value=b.id />
                                         <button type="submit" class="button button-secondary">
-                                            {move || t_string!(i18n, blocks.remove, reason = reason.clone()).to_string()}
+                                            {t!(i18n, blocks.remove)}
+                                            <span class="visually-hidden">" "{reason.clone()}</span>
                                         </button>
                                     </ActionForm>
                                 </td>
@@ -169,9 +178,22 @@ fn BlockForm(action: ServerAction<api::AdminBlockAdd>, floor: Floor) -> impl Int
             .with(Option::is_some)
             .then_some("block-reason-error")
     };
+    // Blocked: the form is empty again for the next one.
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::watch(
+        move || action.version().get(),
+        move |_, _, _| {
+            if matches!(action.value().get_untracked(), Some(Ok(_))) {
+                if let Some(form) = form.get_untracked() {
+                    form.reset();
+                }
+            }
+        },
+        false,
+    );
     view! {
         <h3 id="block-form-title">{t!(i18n, blocks.add)}</h3>
-        <ActionForm action attr:class="form" attr:novalidate=true attr:aria-labelledby="block-form-title">
+        <ActionForm action node_ref=form attr:class="form" attr:novalidate=true attr:aria-labelledby="block-form-title">
             <FormAlerts id="block-errors" errors />
             <fieldset class="field" class:field-invalid=move || tables_error.with(Option::is_some)>
                 <legend>{t!(i18n, blocks.tables)}</legend>

@@ -8,6 +8,7 @@ pub mod api;
 mod blocks;
 mod forms;
 mod page;
+mod plan;
 
 use domain::Floor;
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,7 @@
 
 use super::blocks::BlocksCard;
 use super::forms::{AreaForm, CombinationForm, TableForm};
+use super::plan::Plan;
 use super::{api, TablesView};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
@@ -23,6 +24,9 @@ pub(super) struct Actions {
     pub delete_table: ServerAction<api::AdminTableDelete>,
     pub add_combination: ServerAction<api::AdminCombinationAdd>,
     pub delete_combination: ServerAction<api::AdminCombinationDelete>,
+    /// A table moved on its plan: not read again after (the plan moved
+    /// it already).
+    pub place: ServerAction<api::AdminTablePlace>,
 }
 
 /// Counts the actions that succeeded: the room is read again after each,
@@ -68,6 +72,7 @@ impl Actions {
             self.delete_area.value().get(),
             self.delete_table.value().get(),
             self.delete_combination.value().get(),
+            self.place.value().get(),
         ]
         .into_iter()
         .flatten()
@@ -110,6 +115,7 @@ pub fn TablesPage() -> impl IntoView {
         delete_table: ServerAction::new(),
         add_combination: ServerAction::new(),
         delete_combination: ServerAction::new(),
+        place: ServerAction::new(),
     };
     let edit = Memo::new(move |_| query.read().get("edit").and_then(|v| v.parse::<i64>().ok()));
     let done = Memo::new(move |_| query.read().get("done"));
@@ -207,7 +213,7 @@ fn AreaCard(
         <section class="card area-card" aria-labelledby=labelled_by>
             <h2 id=heading>{area.name.clone()}</h2>
             <p class="hint">{move || t_string!(i18n, tables.count, count = count).to_string()}</p>
-            <Plan tables=tables.clone() label=Signal::derive(plan_label) />
+            <Plan tables=tables.clone() label=Signal::derive(plan_label) place=editable.then_some(actions.place) grid=format!("plan-grid-{}", area.id) />
             {(!tables.is_empty()).then(|| view! { <TableList area=area.name.clone() tables=tables.clone() editable actions /> })}
             {editable.then(|| view! {
                 <details class="area-edit">
@@ -291,50 +297,6 @@ fn TableList(
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// The area's plan as drawn (tables at their cells, a cell being 24 px);
-/// the list beside it says the same in words.
-#[component]
-fn Plan(tables: Vec<FloorTable>, label: Signal<String>) -> impl IntoView {
-    const CELL: u32 = 24;
-    let width = tables
-        .iter()
-        .map(|t| t.x + t.width)
-        .max()
-        .unwrap_or(8)
-        .max(8)
-        + 1;
-    let height = tables
-        .iter()
-        .map(|t| t.y + t.height)
-        .max()
-        .unwrap_or(3)
-        .max(3)
-        + 1;
-    view! {
-        <svg class="floor-plan" role="img" aria-label=label
-            viewBox=format!("0 0 {} {}", width * CELL, height * CELL)
-            width=width * CELL height=height * CELL>
-            {tables.into_iter().map(|t| {
-                let (x, y, w, h) = (t.x * CELL, t.y * CELL, t.width * CELL, t.height * CELL);
-                let (cx, cy) = (x + w / 2, y + h / 2);
-                let shape = match t.shape {
-                    TableShape::Round => view! {
-                        <ellipse cx=cx cy=cy rx=w / 2 ry=h / 2 />
-                    }.into_any(),
-                    _ => view! { <rect x=x y=y width=w height=h rx=4 /> }.into_any(),
-                };
-                view! {
-                    <g class="plan-table" class:plan-inactive=!t.active
-                        transform=format!("rotate({} {} {})", t.rotation, cx, cy)>
-                        {shape}
-                        <text x=cx y=cy + 4 text-anchor="middle">{t.name.clone()}</text>
-                    </g>
-                }
-            }).collect_view()}
-        </svg>
     }
 }
 

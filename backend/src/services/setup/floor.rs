@@ -209,6 +209,21 @@ pub async fn update_table(
     table_view(store.floor_table(restaurant, id).await?)
 }
 
+/// Moves a table on its area's plan (column `x`, row `y`, checked by the
+/// caller). Admins only.
+#[tracing::instrument(skip_all)]
+pub async fn place_table(
+    store: &Store,
+    who: Option<&Principal>,
+    id: i64,
+    x: u32,
+    y: u32,
+) -> Result<(), ServiceError> {
+    authorize(who, Action::ManageSetup)?;
+    let restaurant = restaurant_id(store).await?;
+    Ok(store.place_table(restaurant, id, (x, y)).await?)
+}
+
 /// Removes a table no booking ever held.
 #[tracing::instrument(skip_all)]
 pub async fn delete_table(

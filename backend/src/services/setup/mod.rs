@@ -12,5 +12,5 @@ pub use blocks::{
 };
 pub use floor::{
     create_area, create_combination, create_table, delete_area, delete_combination, delete_table,
-    floor, rename_area, update_table, AREA_NOT_EMPTY, TABLE_HAS_HISTORY, TABLE_IN_USE,
+    floor, place_table, rename_area, update_table, AREA_NOT_EMPTY, TABLE_HAS_HISTORY, TABLE_IN_USE,
 };

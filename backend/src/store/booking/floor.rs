@@ -239,6 +239,23 @@ impl Store {
         })
     }
 
+    /// Moves a table on its area's plan.
+    pub async fn place_table(
+        &self,
+        restaurant_id: i64,
+        id: i64,
+        (x, y): (u32, u32),
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE dining_tables SET x = $3, y = $4 WHERE id = $1 AND restaurant_id = $2";
+        let changed = on_pool!(self, pool => sqlx::query(sql)
+            .bind(id).bind(restaurant_id).bind(i64::from(x)).bind(i64::from(y))
+            .execute(pool).await.map(|done| done.rows_affected()))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     /// Removes a table no booking ever held, with its combinations (a
     /// combination needs all its tables). A table bookings hold from `now`
     /// on, or held before, stays (`Ok(Some(..))`).

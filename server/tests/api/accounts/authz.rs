@@ -439,6 +439,11 @@ async fn authorization_matrix(db: Db) {
             &missing[..1],
             [401, 403, 403, 403, 404],
         ),
+        (
+            "admin_table_place",
+            &[("id", "999999999"), ("x", "1"), ("y", "1")][..],
+            [401, 403, 403, 403, 404],
+        ),
         ("admin_blocks", &[][..], [401, 403, 403, 200, 200]),
         (
             "admin_block_add",
