@@ -37,7 +37,7 @@ test('an admin sets the room up: areas, tables on their plans', async () => {
   // The demo room: each area with its plan and its tables.
   const salle = area(page, 'salle');
   await salle.waitFor();
-  assert.equal(await salle.getByRole('img', { name: 'Plan de salle : salle' }).count(), 1);
+  assert.equal(await salle.getByRole('group', { name: 'Plan de salle : salle' }).count(), 1);
   assert.match(await salle.locator('tr[data-table="T1"]').innerText(), /1–2/);
   await assertAccessible(page, 'admin tables');
   for (const width of [390, 768, 1280]) {

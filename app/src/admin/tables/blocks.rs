@@ -30,26 +30,8 @@ pub fn BlocksCard(room: Resource<Result<TablesView, AppError>>) -> impl IntoView
     let i18n = use_i18n();
     let add = ServerAction::<api::AdminBlockAdd>::new();
     let remove = ServerAction::<api::AdminBlockDelete>::new();
-    // Read again after a success only: a refused form keeps what was typed.
     let saved = RwSignal::new(0_usize);
-    Effect::watch(
-        move || add.version().get(),
-        move |_, _, _| {
-            if matches!(add.value().get_untracked(), Some(Ok(_))) {
-                saved.update(|n| *n += 1);
-            }
-        },
-        false,
-    );
-    Effect::watch(
-        move || remove.version().get(),
-        move |_, _, _| {
-            if matches!(remove.value().get_untracked(), Some(Ok(_))) {
-                saved.update(|n| *n += 1);
-            }
-        },
-        false,
-    );
+    count_successes!(saved, add, remove);
     let blocks = Resource::new(
         move || (saved.get(), crate::ui::live::changes()),
         |_| api::admin_blocks(),

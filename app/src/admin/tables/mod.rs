@@ -4,6 +4,25 @@
 //! and block tables; admins change it.
 //! Every form works before hydration.
 
+/// Counts the actions that succeeded: what they change is read again
+/// after each, and only then (a refused form keeps what was typed).
+macro_rules! count_successes {
+    ($count:expr, $($action:expr),+ $(,)?) => {
+        $(
+            let action = $action;
+            Effect::watch(
+                move || action.version().get(),
+                move |_, _, _| {
+                    if matches!(action.value().get_untracked(), Some(Ok(_))) {
+                        $count.update(|n| *n += 1);
+                    }
+                },
+                false,
+            );
+        )+
+    };
+}
+
 pub mod api;
 mod blocks;
 mod forms;

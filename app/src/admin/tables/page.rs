@@ -29,25 +29,6 @@ pub(super) struct Actions {
     pub place: ServerAction<api::AdminTablePlace>,
 }
 
-/// Counts the actions that succeeded: the room is read again after each,
-/// and only then (a refused form keeps what was typed).
-macro_rules! count_successes {
-    ($count:expr, $($action:expr),+ $(,)?) => {
-        $(
-            let action = $action;
-            Effect::watch(
-                move || action.version().get(),
-                move |_, _, _| {
-                    if matches!(action.value().get_untracked(), Some(Ok(_))) {
-                        $count.update(|n| *n += 1);
-                    }
-                },
-                false,
-            );
-        )+
-    };
-}
-
 impl Actions {
     /// Moves on with every action that succeeds.
     fn successes(self) -> RwSignal<usize> {
