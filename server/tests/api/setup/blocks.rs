@@ -247,3 +247,100 @@ async fn blocked_tables_are_offered_to_nobody(db: Db) {
     assert!(!free_at(&app, &thursday, "12:00").await);
     app.stop().await;
 }
+
+/// PostgreSQL runs writers side by side: a hold written while a block of
+/// the same table is uncommitted waits for it and is then refused, and the
+/// other way round (each trigger takes the table's lock before it looks).
+/// SQLite has one writer at a time, so it needs no such test.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_concurrent_raw_writers_cannot_overlap_a_block_and_a_hold() {
+    use std::time::Duration;
+    let app = TestApp::spawn(Db::Postgres).await;
+    let backend::Pool::Postgres(pool) = app.store.pool() else {
+        unreachable!("a PostgreSQL app");
+    };
+    let restaurant = app.restaurant_id().await;
+    // A booking to hang the raw holds on.
+    let thursday = dates::next(&app, Weekday::Thu).await;
+    app.book(&Booking::at(thursday, "19:30")).await;
+    let reservation: i64 = sqlx::query_scalar("SELECT MIN(id) FROM reservations")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let tables: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM dining_tables WHERE id NOT IN \
+         (SELECT table_id FROM reservation_tables WHERE reservation_id = $1) ORDER BY id LIMIT 2",
+    )
+    .bind(reservation)
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let block = |table: i64, span: (&'static str, &'static str)| {
+        let pool = pool.clone();
+        async move {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO table_blocks (restaurant_id, starts_at, ends_at, reason, created_at) \
+                 VALUES ($1, $2::timestamptz, $3::timestamptz, 'raw', now()) RETURNING id",
+            )
+            .bind(restaurant)
+            .bind(span.0)
+            .bind(span.1)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO block_tables (block_id, table_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(table)
+                .execute(&mut *tx)
+                .await?;
+            Ok::<_, sqlx::Error>(tx)
+        }
+    };
+    let hold = |table: i64, span: (&'static str, &'static str)| {
+        let pool = pool.clone();
+        async move {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO reservation_tables (reservation_id, table_id, starts_at, ends_at, active) \
+                 VALUES ($1, $2, $3::timestamptz, $4::timestamptz, TRUE)",
+            )
+            .bind(reservation)
+            .bind(table)
+            .bind(span.0)
+            .bind(span.1)
+            .execute(&mut *tx)
+            .await?;
+            Ok::<_, sqlx::Error>(tx)
+        }
+    };
+    let refused =
+        |result: Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>| match result {
+            Err(sqlx::Error::Database(e)) => e.code().as_deref() == Some("23P01"),
+            _ => false,
+        };
+    let evening = ("2099-01-01 18:00+00", "2099-01-01 23:00+00");
+    let dinner = ("2099-01-01 19:00+00", "2099-01-01 21:00+00");
+
+    // A block first, uncommitted: the hold waits for it, then is refused.
+    let first = block(tables[0], evening).await.expect("the block");
+    let second = tokio::spawn(hold(tables[0], dinner));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        !second.is_finished(),
+        "the hold waits for the block's transaction"
+    );
+    first.commit().await.unwrap();
+    assert!(refused(second.await.unwrap()), "the hold over the block");
+
+    // A hold first, uncommitted: the block waits for it, then is refused.
+    let first = hold(tables[1], dinner).await.expect("the hold");
+    let second = tokio::spawn(block(tables[1], evening));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        !second.is_finished(),
+        "the block waits for the hold's transaction"
+    );
+    first.commit().await.unwrap();
+    assert!(refused(second.await.unwrap()), "the block over the hold");
+    app.stop().await;
+}
