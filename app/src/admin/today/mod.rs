@@ -1,8 +1,10 @@
 //! `/admin` ("Today"): the host stand's day: covers and pacing per
 //! service period, the bookings by stage (late, arriving soon, waiting,
-//! seated, later, done), and one tap to move a booking along.
+//! seated, later, done), one tap to move a booking along, the shift note
+//! and the tables blocked that day.
 
 pub mod api;
+mod blocked;
 mod note;
 mod page;
 

@@ -1,5 +1,6 @@
 //! `/admin?date=YYYY-MM-DD`: the host stand's day.
 
+use super::blocked::BlockedCard;
 use super::note::ShiftNoteCard;
 use super::{api, TodayView};
 use crate::error::ErrorMessage;
@@ -126,6 +127,7 @@ fn Day(
             .into_any()
         }}
         <ShiftNoteCard date=day.date.clone() note=day.note.clone() save=save_note />
+        <BlockedCard blocks=day.blocks.clone() tables=day.tables.clone() />
         {move || save_note.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
         {SECTIONS
             .into_iter()
