@@ -81,11 +81,15 @@ pub async fn blocks(
             midnight(last) + TimeDelta::days(1) + TimeDelta::hours(12),
         )
         .await?;
-    let first = first.format("%Y-%m-%d").to_string();
-    let after = (last + TimeDelta::days(1)).format("%Y-%m-%d").to_string();
+    // Local `YYYY-MM-DDTHH:MM` compare as text: the days' first minute
+    // and the next day's.
+    let first = first.format("%Y-%m-%dT00:00").to_string();
+    let after = (last + TimeDelta::days(1))
+        .format("%Y-%m-%dT00:00")
+        .to_string();
     Ok(views(&tz, rows)
         .into_iter()
-        .filter(|b| b.end.as_str() > first.as_str() && b.start.as_str() < after.as_str())
+        .filter(|b| b.end > first && b.start < after)
         .collect())
 }
 

@@ -245,6 +245,39 @@ async fn blocked_tables_are_offered_to_nobody(db: Db) {
     assert_eq!(status, 201, "{all}");
     assert_eq!(all["tables"], json!([s1, s2]));
     assert!(!free_at(&app, &thursday, "12:00").await);
+
+    // Over a night and a day: listed on each day it covers, clipped to the
+    // host's day, and not on the day it ends at its first minute.
+    let thu: chrono::NaiveDate = thursday.parse().unwrap();
+    let (fri, sat) = (thu.succ_opt().unwrap(), thu + chrono::TimeDelta::days(2));
+    let (status, long) = staff
+        .post(
+            "/api/admin/blocks",
+            json!({"tables": [s1], "start": format!("{thu}T23:00"),
+                "end": format!("{sat}T00:00"), "reason": "Works"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{long}");
+    assert!(blocks_of(&mut staff, &fri.to_string())
+        .await
+        .iter()
+        .any(|b| b["id"] == long["id"]));
+    assert!(blocks_of(&mut staff, &sat.to_string())
+        .await
+        .iter()
+        .all(|b| b["id"] != long["id"]));
+    let span_on = |day: Value| {
+        day["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] == long["id"])
+            .map(|b| (b["start"].clone(), b["end"].clone()))
+    };
+    let (_, day) = staff.get(&format!("/api/admin/day?date={thu}")).await;
+    assert_eq!(span_on(day), Some((json!("23:00"), json!("24:00"))));
+    let (_, day) = staff.get(&format!("/api/admin/day?date={fri}")).await;
+    assert_eq!(span_on(day), Some((json!("00:00"), json!("24:00"))));
     app.stop().await;
 }
 
