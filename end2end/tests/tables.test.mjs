@@ -169,12 +169,14 @@ test('staff block a table for an evening, then unblock it', async () => {
   await held.waitFor();
   assert.match(await held.innerText(), /Privatisation · 19:00–23:30/);
   await assertAccessible(page, 'timeline with a blocked table');
+  await screenshot(page, 'staff-timeline-blocked-768');
   // And the day's Today page lists it.
   await page.goto(`${server.base}/admin?date=${day}`);
   const blocked = page.locator('section.blocked-card');
   await blocked.getByRole('heading', { name: 'Tables bloquées' }).waitFor();
   assert.match(await blocked.innerText(), /T1 · 19:00–23:30 · Privatisation/);
   await assertAccessible(page, 'today with a blocked table');
+  await screenshot(page, 'staff-today-blocked-768');
   await page.goto(`${server.base}/admin/tables`);
   await waitForHydration(page);
 

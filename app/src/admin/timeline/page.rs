@@ -274,7 +274,7 @@ fn Timeline(
                                 .filter(|b| b.tables.contains(&t.id))
                                 .cloned()
                                 .collect();
-                            view! { <TableRow table=t blocks held from drag just_dropped date=date.clone() /> }
+                            view! { <TableRow table=t blocks held from to drag just_dropped date=date.clone() /> }
                         }).collect_view()}
                     </div>
                 }).collect_view()}

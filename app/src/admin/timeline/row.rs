@@ -16,7 +16,9 @@ pub(super) fn TableRow(
     blocks: Vec<StaffReservation>,
     /// The day's blocks of this table.
     held: Vec<DayBlock>,
+    /// The grid's first and last minutes.
     from: i64,
+    to: i64,
     drag: RwSignal<Option<Drag>>,
     just_dropped: StoredValue<bool>,
     date: String,
@@ -72,7 +74,7 @@ pub(super) fn TableRow(
             </div>
             <div class="timeline-track" on:click=open_cell
                 on:pointerdown=move |_| just_dropped.set_value(false)>
-                {held.into_iter().map(|b| view! { <Held b from /> }).collect_view()}
+                {held.into_iter().map(|b| view! { <Held b from to /> }).collect_view()}
                 {blocks.into_iter().map(|r| view! { <Block r table_id from drag date=date.clone() /> }).collect_view()}
                 {ghost}
             </div>
@@ -159,20 +161,22 @@ fn Block(
     }
 }
 
-/// A span the table is blocked: no booking lands there.
+/// A span the table is blocked: no booking lands there. Drawn within the
+/// grid's hours (a block may outlast the day's services); nothing when it
+/// lies outside them.
 #[component]
-fn Held(b: DayBlock, from: i64) -> impl IntoView {
+fn Held(b: DayBlock, from: i64, to: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let (start, end) = (minute_of(&b.start), minute_of(&b.end));
-    let left = ((start - from).max(0)) as f64 * PX_PER_MINUTE;
-    let width = (end - start.max(from)).max(0) as f64 * PX_PER_MINUTE;
+    let (start, end) = (minute_of(&b.start).max(from), minute_of(&b.end).min(to));
+    let left = (start - from) as f64 * PX_PER_MINUTE;
+    let width = (end - start) as f64 * PX_PER_MINUTE;
     let span = format!("{}–{}", b.start, b.end);
-    view! {
+    (end > start).then(|| view! {
         <div class="timeline-held" style=format!("left: {left}px; width: {width}px")>
             <span class="timeline-held-label">
                 <span class="visually-hidden">{move || t_string!(i18n, timeline.blocked)}" "</span>
                 {b.reason.clone()}" · "{span}
             </span>
         </div>
-    }
+    })
 }
