@@ -127,8 +127,11 @@ test('staff block a table for an evening, then unblock it', async () => {
   await waitForHydration(page);
   const card = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Tables bloquées' }) });
   await card.getByText('Aucune table n’est bloquée').waitFor();
-  // A week ahead, so the evening is never past.
-  const day = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
+  // A Thursday at least a week ahead (the demo serves dinner then), so
+  // the evening is never past and on the timeline's hours.
+  const ahead = new Date(Date.now() + 7 * 86400e3);
+  ahead.setUTCDate(ahead.getUTCDate() + ((4 - ahead.getUTCDay() + 7) % 7));
+  const day = ahead.toISOString().slice(0, 10);
 
   // Mistakes first: the end before the start. Named; what was typed stays.
   await card.getByRole('checkbox', { name: 'T1', exact: true }).check();
@@ -169,6 +172,7 @@ test('staff block a table for an evening, then unblock it', async () => {
   await held.waitFor();
   assert.match(await held.innerText(), /Privatisation · 19:00–23:30/);
   await assertAccessible(page, 'timeline with a blocked table');
+  await held.scrollIntoViewIfNeeded();
   await screenshot(page, 'staff-timeline-blocked-768');
   // And the day's Today page lists it.
   await page.goto(`${server.base}/admin?date=${day}`);
