@@ -6,21 +6,18 @@
 
 use crate::error::StoreError;
 use crate::services::authz::{authorize, Action, Principal};
+use crate::services::booking::naive_date;
 use crate::services::ServiceError;
 use crate::store::{BlockRow, NewBlock, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
-use domain::{BlockForm, Date, LocalDateTime, TableBlock};
+use domain::{BlockForm, LocalDateTime, TableBlock};
 
 /// Conflict code: bookings hold some of the tables during the span.
 pub const TABLES_BOOKED: &str = "tables_booked";
 
 /// The longest block: a year (a longer closure is a change of the room).
 pub const MAX_BLOCK_DAYS: i64 = 366;
-
-fn naive_date(date: Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(date.year(), date.month(), date.day())
-}
 
 /// The instant of a local time; a time the clocks skip (spring forward)
 /// is refused on its field.
@@ -39,23 +36,18 @@ fn local(tz: &Tz, at: DateTime<Utc>) -> String {
     at.with_timezone(tz).format("%Y-%m-%dT%H:%M").to_string()
 }
 
-/// Rows of one table each into blocks with their tables.
-fn views(tz: &Tz, rows: Vec<BlockRow>) -> Vec<TableBlock> {
-    let mut out: Vec<TableBlock> = Vec::new();
-    for row in rows {
-        match out.last_mut() {
-            Some(b) if b.id == row.id => b.tables.push(row.table_id),
-            _ => out.push(TableBlock {
-                id: row.id,
-                start: local(tz, row.starts_at),
-                end: local(tz, row.ends_at),
-                reason: row.reason,
-                tables: vec![row.table_id],
-                created_by: row.created_by,
-            }),
-        }
-    }
-    out
+fn views(tz: &Tz, blocks: Vec<BlockRow>) -> Vec<TableBlock> {
+    blocks
+        .into_iter()
+        .map(|b| TableBlock {
+            id: b.id,
+            start: local(tz, b.starts_at),
+            end: local(tz, b.ends_at),
+            reason: b.reason,
+            tables: b.table_ids,
+            created_by: b.created_by,
+        })
+        .collect()
 }
 
 /// The blocks overlapping the local days `from..=to`. Staff and admins.

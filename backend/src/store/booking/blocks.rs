@@ -9,15 +9,27 @@ use crate::error::StoreError;
 use crate::store::{on_pool, Store};
 use chrono::{DateTime, Utc};
 
-/// One table of a block (a block over several tables gives several rows).
+/// One table of a block, as read (a block over several tables gives
+/// several rows).
 #[derive(Debug, Clone, sqlx::FromRow)]
+struct BlockTableRow {
+    id: i64,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    reason: String,
+    created_by: Option<String>,
+    table_id: i64,
+}
+
+/// A block with its tables (ascending).
+#[derive(Debug, Clone)]
 pub struct BlockRow {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub reason: String,
     pub created_by: Option<String>,
-    pub table_id: i64,
+    pub table_ids: Vec<i64>,
 }
 
 /// A booking holding one of a block's tables during its span.
@@ -48,7 +60,7 @@ fn list(n: usize, first: usize) -> String {
 }
 
 impl Store {
-    /// The blocks overlapping `from..to`, one row per table, by start.
+    /// The blocks overlapping `from..to`, by start.
     pub async fn blocks(
         &self,
         restaurant_id: i64,
@@ -61,9 +73,24 @@ impl Store {
              LEFT JOIN users u ON u.id = b.created_by \
              WHERE b.restaurant_id = $1 AND b.ends_at > $2 AND b.starts_at < $3 \
              ORDER BY b.starts_at, b.id, bt.table_id";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, BlockRow>(sql)
+        let rows = on_pool!(self, pool => sqlx::query_as::<_, BlockTableRow>(sql)
             .bind(restaurant_id).bind(db_time(from)).bind(db_time(to))
-            .fetch_all(pool).await)?)
+            .fetch_all(pool).await)?;
+        let mut blocks: Vec<BlockRow> = Vec::new();
+        for row in rows {
+            match blocks.last_mut() {
+                Some(b) if b.id == row.id => b.table_ids.push(row.table_id),
+                _ => blocks.push(BlockRow {
+                    id: row.id,
+                    starts_at: row.starts_at,
+                    ends_at: row.ends_at,
+                    reason: row.reason,
+                    created_by: row.created_by,
+                    table_ids: vec![row.table_id],
+                }),
+            }
+        }
+        Ok(blocks)
     }
 
     /// The active bookings holding one of `table_ids` during

@@ -80,31 +80,27 @@ pub async fn day_sheet(
     })
 }
 
-/// The blocks of a day (rows of one table each), clipped to it.
+/// The blocks of a day, clipped to it.
 fn day_blocks(
     ctx: &Context,
-    rows: Vec<crate::store::BlockRow>,
+    blocks: Vec<crate::store::BlockRow>,
     (from, to): (DateTime<Utc>, DateTime<Utc>),
 ) -> Vec<DayBlock> {
     let hhmm = |t: DateTime<Utc>| t.with_timezone(&ctx.tz).format("%H:%M").to_string();
-    let mut out: Vec<DayBlock> = Vec::new();
-    for row in rows {
-        match out.last_mut() {
-            Some(b) if b.id == row.id => b.tables.push(row.table_id),
-            _ => out.push(DayBlock {
-                id: row.id,
-                tables: vec![row.table_id],
-                start: hhmm(row.starts_at.max(from)),
-                end: if row.ends_at >= to {
-                    "24:00".to_owned()
-                } else {
-                    hhmm(row.ends_at)
-                },
-                reason: row.reason,
-            }),
-        }
-    }
-    out
+    blocks
+        .into_iter()
+        .map(|b| DayBlock {
+            id: b.id,
+            tables: b.table_ids,
+            start: hhmm(b.starts_at.max(from)),
+            end: if b.ends_at >= to {
+                "24:00".to_owned()
+            } else {
+                hhmm(b.ends_at)
+            },
+            reason: b.reason,
+        })
+        .collect()
 }
 
 /// A staff write refused by the database's no-overlap guarantee: another
