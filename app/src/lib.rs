@@ -116,6 +116,7 @@ mod routes {
             AdminGuests(admin_guests_view, __preload_admin_guests_view) => crate::admin::guests::GuestsPage,
             AdminGuest(admin_guest_view, __preload_admin_guest_view) => crate::admin::guests::GuestPage,
             AdminTables(admin_tables_view, __preload_admin_tables_view) => crate::admin::tables::TablesPage,
+            AdminSettings(admin_settings_view, __preload_admin_settings_view) => crate::admin::settings::SettingsPage,
         }
     }
 }
@@ -213,6 +214,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("guests") view={Lazy::<routes::AdminGuests>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("tables") view={Lazy::<routes::AdminTables>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("settings") view={Lazy::<routes::AdminSettings>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

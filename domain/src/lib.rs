@@ -11,6 +11,7 @@ pub mod floor;
 pub mod form;
 pub mod guests;
 pub mod restaurant;
+pub mod settings;
 pub mod time;
 
 pub use account::{Password, PasswordError, Role, UserView};
@@ -45,5 +46,11 @@ pub use guests::{
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
     RestaurantInfo, ServiceKind, ServicePeriod,
+};
+pub use settings::{
+    audit_changes, AuditChange, AuditEntry, AuditFields, AuditPage, AuditSubject, BookingRules,
+    DepositSetting, ExceptionForm, ExceptionInput, HoursException, OutsideBooking, PeriodInput,
+    PeriodTimes, RestaurantForm, RestaurantInput, RestaurantSettings, RulesForm, RulesInput,
+    Settings, TurnBand, WeeklyForm, WeeklyInput, WeeklyPeriod,
 };
 pub use time::{Date, DateError, Month, TimeOfDay, Weekday};

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Text the restaurant writes in both site languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Localized {
     pub fr: String,
     pub en: String,
@@ -22,6 +23,7 @@ impl Localized {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Address {
     pub street: String,
     pub postal_code: String,

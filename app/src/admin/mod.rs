@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod guests;
 pub mod reservation;
 pub mod reservations;
+pub mod settings;
 mod shell;
 pub mod staff;
 pub mod tables;

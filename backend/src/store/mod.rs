@@ -177,6 +177,7 @@ pub use booking::{
     NewReservation, OutboxRow, ProofPurpose, Proved, ReservationChange, ReservationRow,
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
+pub use booking::{period_hours, HoursClash, UpcomingBooking};
 pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};

@@ -149,6 +149,16 @@ impl TurnTimes {
             .map_or(self.larger, |&(_, minutes)| minutes)
     }
 
+    /// The `(largest party, minutes)` bands, in order.
+    pub fn bands(&self) -> &[(u32, u32)] {
+        &self.bands
+    }
+
+    /// Minutes for parties larger than every band.
+    pub fn larger(&self) -> u32 {
+        self.larger
+    }
+
     /// The longest duration of any party.
     pub fn max_minutes(&self) -> u32 {
         self.bands

@@ -94,6 +94,14 @@ use utoipa::OpenApi;
         admin::blocks::list_blocks,
         admin::blocks::create_block,
         admin::blocks::delete_block,
+        admin::settings::read_settings,
+        admin::settings::update_restaurant,
+        admin::settings::update_rules,
+        admin::settings::set_hours,
+        admin::settings::delete_hours,
+        admin::settings::create_exception,
+        admin::settings::delete_exception,
+        admin::settings::audit,
     ),
     components(schemas(
         ErrorOut,
@@ -158,6 +166,8 @@ mod tests {
         assert_eq!(names::<ListQuery>(), ListQuery::FIELDS);
         use admin::guests::SearchQuery;
         assert_eq!(names::<SearchQuery>(), SearchQuery::FIELDS);
+        use admin::settings::AuditQuery;
+        assert_eq!(names::<AuditQuery>(), AuditQuery::FIELDS);
         use admin::reservations::list::ListQuery as StaffListQuery;
         assert_eq!(names::<StaffListQuery>(), StaffListQuery::FIELDS);
         for (_, item) in doc()["paths"].as_object().unwrap() {
@@ -194,7 +204,11 @@ mod tests {
             v.sort();
             v
         };
-        let cases: [(&str, &[&str]); 14] = [
+        let cases: [(&str, &[&str]); 18] = [
+            ("RestaurantIn", admin::settings::RestaurantIn::FIELDS),
+            ("RulesIn", admin::settings::RulesIn::FIELDS),
+            ("HoursIn", admin::settings::HoursIn::FIELDS),
+            ("ExceptionIn", admin::settings::ExceptionIn::FIELDS),
             ("NotesIn", admin::guests::NotesIn::FIELDS),
             ("BlockIn", admin::blocks::BlockIn::FIELDS),
             ("AreaIn", admin::areas::AreaIn::FIELDS),

@@ -1,10 +1,11 @@
-//! Setting the restaurant up: what admins change (the room, and later the
-//! menu, hours and rules) and staff may read. Each write moves the setup
+//! Setting the restaurant up: what admins change (the room, the hours
+//! and rules, and later the menu) and staff may read. Each write moves the setup
 //! version in the same statement (database triggers), so every server
 //! process answers the next availability request with it.
 
 mod blocks;
 mod floor;
+mod settings;
 
 pub use blocks::{
     blocks, create_block, delete_block, upcoming_blocks, MAX_BLOCK_DAYS, TABLES_BOOKED,
@@ -13,4 +14,8 @@ pub use blocks::{
 pub use floor::{
     create_area, create_combination, create_table, delete_area, delete_combination, delete_table,
     floor, place_table, rename_area, update_table, AREA_NOT_EMPTY, TABLE_HAS_HISTORY, TABLE_IN_USE,
+};
+pub use settings::{
+    audit_log, bookings_outside_hours, create_exception, delete_exception, delete_hours, set_hours,
+    settings, update_restaurant, update_rules, AUDIT_PAGE,
 };

@@ -54,6 +54,7 @@ mod list;
 mod outbox;
 mod proofs;
 mod reservations;
+mod settings;
 mod setup;
 
 pub use blocks::{BlockRow, BlockingBooking, NewBlock};
@@ -65,6 +66,7 @@ pub use list::{ListQuery, ListTotals, Span};
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;
+pub use settings::{period_hours, HoursClash, UpcomingBooking};
 pub use setup::{BookingSetup, EmailConfirmation, TableLabel};
 
 use crate::error::StoreError;

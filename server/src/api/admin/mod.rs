@@ -2,7 +2,9 @@
 //! resource: `day` (the host stand's day), `events` (the live updates'
 //! stream), `reservations` (staff actions on a booking), `guests` (guest
 //! profiles); and the restaurant's setup: `areas`, `tables`,
-//! `combinations` (the room), `blocks` (tables kept from bookings).
+//! `combinations` (the room), `blocks` (tables kept from bookings),
+//! `settings` (the restaurant's page, rules, hours, exceptions, and the
+//! audit log).
 
 pub mod areas;
 pub mod blocks;
@@ -11,6 +13,7 @@ pub mod day;
 pub mod events;
 pub mod guests;
 pub mod reservations;
+pub mod settings;
 pub mod tables;
 
 use app::ssr::AppState;
@@ -25,5 +28,6 @@ pub fn routes() -> Router<AppState> {
         .merge(events::routes())
         .merge(guests::routes())
         .merge(reservations::routes())
+        .merge(settings::routes())
         .merge(tables::routes())
 }

@@ -276,6 +276,69 @@ async fn authorization_matrix(db: Db) {
             None,
             [401, 403, 403, 404, 404],
         ),
+        (
+            Method::GET,
+            "/api/admin/settings".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/settings/restaurant".into(),
+            Some(
+                json!({"name": "Chez Margot", "street": "12 rue des Martyrs",
+                "postal_code": "75009", "city": "Paris", "country": "France",
+                "phone": "+33 1 42 00 00 00", "email": "bonjour@example.com"}),
+            ),
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/settings/rules".into(),
+            Some(
+                json!({"min_notice_minutes": 120, "max_advance_days": 60, "min_party": 1,
+                "max_party_online": 8, "cancel_cutoff_minutes": 120,
+                "turn_times": [{"up_to": 2, "minutes": 90}, {"up_to": 4, "minutes": 105},
+                    {"up_to": 6, "minutes": 120}],
+                "turn_larger_minutes": 150}),
+            ),
+            [401, 403, 403, 403, 200],
+        ),
+        // A lunch over dinner's time: refused once allowed, nothing changes.
+        (
+            Method::POST,
+            "/api/admin/settings/hours".into(),
+            Some(
+                json!({"weekdays": ["thursday"], "kind": "lunch", "opens": "12:00",
+                "last_seating": "20:00", "closes": "21:00"}),
+            ),
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/settings/hours/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        // A closure in the past: refused once allowed.
+        (
+            Method::POST,
+            "/api/admin/settings/exceptions".into(),
+            Some(json!({"kind": "closed", "from": "2000-01-01"})),
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/settings/exceptions/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::GET,
+            "/api/admin/audit".into(),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,
@@ -442,6 +505,35 @@ async fn authorization_matrix(db: Db) {
         (
             "admin_table_place",
             &[("id", "999999999"), ("x", "1"), ("y", "1")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        ("admin_settings", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_audit", &[][..], [401, 403, 403, 403, 200]),
+        (
+            "admin_restaurant_save",
+            &[
+                ("name", "Chez Margot"),
+                ("tagline_fr", ""),
+                ("tagline_en", ""),
+                ("about_fr", ""),
+                ("about_en", ""),
+                ("street", "12 rue des Martyrs"),
+                ("postal_code", "75009"),
+                ("city", "Paris"),
+                ("country", "France"),
+                ("phone", "+33 1 42 00 00 00"),
+                ("email", "bonjour@example.com"),
+            ][..],
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            "admin_hours_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_exception_delete",
+            &missing[..1],
             [401, 403, 403, 403, 404],
         ),
         ("admin_blocks", &[][..], [401, 403, 403, 200, 200]),

@@ -1,5 +1,7 @@
 //! Setting the restaurant up through the API: the room (areas, tables on
-//! their floor plans, combinations) and blocks of tables.
+//! their floor plans, combinations), blocks of tables, and the settings
+//! (hours, exceptions, rules, the restaurant's page, the audit log).
 
 mod blocks;
 mod floor;
+mod settings;

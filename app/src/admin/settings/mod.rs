@@ -1,0 +1,47 @@
+//! `/admin/settings[?done=...][&audit_before=ID]`: the restaurant's
+//! settings — bookings to come that fall outside the hours (first, when
+//! there are some), the weekly opening hours, the exceptions to them
+//! (closed days, special hours), the booking rules, the restaurant's page
+//! and, for admins, the audit log of every change. Staff read them; admins
+//! change them. Every form works before hydration.
+
+/// Counts the actions that succeeded: what they change is read again
+/// after each, and only then (a refused form keeps what was typed).
+macro_rules! count_successes {
+    ($count:expr, $($action:expr),+ $(,)?) => {
+        $(
+            let action = $action;
+            Effect::watch(
+                move || action.version().get(),
+                move |_, _, _| {
+                    if matches!(action.value().get_untracked(), Some(Ok(_))) {
+                        $count.update(|n| *n += 1);
+                    }
+                },
+                false,
+            );
+        )+
+    };
+}
+
+pub mod api;
+mod audit;
+mod errors;
+mod exceptions;
+mod fields;
+mod hours;
+mod outside;
+mod page;
+mod restaurant;
+mod rules;
+
+use serde::{Deserialize, Serialize};
+
+pub use page::SettingsPage;
+
+/// The settings, and whether the reader may change them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub settings: domain::Settings,
+    pub editable: bool,
+}
