@@ -43,6 +43,9 @@ pub enum AppError {
     /// `table_has_history`, `tables_booked`).
     #[error("in use")]
     InUse { reason: String },
+    /// The change would leave the restaurant without an active admin.
+    #[error("last admin")]
+    LastAdmin,
     /// Not signed in, or wrong credentials.
     #[error("unauthorized")]
     Unauthorized,
@@ -85,6 +88,7 @@ impl AppError {
             AppError::StatusRefused => "status_refused",
             AppError::TableTaken => "table_taken",
             AppError::InUse { .. } => "in_use",
+            AppError::LastAdmin => "last_admin",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Reauthenticate => "reauthenticate",
@@ -105,7 +109,8 @@ impl AppError {
             | AppError::TooLate
             | AppError::StatusRefused
             | AppError::TableTaken
-            | AppError::InUse { .. } => 409,
+            | AppError::InUse { .. }
+            | AppError::LastAdmin => 409,
             AppError::Unauthorized | AppError::Reauthenticate => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
@@ -161,6 +166,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "table_taken" => td_string!(l, error.table_taken),
         "in_use" => td_string!(l, error.in_use),
         "tables_booked" => td_string!(l, error.tables_booked),
+        "last_admin" => td_string!(l, error.last_admin),
         "unauthorized" => td_string!(l, error.unauthorized),
         "forbidden" => td_string!(l, error.forbidden),
         "reauthenticate" => td_string!(l, error.reauthenticate),
@@ -230,6 +236,9 @@ mod ssr {
                 ServiceError::Reauthenticate => AppError::Reauthenticate,
                 ServiceError::RateLimited { .. } => AppError::RateLimited,
                 ServiceError::Busy { .. } => AppError::Unavailable,
+                ServiceError::Conflict(what) if what == backend::services::accounts::LAST_ADMIN => {
+                    AppError::LastAdmin
+                }
                 ServiceError::Conflict(what) if crate::error::IN_USE.contains(&what.as_str()) => {
                     AppError::InUse { reason: what }
                 }
@@ -299,6 +308,7 @@ mod tests {
                 alternatives: vec![],
             },
             AppError::TooLate,
+            AppError::LastAdmin,
             AppError::Unauthorized,
             AppError::Forbidden,
             AppError::RateLimited,
@@ -326,6 +336,7 @@ mod tests {
             "too_late",
             "status_refused",
             "table_taken",
+            "last_admin",
             "unauthorized",
             "forbidden",
             "rate_limited",

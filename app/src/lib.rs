@@ -112,7 +112,8 @@ mod routes {
             AdminReservation(admin_reservation_view, __preload_admin_reservation_view) => crate::admin::reservation::ReservationPage,
             AdminBook(admin_book_view, __preload_admin_book_view) => crate::admin::book::BookPage,
             AdminCalendar(admin_calendar_view, __preload_admin_calendar_view) => crate::admin::calendar::CalendarPage,
-            AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::staff::StaffPage,
+            AdminTeam(admin_team_view, __preload_admin_team_view) => crate::admin::team::TeamPage,
+            AdminStaff(admin_staff_view, __preload_admin_staff_view) => crate::admin::team::StaffRedirect,
             AdminGuests(admin_guests_view, __preload_admin_guests_view) => crate::admin::guests::GuestsPage,
             AdminGuest(admin_guest_view, __preload_admin_guest_view) => crate::admin::guests::GuestPage,
             AdminTables(admin_tables_view, __preload_admin_tables_view) => crate::admin::tables::TablesPage,
@@ -215,6 +216,8 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("tables") view={Lazy::<routes::AdminTables>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("settings") view={Lazy::<routes::AdminSettings>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("team") view={Lazy::<routes::AdminTeam>::new()} ssr=SsrMode::Async />
+                                // The team's old address: redirected.
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />
                             </ParentRoute>
                         </Routes>

@@ -80,6 +80,25 @@ pub struct TableCombination {
     pub max_seats: u32,
 }
 
+/// A booking from now on at a table that is to be removed or deactivated,
+/// and the free tables proposed for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TableBooking {
+    pub id: i64,
+    pub reference: String,
+    pub guest_name: String,
+    /// Local date and time at the restaurant: `YYYY-MM-DD`, `HH:MM`.
+    pub date: String,
+    pub time: String,
+    pub party_size: u32,
+    /// The tables' ids it would move to, or none when nothing free seats
+    /// it then (staff move it by hand).
+    pub proposal: Option<Vec<i64>>,
+    /// Those tables' names, in the same order.
+    pub proposal_names: Vec<String>,
+}
+
 /// The whole room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

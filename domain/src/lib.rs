@@ -12,6 +12,7 @@ pub mod form;
 pub mod guests;
 pub mod restaurant;
 pub mod settings;
+pub mod team;
 pub mod time;
 
 pub use account::{Password, PasswordError, Role, UserView};
@@ -35,7 +36,7 @@ pub use booking::{
     StaffReservationDetails,
 };
 pub use floor::{
-    Area, AreaForm, AreaInput, CombinationForm, CombinationInput, Floor, FloorTable,
+    Area, AreaForm, AreaInput, CombinationForm, CombinationInput, Floor, FloorTable, TableBooking,
     TableCombination, TableForm, TableInput, TableShape,
 };
 pub use form::{given, FieldError, Registration, ReservationPatch, ReservationPatchInput};
@@ -53,4 +54,5 @@ pub use settings::{
     PeriodTimes, RestaurantForm, RestaurantInput, RestaurantSettings, RulesForm, RulesInput,
     Settings, TurnBand, WeeklyForm, WeeklyInput, WeeklyPeriod,
 };
+pub use team::{team_role, MemberStatus, Team, TeamMember};
 pub use time::{Date, DateError, Month, TimeOfDay, Weekday};

@@ -327,7 +327,7 @@ test('an admin invites a staff member, who accepts and is signed in', async () =
   await logIn(page, ADMIN.email, ADMIN.password);
   await page.waitForURL(/\/admin$/);
   await page.locator('.admin-nav').getByRole('link', { name: 'Équipe' }).click();
-  await page.waitForURL(/\/admin\/staff$/);
+  await page.waitForURL(/\/admin\/team$/);
   await page.locator('#invite-heading').waitFor();
   await shoot(page, 'admin');
   await page.fill('#email', 'jules.staff@example.com');
@@ -348,11 +348,27 @@ test('an admin invites a staff member, who accepts and is signed in', async () =
   await staff.page.locator('#done-message').waitFor();
   assert.equal(await staff.page.locator('.nav-account a').last().innerText(), 'Mon compte');
 
-  // Staff are not admins: the staff page refuses them.
-  staff.errors.expectRefusal('/admin/staff');
-  const refused = await staff.page.goto(`${server.base}/admin/staff`);
+  // Staff are not admins: the team page refuses them.
+  staff.errors.expectRefusal('/admin/team');
+  const refused = await staff.page.goto(`${server.base}/admin/team`);
   assert.equal(refused.status(), 403);
   assert.match(await staff.page.locator('h1').innerText(), /Accès refusé/);
+
+  // The admin sees Jules on the team, deactivates him (a confirmation
+  // first): his session ends at once.
+  await page.goto(`${server.base}/admin/team`);
+  await waitForHydration(page);
+  const jules = page.locator('tr[data-member="jules.staff@example.com"]');
+  assert.equal(await jules.getAttribute('data-status'), 'active');
+  await assertAccessible(page, 'admin team');
+  await jules.getByRole('link', { name: /^Désactiver/ }).click();
+  await page.locator('#confirm-deactivate').waitFor();
+  await shoot(page, 'team-confirm');
+  await page.getByRole('button', { name: 'Confirmer la désactivation' }).click();
+  await page.waitForURL(/done=deactivated/);
+  await page.locator('tr[data-member="jules.staff@example.com"][data-status="deactivated"]').waitFor();
+  await staff.page.goto(`${server.base}/account`);
+  await staff.page.waitForURL(/\/login/);
   assert.deepEqual(staff.errors, []);
   await staff.context.close();
   assert.deepEqual(errors, []);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
-import { startStaffServer, signIn } from '../lib/staff.mjs';
+import { startStaffServer, signIn, book } from '../lib/staff.mjs';
 import { watchErrors } from '../lib/console.mjs';
 import { assertAccessible } from '../lib/a11y.mjs';
 
@@ -246,3 +246,44 @@ async function waitUntil(check, what, ms = 5000) {
   }
   assert.fail(`timed out: ${what}`);
 }
+
+test('a table in use shows its bookings and moves them to the proposed tables', async () => {
+  // A Thursday two weeks ahead, away from the demo's end-of-year closures.
+  const ahead = new Date(Date.now() + 14 * 86400e3);
+  ahead.setUTCDate(ahead.getUTCDate() + ((4 - ahead.getUTCDay() + 7) % 7));
+  let day = ahead.toISOString().slice(0, 10);
+  if (day.slice(5) >= '12-24' && day.slice(5) <= '12-31') {
+    ahead.setUTCDate(ahead.getUTCDate() + 14);
+    day = ahead.toISOString().slice(0, 10);
+  }
+  const ref = await book(server, day, '20:00', 'Grace Hopper');
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  const sheet = async () => {
+    const res = await page.request.get(`${server.base}/api/admin/day?date=${day}`);
+    assert.equal(res.status(), 200);
+    return (await res.json()).reservations.find((r) => r.reference === ref);
+  };
+  const before = await sheet();
+  const [tableId] = before.table_ids;
+  await page.goto(`${server.base}/admin/tables?edit=${tableId}`);
+  await waitForHydration(page);
+  const card = page.locator('section#table-bookings');
+  const row = card.locator(`tr[data-booking="${ref}"]`);
+  await row.waitFor();
+  assert.match(await row.innerText(), /20:00[\s\S]*→ /);
+  const proposed = (await row.locator('td').last().innerText()).replace('→', '').trim();
+  assert.notEqual(proposed, before.table_names.join(' + '));
+  await assertAccessible(page, 'admin tables, a table in use');
+  await screenshot(page, 'staff-table-in-use-1280');
+
+  await card.getByRole('button', { name: /^Déplacer/ }).click();
+  await page.locator('.status-region').getByText(/Les réservations sont déplacées/).waitFor();
+  await row.waitFor({ state: 'detached' });
+  const after = await sheet();
+  assert.equal(after.table_names.join(' + '), proposed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -17,6 +17,7 @@ mod availability;
 pub mod host;
 mod model;
 mod policy;
+mod reassign;
 #[cfg(test)]
 mod test_support;
 
@@ -30,3 +31,4 @@ pub use model::{
     ServiceKind, ServicePeriod, Table, TurnTimes,
 };
 pub use policy::{deposit_cents, guest_can_change, DepositPolicy};
+pub use reassign::propose_moves;

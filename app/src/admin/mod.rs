@@ -10,8 +10,8 @@ pub mod reservation;
 pub mod reservations;
 pub mod settings;
 mod shell;
-pub mod staff;
 pub mod tables;
+pub mod team;
 pub mod timeline;
 pub mod today;
 

@@ -38,7 +38,7 @@ pub fn AdminShell() -> impl IntoView {
                                         <li><A href="/admin/tables">{t!(i18n, tables.nav)}</A></li>
                                         <li><A href="/admin/settings">{t!(i18n, settings.nav)}</A></li>
                                         {admin.then(|| view! {
-                                            <li><A href="/admin/staff">{t!(i18n, staff.nav_team)}</A></li>
+                                            <li><A href="/admin/team">{t!(i18n, staff.nav_team)}</A></li>
                                         })}
                                     </ul>
                                 </nav>

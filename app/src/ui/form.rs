@@ -126,7 +126,7 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
         ("min_seats" | "max_seats" | "x" | "y" | "width" | "height" | "rotation", _) => {
             t_string!(i18n, tables.err_number)
         }
-        ("email", "unverified") => t_string!(i18n, account.errors.unverified_account),
+        ("email" | "role", "unverified") => t_string!(i18n, account.errors.unverified_account),
         ("email", "missing") => t_string!(i18n, reservation.err_email_missing),
         (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
         (_, "too_long") => t_string!(i18n, account.errors.password_too_long),

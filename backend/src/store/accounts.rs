@@ -16,6 +16,8 @@ pub struct UserRow {
     pub email_verified_at: Option<DateTime<Utc>>,
     /// Sessions opened with another epoch are no longer valid.
     pub session_epoch: i64,
+    /// Deactivated by an admin: the account acts as a diner.
+    pub deactivated_at: Option<DateTime<Utc>>,
 }
 
 /// What an e-mailed token is for.
@@ -36,8 +38,8 @@ impl TokenPurpose {
     }
 }
 
-const USER_COLUMNS: &str =
-    "id, email, name, phone, locale, password_hash, role, email_verified_at, session_epoch";
+const USER_COLUMNS: &str = "id, email, name, phone, locale, password_hash, role, \
+                            email_verified_at, session_epoch, deactivated_at";
 
 /// The one case-folding rule for e-mail addresses: trimmed and lower-cased
 /// (Unicode-aware, the same on both databases). Accounts are unique by it
@@ -296,16 +298,17 @@ impl Store {
         Ok(())
     }
 
+    /// Gives the account `role`, active (a deactivated member is
+    /// reactivated), without the team's checks: the command line's
+    /// `server admin create`. The team's changes go through
+    /// [`Store::change_member`].
     pub async fn set_role(
         &self,
         user_id: i64,
         role: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        // A new role ends every session opened with the old one.
-        let sql = "UPDATE users SET session_epoch = session_epoch + \
-                   (CASE WHEN role = $2 THEN 0 ELSE 1 END), role = $2, updated_at = $3 WHERE id = $1";
-        let done = on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(role)
+        let done = on_pool!(self, pool => sqlx::query(super::team::SET_ROLE).bind(user_id).bind(role)
             .bind(db_time(now)).execute(pool).await.map(|r| r.rows_affected()))?;
         if done == 0 {
             return Err(StoreError::NotFound);

@@ -162,6 +162,7 @@ mod restaurant;
 mod sessions;
 mod shift_notes;
 mod snapshot;
+mod team;
 
 use crate::error::{ConfigError, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -178,7 +179,7 @@ pub use booking::{
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
 pub use booking::{period_hours, HoursClash, UpcomingBooking};
-pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
+pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse, TableBookingRow};
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use guests::{GuestRow, GuestVisitRow};
@@ -186,6 +187,7 @@ pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;
 pub use shift_notes::ShiftNoteRow;
 pub use snapshot::{DayKey, Setup, Versions};
+pub use team::{MemberChange, TeamRow, LAST_ADMIN};
 
 /// Runs the same expression against whichever pool the store holds; the
 /// expression is type-checked once per backend.

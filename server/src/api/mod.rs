@@ -88,6 +88,8 @@ use utoipa::OpenApi;
         admin::tables::create_table,
         admin::tables::update_table,
         admin::tables::delete_table,
+        admin::tables::table_bookings,
+        admin::tables::reassign_table,
         admin::combinations::list_combinations,
         admin::combinations::create_combination,
         admin::combinations::delete_combination,
@@ -102,6 +104,11 @@ use utoipa::OpenApi;
         admin::settings::create_exception,
         admin::settings::delete_exception,
         admin::settings::audit,
+        admin::team::team,
+        admin::team::set_member_role,
+        admin::team::deactivate_member,
+        admin::team::reactivate_member,
+        admin::team::cancel_invitation,
     ),
     components(schemas(
         ErrorOut,
@@ -120,6 +127,7 @@ use utoipa::OpenApi;
         (name = "account", description = "The signed-in user's bookings; staff see all"),
         (name = "staff", description = "Running a service: staff and admins only"),
         (name = "setup", description = "Setting the restaurant up: staff read, admins change"),
+        (name = "team", description = "The restaurant's team: staff, admins and invitations (admins only)"),
     )
 )]
 pub struct ApiDoc;
@@ -204,7 +212,8 @@ mod tests {
             v.sort();
             v
         };
-        let cases: [(&str, &[&str]); 18] = [
+        let cases: [(&str, &[&str]); 19] = [
+            ("MemberRoleIn", admin::team::MemberRoleIn::FIELDS),
             ("RestaurantIn", admin::settings::RestaurantIn::FIELDS),
             ("RulesIn", admin::settings::RulesIn::FIELDS),
             ("HoursIn", admin::settings::HoursIn::FIELDS),

@@ -46,6 +46,7 @@ pub enum ErrorCode {
     StatusRefused,
     TableTaken,
     InUse,
+    LastAdmin,
     Conflict,
     Unauthorized,
     Forbidden,

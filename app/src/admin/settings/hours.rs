@@ -4,7 +4,7 @@
 
 use super::api;
 use super::errors::{Alerts, Errors, Scope};
-use super::fields::{day_name, interval_text, pacing_text, weekday_key, PeriodFields};
+use super::fields::{day_name, pacing_text, weekday_key, PeriodFields};
 use crate::i18n::*;
 use crate::ui::labels::service_label;
 use domain::{Weekday, WeeklyPeriod};
@@ -43,8 +43,11 @@ pub fn HoursCard(
                             <td class="nowrap">{t.opens.to_string()}</td>
                             <td class="nowrap">{t.last_seating.to_string()}</td>
                             <td class="nowrap">{t.closes.to_string()}</td>
-                            <td class="nowrap">{move || interval_text(i18n, t.slot_interval_minutes)}</td>
-                            <td>{move || pacing_text(i18n, t.max_covers_per_slot)}</td>
+                            <td class="nowrap">{move || t_string!(i18n, settings.interval_short, minutes = t.slot_interval_minutes).to_string()}</td>
+                            <td class="nowrap">{move || match t.max_covers_per_slot {
+                                Some(n) => t_string!(i18n, settings.pacing_short, count = n).to_string(),
+                                None => pacing_text(i18n, None),
+                            }}</td>
                             {editable.then(|| view! {
                                 <td class="row-actions">
                                     <ActionForm action=remove attr:class="inline-form">

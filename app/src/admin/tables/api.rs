@@ -235,3 +235,26 @@ pub async fn admin_block_delete(id: i64) -> Result<(), AppError> {
     })
     .await
 }
+
+/// The bookings that hold a table from now on, each with the free tables
+/// proposed for it. Admins only.
+#[server(prefix = "/api/fn", endpoint = "admin_table_bookings")]
+pub async fn admin_table_bookings(id: i64) -> Result<Vec<domain::TableBooking>, AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        Ok(svc::table_bookings(cx.store(), backend::now(), who.as_ref(), id).await?)
+    })
+    .await
+}
+
+/// Moves a table's bookings to the tables proposed for them.
+#[server(prefix = "/api/fn", endpoint = "admin_table_reassign")]
+pub async fn admin_table_reassign(id: i64) -> Result<(), AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        svc::reassign_table(cx.store(), backend::now(), who.as_ref(), id).await?;
+        leptos_axum::redirect(&format!("/admin/tables?edit={id}&done=reassigned"));
+        Ok(())
+    })
+    .await
+}

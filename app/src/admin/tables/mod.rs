@@ -26,6 +26,7 @@ macro_rules! count_successes {
 pub mod api;
 mod blocks;
 mod forms;
+mod in_use;
 mod page;
 mod plan;
 

@@ -3,6 +3,7 @@
 
 use super::blocks::BlocksCard;
 use super::forms::{AreaForm, CombinationForm, TableForm};
+use super::in_use::InUseCard;
 use super::plan::Plan;
 use super::{api, TablesView};
 use crate::error::{AppError, ErrorMessage};
@@ -119,6 +120,7 @@ pub fn TablesPage() -> impl IntoView {
                     "combination_removed" => t_string!(i18n, tables.done_combination_removed),
                     "block" => t_string!(i18n, blocks.done),
                     "block_removed" => t_string!(i18n, blocks.done_removed),
+                    "reassigned" => t_string!(i18n, tables.done_reassigned),
                     _ => t_string!(i18n, tables.done_table),
                 };
                 view! { <p class="alert alert-success">{text}</p> }
@@ -166,7 +168,12 @@ fn Room(view: TablesView, actions: Actions, edit: Memo<Option<i64>>) -> impl Int
             <AreaForm action=actions.save_area id=None name=String::new() />
             {move || {
                 let areas = form_areas.clone();
-                view! { <TableForm action=actions.save_table areas table=editing() /> }
+                let table = editing();
+                let bookings = table.as_ref().map(|t| view! { <InUseCard id=t.id name=t.name.clone() /> });
+                view! {
+                    <TableForm action=actions.save_table areas table />
+                    {bookings}
+                }
             }}
         })}
         <CombinationsCard floor=floor.clone() editable actions />

@@ -8,13 +8,16 @@
 
 //!
 //! `signup` (register, verify, forgotten password), `signin`, `profile`
-//! (the signed-in user's own account) and `staff` (admins, invitations,
-//! roles); password hashing and the shared helpers are here.
+//! (the signed-in user's own account), `staff` (admins, invitations,
+//! roles) and `team` (the admins' team screen: the members, deactivation,
+//! cancelled invitations); password hashing and the shared helpers are
+//! here.
 
 mod profile;
 mod signin;
 mod signup;
 mod staff;
+mod team;
 
 pub use profile::{
     change_password, delete_account, me, my_reservations, sign_out_everywhere, update_profile,
@@ -22,6 +25,9 @@ pub use profile::{
 pub use signin::{login, SignedIn, DEVICE_TRUSTED};
 pub use signup::{forgot_password, purge_unproved, register, reset_password, verify_email};
 pub use staff::{accept_invite, create_admin, invite_staff, set_role, UNVERIFIED};
+pub use team::{
+    cancel_invitation, deactivate_member, reactivate_member, set_member_role, team, LAST_ADMIN,
+};
 
 use super::authz::Principal;
 use super::ServiceError;
@@ -135,15 +141,26 @@ pub(super) fn dummy_hash() -> &'static str {
     })
 }
 
+/// The role an account acts with: a deactivated member is a diner (the
+/// role they come back with stays stored). Every principal and view of an
+/// account is made with it.
+fn effective_role(row: &UserRow) -> Result<Role, ServiceError> {
+    let role = Role::parse(&row.role)
+        .ok_or_else(|| ServiceError::Store(StoreError::corrupt(format!("role {:?}", row.role))))?;
+    Ok(if row.deactivated_at.is_some() {
+        Role::Diner
+    } else {
+        role
+    })
+}
+
 pub(super) fn view(row: &UserRow) -> Result<UserView, ServiceError> {
     Ok(UserView {
         email: row.email.clone(),
         name: row.name.clone(),
         phone: row.phone.clone(),
         locale: Locale::parse(&row.locale).unwrap_or_default(),
-        role: Role::parse(&row.role).ok_or_else(|| {
-            ServiceError::Store(StoreError::corrupt(format!("role {:?}", row.role)))
-        })?,
+        role: effective_role(row)?,
         email_verified: row.email_verified_at.is_some(),
     })
 }

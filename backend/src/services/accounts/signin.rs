@@ -70,6 +70,7 @@ pub async fn login(
                     .await?;
                 Some(token)
             };
+            store.record_sign_in(row.id, crate::now()).await?;
             tracing::info!(security_event = "login", user_id = row.id, "signed in");
             Ok(SignedIn {
                 user_id: row.id,

@@ -5,7 +5,7 @@ use crate::mail::account::{AccountMailKind, ACCOUNT_OUTBOX_KIND};
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::booking::hash_token;
 use crate::services::ServiceError;
-use crate::store::{Store, TokenPurpose};
+use crate::store::{MemberChange, Store, TokenPurpose, UserRow};
 use crate::StoreError;
 use chrono::{DateTime, Utc};
 use domain::{Email, GuestName, Locale, Password, Role};
@@ -30,6 +30,7 @@ pub async fn accept_invite(
         .await?;
     store.set_password_hash(user_id, &hash, now).await?;
     store.set_email_verified(user_id, now).await?;
+    store.record_sign_in(user_id, now).await?;
     tracing::info!(
         security_event = "invite_accepted",
         user_id,
@@ -134,8 +135,10 @@ pub async fn invite_staff(
 /// is not proved.
 pub const UNVERIFIED: &str = "unverified";
 
-/// An admin changes someone's role (not their own, so that an admin always
-/// remains).
+/// An admin changes someone's role (not their own). The account is active
+/// with it (a deactivated member comes back), and every session of theirs
+/// ends when it changes. The last active admin is never demoted
+/// (`Conflict(LAST_ADMIN)`).
 #[tracing::instrument(skip_all)]
 pub async fn set_role(
     store: &Store,
@@ -146,6 +149,18 @@ pub async fn set_role(
 ) -> Result<(), ServiceError> {
     let admin = authorize(who, Action::ManageStaff)?;
     let row = store.user_by_email(email).await?;
+    change_role(store, now, admin, &row, role).await
+}
+
+/// Gives `row` the role `role`, for the admin `admin` (not on their own
+/// account, nor on an address nobody proved).
+pub(super) async fn change_role(
+    store: &Store,
+    now: DateTime<Utc>,
+    admin: &Principal,
+    row: &UserRow,
+    role: Role,
+) -> Result<(), ServiceError> {
     if row.id == admin.user_id {
         return Err(ServiceError::Forbidden);
     }
@@ -154,7 +169,9 @@ pub async fn set_role(
     if row.email_verified_at.is_none() {
         return Err(ServiceError::Conflict(UNVERIFIED.to_owned()));
     }
-    store.set_role(row.id, role.as_str(), now).await?;
+    store
+        .change_member(row.id, MemberChange::Role(role.as_str()), now)
+        .await?;
     tracing::info!(
         security_event = "role_changed",
         user_id = row.id,

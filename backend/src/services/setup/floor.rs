@@ -7,12 +7,15 @@
 
 use crate::error::StoreError;
 use crate::services::authz::{authorize, Action, Principal};
+use crate::services::booking::{move_booking, Placement};
 use crate::services::ServiceError;
 use crate::store::{FloorTableRow, InUse, Store};
 use chrono::{DateTime, Utc};
 use domain::{
-    Area, AreaForm, CombinationForm, Floor, FloorTable, TableCombination, TableForm, TableShape,
+    Area, AreaForm, CombinationForm, Floor, FloorTable, TableBooking, TableCombination, TableForm,
+    TableShape,
 };
+use rules::ExistingBooking;
 
 /// Conflict codes: an area that still has tables; a table bookings hold
 /// from now on; a table with past bookings (deactivate it instead).
@@ -267,4 +270,91 @@ pub async fn delete_combination(
     authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
     Ok(store.delete_combination(restaurant, id).await?)
+}
+
+/// The bookings that hold a table from now on (what keeps it from being
+/// removed or deactivated), each with the free tables proposed for it:
+/// another active table or combination without this one, seating the
+/// party then, no two proposals sharing a table at once. Admins only.
+#[tracing::instrument(skip_all)]
+pub async fn table_bookings(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    id: i64,
+) -> Result<Vec<TableBooking>, ServiceError> {
+    authorize(who, Action::ManageSetup)?;
+    let setup = store.setup().await?;
+    let restaurant = setup.restaurant.id;
+    store.floor_table(restaurant, id).await?;
+    let rows = store.table_bookings(restaurant, id, now).await?;
+    let (Some(first), Some(last)) = (
+        rows.iter().map(|r| r.starts_at).min(),
+        rows.iter().map(|r| r.ends_at).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let holds = store.active_bookings(restaurant, first, last).await?;
+    let moving: Vec<ExistingBooking> = rows
+        .iter()
+        .filter_map(|r| holds.iter().find(|h| h.id == r.id).cloned())
+        .collect();
+    let booking = &setup.booking;
+    let proposals =
+        rules::propose_moves(&booking.tables, &booking.combinations, &holds, id, &moving);
+    let tz = booking.rules.time_zone;
+    let name = |table: &i64| {
+        booking
+            .table_labels
+            .iter()
+            .find(|l| l.id == *table)
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let proposal = moving
+                .iter()
+                .position(|m| m.id == r.id)
+                .and_then(|i| proposals.get(i).cloned().flatten());
+            let local = r.starts_at.with_timezone(&tz);
+            TableBooking {
+                id: r.id,
+                reference: r.reference,
+                guest_name: r.guest_name,
+                date: local.format("%Y-%m-%d").to_string(),
+                time: local.format("%H:%M").to_string(),
+                party_size: number(r.party_size),
+                proposal_names: proposal.iter().flatten().map(name).collect(),
+                proposal,
+            }
+        })
+        .collect())
+}
+
+/// Moves every booking of a table to the tables proposed for it (each
+/// move re-checked in its own booking transaction, as staff moves are;
+/// the guests are not e-mailed: only the table changes). What stays on
+/// the table (nothing free, or taken meanwhile) is answered, to move by
+/// hand. Admins only.
+#[tracing::instrument(skip_all)]
+pub async fn reassign_table(
+    store: &Store,
+    now: DateTime<Utc>,
+    who: Option<&Principal>,
+    id: i64,
+) -> Result<Vec<TableBooking>, ServiceError> {
+    for b in table_bookings(store, now, who, id).await? {
+        let Some(tables) = b.proposal else { continue };
+        let placement = Placement {
+            table_ids: Some(tables),
+            ..Placement::default()
+        };
+        match move_booking(store, now, who, b.id, placement).await {
+            Ok(_) | Err(ServiceError::TableTaken) | Err(ServiceError::StatusRefused) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    table_bookings(store, now, who, id).await
 }

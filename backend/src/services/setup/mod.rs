@@ -13,7 +13,8 @@ pub use blocks::{
 };
 pub use floor::{
     create_area, create_combination, create_table, delete_area, delete_combination, delete_table,
-    floor, place_table, rename_area, update_table, AREA_NOT_EMPTY, TABLE_HAS_HISTORY, TABLE_IN_USE,
+    floor, place_table, reassign_table, rename_area, table_bookings, update_table, AREA_NOT_EMPTY,
+    TABLE_HAS_HISTORY, TABLE_IN_USE,
 };
 pub use settings::{
     audit_log, bookings_outside_hours, create_exception, delete_exception, delete_hours, set_hours,

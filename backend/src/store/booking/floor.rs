@@ -55,10 +55,40 @@ pub enum InUse {
     HasHistory,
 }
 
+/// A booking holding a table from some instant on.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TableBookingRow {
+    pub id: i64,
+    pub reference: String,
+    pub guest_name: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub party_size: i64,
+}
+
 const TABLE_COLUMNS: &str = "t.id, t.name, COALESCE(t.area_id, 0) AS area_id, t.min_seats, \
      t.max_seats, t.bookable_online, t.active, t.shape, t.x, t.y, t.width, t.height, t.rotation";
 
 impl Store {
+    /// The bookings that hold table `table_id` after `now` (what keeps it
+    /// from being removed or deactivated), by time.
+    pub async fn table_bookings(
+        &self,
+        restaurant_id: i64,
+        table_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<TableBookingRow>, StoreError> {
+        let sql = "SELECT r.id, r.reference, r.guest_name, r.starts_at, r.ends_at, r.party_size \
+             FROM reservation_tables rt JOIN reservations r ON r.id = rt.reservation_id \
+             WHERE rt.table_id = $1 AND rt.active = $2 AND rt.ends_at > $3 \
+             AND r.restaurant_id = $4 ORDER BY r.starts_at, r.id";
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, TableBookingRow>(sql)
+            .bind(table_id).bind(true).bind(db_time(now)).bind(restaurant_id)
+            .fetch_all(pool).await)?,
+        )
+    }
+
     pub async fn areas(&self, restaurant_id: i64) -> Result<Vec<AreaRow>, StoreError> {
         let sql = "SELECT a.id, a.name, a.position, \
              (SELECT COUNT(*) FROM dining_tables t WHERE t.area_id = a.id) AS tables \

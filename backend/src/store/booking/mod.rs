@@ -59,7 +59,7 @@ mod setup;
 
 pub use blocks::{BlockRow, BlockingBooking, NewBlock};
 pub use details::NoteRow;
-pub use floor::{AreaRow, CombinationMemberRow, FloorTableRow, InUse};
+pub use floor::{AreaRow, CombinationMemberRow, FloorTableRow, InUse, TableBookingRow};
 pub use import::ImportedReservation;
 pub(crate) use list::search_patterns;
 pub use list::{ListQuery, ListTotals, Span};

@@ -4,7 +4,8 @@
 //! profiles); and the restaurant's setup: `areas`, `tables`,
 //! `combinations` (the room), `blocks` (tables kept from bookings),
 //! `settings` (the restaurant's page, rules, hours, exceptions, and the
-//! audit log).
+//! audit log); and, for admins, `team` (the staff and admins, pending
+//! invitations, deactivation).
 
 pub mod areas;
 pub mod blocks;
@@ -15,6 +16,7 @@ pub mod guests;
 pub mod reservations;
 pub mod settings;
 pub mod tables;
+pub mod team;
 
 use app::ssr::AppState;
 use axum::Router;
@@ -30,4 +32,5 @@ pub fn routes() -> Router<AppState> {
         .merge(reservations::routes())
         .merge(settings::routes())
         .merge(tables::routes())
+        .merge(team::routes())
 }

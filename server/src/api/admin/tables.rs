@@ -1,6 +1,9 @@
 //! `/api/admin/tables`: the room's tables, their seats and their places on
 //! their area's floor plan. Staff read them; admins add, change and remove
-//! them. Every change shows on `GET /api/availability` at once.
+//! them. Every change shows on `GET /api/availability` at once. A table
+//! that bookings hold from now on stays until they are moved: its bookings
+//! are listed with the free tables proposed for each, and moved there when
+//! the admin confirms.
 
 use super::areas::id;
 use crate::api::caller::Caller;
@@ -9,11 +12,11 @@ use crate::api::formats;
 use app::ssr::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use backend::services::setup;
 use domain::floor::{MAX_CELL, MAX_SEATS, MAX_SIZE};
-use domain::{FloorTable, TableForm, TableInput};
+use domain::{FloorTable, TableBooking, TableForm, TableInput};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -24,6 +27,8 @@ pub fn routes() -> Router<AppState> {
             "/api/admin/tables/{id}",
             put(update_table).delete(delete_table),
         )
+        .route("/api/admin/tables/{id}/bookings", get(table_bookings))
+        .route("/api/admin/tables/{id}/reassign", post(reassign_table))
 }
 
 fn yes() -> bool {
@@ -206,4 +211,54 @@ pub async fn delete_table(
         lang,
     )?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The bookings that hold a table from now on (what keeps it from being
+/// removed or deactivated: 409 `table_in_use`), each with the free tables
+/// proposed for it, or none (move it by hand). Admins only.
+#[utoipa::path(get, path = "/api/admin/tables/{id}/bookings", tag = "setup",
+    params(("id" = i64, Path, description = "The table's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The bookings, by time", body = Vec<TableBooking>),
+        (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
+        (status = 403, description = "Not an admin", body = crate::api::shapes::ErrorOut),
+        (status = 404, description = "No such table", body = crate::api::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = crate::api::shapes::ErrorOut),
+    ))]
+pub async fn table_bookings(
+    State(state): State<AppState>,
+    caller: Caller,
+    lang: Lang,
+    Path(raw): Path<String>,
+) -> Result<Json<Vec<TableBooking>>, ApiError> {
+    let id = id(&raw, lang)?;
+    let bookings =
+        setup::table_bookings(&state.store, backend::now(), caller.principal(), id).await;
+    Ok(Json(service(bookings, lang)?))
+}
+
+/// Moves every booking of a table to the tables proposed for it (each
+/// re-checked as a staff move; the guests are not e-mailed, only the
+/// table changes). Answers what stays on the table: nothing free then, or
+/// taken meanwhile. Admins only.
+#[utoipa::path(post, path = "/api/admin/tables/{id}/reassign", tag = "setup",
+    params(("id" = i64, Path, description = "The table's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The bookings still on the table", body = Vec<TableBooking>),
+        (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
+        (status = 403, description = "Not an admin", body = crate::api::shapes::ErrorOut),
+        (status = 404, description = "No such table", body = crate::api::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = crate::api::shapes::ErrorOut),
+    ))]
+pub async fn reassign_table(
+    State(state): State<AppState>,
+    caller: Caller,
+    lang: Lang,
+    Path(raw): Path<String>,
+) -> Result<Json<Vec<TableBooking>>, ApiError> {
+    let id = id(&raw, lang)?;
+    let left = setup::reassign_table(&state.store, backend::now(), caller.principal(), id).await;
+    Ok(Json(service(left, lang)?))
 }

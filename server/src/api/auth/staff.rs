@@ -113,7 +113,9 @@ impl Fields for RoleIn {
     const FIELDS: &'static [&'static str] = &["email", "role"];
 }
 
-/// An admin changes someone's role (not their own).
+/// An admin changes someone's role (not their own); every session of
+/// theirs ends when it changes, and a deactivated team member comes back
+/// with it. The last active admin is never demoted.
 #[utoipa::path(put, path = "/api/auth/role", tag = "auth", request_body = RoleIn,
     security(("session" = [])),
     responses(
@@ -121,6 +123,7 @@ impl Fields for RoleIn {
         (status = 401, description = "Not signed in, or (`reauthenticate`) signed in more than 2 hours ago: sign in again", body = super::super::shapes::ErrorOut),
         (status = 403, description = "Not an admin, or one's own role", body = super::super::shapes::ErrorOut),
         (status = 404, description = "No such account", body = super::super::shapes::ErrorOut),
+        (status = 409, description = "The last active admin (`last_admin`): nothing changed", body = super::super::shapes::ErrorOut),
         (status = 422, description = "Not a role, or an account whose address is not proved (`email`: `unverified`)", body = super::super::shapes::ErrorOut),
         (status = 503, description = "The session store cannot be reached", body = super::super::shapes::ErrorOut),
     ))]

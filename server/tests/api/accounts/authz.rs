@@ -258,6 +258,18 @@ async fn authorization_matrix(db: Db) {
         ),
         (
             Method::GET,
+            "/api/admin/tables/999999999/bookings".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/tables/999999999/reassign".into(),
+            Some(json!({})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::GET,
             "/api/admin/blocks?from=2026-12-01&to=2026-12-31".into(),
             None,
             [401, 403, 403, 200, 200],
@@ -338,6 +350,38 @@ async fn authorization_matrix(db: Db) {
             "/api/admin/audit".into(),
             None,
             [401, 403, 403, 403, 200],
+        ),
+        // The team: admins only (the role is checked before the member is
+        // looked for).
+        (
+            Method::GET,
+            "/api/admin/team".into(),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/team/999999999/role".into(),
+            Some(json!({"role": "staff"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/team/999999999/deactivate".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/team/999999999/reactivate".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/team/invitations/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
         ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
@@ -503,12 +547,44 @@ async fn authorization_matrix(db: Db) {
             [401, 403, 403, 403, 404],
         ),
         (
+            "admin_table_bookings",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_table_reassign",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
             "admin_table_place",
             &[("id", "999999999"), ("x", "1"), ("y", "1")][..],
             [401, 403, 403, 403, 404],
         ),
         ("admin_settings", &[][..], [401, 403, 403, 200, 200]),
         ("admin_audit", &[][..], [401, 403, 403, 403, 200]),
+        // The team: admins only.
+        ("admin_team", &[][..], [401, 403, 403, 403, 200]),
+        (
+            "admin_team_role",
+            &[missing[0], ("role", "staff")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_team_deactivate",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_team_reactivate",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_invitation_cancel",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
         (
             "admin_restaurant_save",
             &[

@@ -1,11 +1,12 @@
 //! Accounts over the JSON API, on SQLite and on PostgreSQL: registration
 //! with e-mail verification, sign-in, password reset, invitations and the
-//! sign-in rate limits. Sessions and the authorization matrix have their
-//! own files.
+//! sign-in rate limits. Sessions, the authorization matrix and the team
+//! (`/api/admin/team`) have their own files.
 
 mod authz;
 mod revocation;
 mod sessions;
+mod team;
 
 use crate::helpers::mail::{files_in, files_in_text, token_from_mail};
 use crate::helpers::{dates, reference, unique_name, Booking, Db, Role, TestApp, PASSWORD};

@@ -4,11 +4,15 @@
 //! table bookings hold is neither deactivated nor removed, and one that
 //! past bookings held is kept for the history.
 
-use crate::helpers::{dates, error_fields, Booking, Client, Db, Role, TestApp};
+use crate::helpers::{dates, error_fields, reference, Booking, Client, Db, Role, TestApp};
+use crate::staff::today::{by_reference, day};
 use chrono::Weekday;
 use serde_json::{json, Value};
 
-on_both_backends!(admins_set_the_room_up_and_diners_see_it_at_once,);
+on_both_backends!(
+    admins_set_the_room_up_and_diners_see_it_at_once,
+    a_table_in_use_lists_its_bookings_and_moves_them_on_request,
+);
 
 /// A table's JSON as the API reads it back (without its id).
 fn body_of(table: &Value) -> Value {
@@ -272,4 +276,102 @@ async fn admins_set_the_room_up_and_diners_see_it_at_once(db: Db) {
         404
     );
     app.stop().await;
+}
+
+/// A table with bookings to come is kept until they move: the admin sees
+/// them with the free tables proposed for each, and confirms the moves;
+/// then the table can be deactivated.
+async fn a_table_in_use_lists_its_bookings_and_moves_them_on_request(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut admin = app.signed_in(Role::Admin).await;
+    let mut staff = app.signed_in(Role::Staff).await;
+    let thursday = dates::next_after(&app, Weekday::Thu, 8).await;
+    let booked = app.book(&Booking::at(thursday, "19:30")).await;
+    let ours = reference(&booked);
+    let (_, sheet) = day(&mut staff, thursday).await;
+    let row = by_reference(&sheet, &ours).unwrap().clone();
+    let table_id = row["table_ids"][0].as_i64().unwrap();
+    let path = format!("/api/admin/tables/{table_id}");
+
+    let (status, listed) = admin.get(&format!("{path}/bookings")).await;
+    assert_eq!(status, 200, "{listed}");
+    let listed = listed.as_array().unwrap().clone();
+    let mine = listed
+        .iter()
+        .find(|b| b["reference"] == ours.as_str())
+        .expect("our booking is listed")
+        .clone();
+    assert_eq!(
+        (&mine["date"], &mine["time"]),
+        (&json!(thursday.to_string()), &json!("19:30"))
+    );
+    let proposal: Vec<i64> = mine["proposal"]
+        .as_array()
+        .expect("a free table is proposed")
+        .iter()
+        .map(|t| t.as_i64().unwrap())
+        .collect();
+    assert!(!proposal.contains(&table_id), "{mine}");
+    assert_eq!(
+        mine["proposal_names"].as_array().unwrap().len(),
+        proposal.len()
+    );
+    // Deleting it is refused while they are there; nothing moved yet.
+    let (status, body) = admin.delete(&path).await;
+    assert_eq!(
+        (status, &body["error"]["reason"]),
+        (409, &json!("table_in_use"))
+    );
+    let (_, sheet) = day(&mut staff, thursday).await;
+    assert_eq!(
+        by_reference(&sheet, &ours).unwrap()["table_ids"],
+        json!([table_id])
+    );
+    assert_eq!(staff.get(&format!("{path}/bookings")).await.0, 403);
+    assert_eq!(
+        admin.get("/api/admin/tables/999999999/bookings").await.0,
+        404
+    );
+    assert_eq!(
+        staff.post(&format!("{path}/reassign"), json!({})).await.0,
+        403
+    );
+
+    // Confirmed: each booking with a proposal moves there, the rest stay.
+    let (status, left) = admin.post(&format!("{path}/reassign"), json!({})).await;
+    assert_eq!(status, 200, "{left}");
+    let stayed: Vec<&Value> = listed.iter().filter(|b| b["proposal"].is_null()).collect();
+    let left_refs: Vec<&Value> = left
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| &b["reference"])
+        .collect();
+    let stayed_refs: Vec<&Value> = stayed.iter().map(|b| &b["reference"]).collect();
+    assert_eq!(left_refs, stayed_refs);
+    let (_, sheet) = day(&mut staff, thursday).await;
+    let mut now_at: Vec<i64> = by_reference(&sheet, &ours).unwrap()["table_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_i64().unwrap())
+        .collect();
+    now_at.sort_unstable();
+    let mut expected = proposal.clone();
+    expected.sort_unstable();
+    assert_eq!(now_at, expected);
+    if stayed.is_empty() {
+        let (_, tables) = admin.get("/api/admin/tables").await;
+        let mut off = body_of(
+            tables
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["id"] == table_id)
+                .unwrap(),
+        );
+        off["active"] = json!(false);
+        let (status, body) = admin.put(&path, off).await;
+        assert_eq!(status, 200, "{body}");
+    }
 }

@@ -40,12 +40,12 @@ async fn audit(admin: &mut Client) -> Vec<Value> {
     body["entries"].as_array().unwrap().clone()
 }
 
-fn references(outside: &Value) -> Vec<String> {
+fn references(outside: &Value) -> Vec<&str> {
     outside
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| b["reference"].as_str().unwrap().to_owned())
+        .map(|b| b["reference"].as_str().unwrap())
         .collect()
 }
 
@@ -81,7 +81,7 @@ async fn hours_and_exceptions_take_effect_at_once(db: Db) {
     let (status, out) = admin.post("/api/admin/settings/exceptions", closed).await;
     assert_eq!(status, 201, "{out}");
     assert_eq!(offered(&app, &day).await, Vec::<String>::new());
-    assert_eq!(references(&out["outside"]), [booked_ref.clone()]);
+    assert_eq!(references(&out["outside"]), [booked_ref.as_str()]);
     let booked_id = out["outside"][0]["id"].clone();
     assert_eq!(out["outside"][0]["time"], "19:30");
     let exception = out["exceptions"]
@@ -99,7 +99,7 @@ async fn hours_and_exceptions_take_effect_at_once(db: Db) {
     assert_eq!(kept["reservation"]["status"], "confirmed");
     assert_eq!(
         references(&settings(&mut staff).await["outside"]),
-        [booked_ref.clone()]
+        [booked_ref.as_str()]
     );
 
     // Removing the closure opens the day again.
@@ -124,7 +124,7 @@ async fn hours_and_exceptions_take_effect_at_once(db: Db) {
         .await;
     assert_eq!(status, 201, "{out}");
     assert_eq!(offered(&app, &day).await, ["20:00", "20:30"]);
-    assert_eq!(references(&out["outside"]), [booked_ref.clone()]);
+    assert_eq!(references(&out["outside"]), [booked_ref.as_str()]);
     let special = out["exceptions"]
         .as_array()
         .unwrap()
@@ -197,7 +197,7 @@ async fn hours_and_exceptions_take_effect_at_once(db: Db) {
         )
         .await;
     assert_eq!(status, 200, "{out}");
-    assert_eq!(references(&out["outside"]), [booked_ref.clone()]);
+    assert_eq!(references(&out["outside"]), [booked_ref.as_str()]);
     let offered_now = offered(&app, &day).await;
     assert!(offered_now.contains(&"20:30".to_owned()), "{offered_now:?}");
     assert!(!offered_now.contains(&"19:30".to_owned()));

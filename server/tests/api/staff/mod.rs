@@ -8,4 +8,4 @@ mod list;
 mod live;
 mod moves;
 mod taken;
-mod today;
+pub(crate) mod today;
