@@ -352,7 +352,7 @@ test('an admin invites a staff member, who accepts and is signed in', async () =
   staff.errors.expectRefusal('/admin/team');
   const refused = await staff.page.goto(`${server.base}/admin/team`);
   assert.equal(refused.status(), 403);
-  assert.match(await staff.page.locator('h1').innerText(), /Accès refusé/);
+  assert.match(await staff.page.locator('.not-found').innerText(), /Accès refusé/);
 
   // The admin sees Jules on the team, deactivates him (a confirmation
   // first): his session ends at once.

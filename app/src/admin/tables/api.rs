@@ -236,13 +236,21 @@ pub async fn admin_block_delete(id: i64) -> Result<(), AppError> {
     .await
 }
 
-/// The bookings that hold a table from now on, each with the free tables
-/// proposed for it. Admins only.
+/// A table's name and the bookings that hold it from now on, each with
+/// the free tables proposed for it. Admins only.
 #[server(prefix = "/api/fn", endpoint = "admin_table_bookings")]
-pub async fn admin_table_bookings(id: i64) -> Result<Vec<domain::TableBooking>, AppError> {
+pub async fn admin_table_bookings(id: i64) -> Result<super::TableInUse, AppError> {
     call(|cx| async move {
         let who = cx.caller().await?;
-        Ok(svc::table_bookings(cx.store(), backend::now(), who.as_ref(), id).await?)
+        let bookings = svc::table_bookings(cx.store(), backend::now(), who.as_ref(), id).await?;
+        let floor = svc::floor(cx.store(), who.as_ref()).await?;
+        let name = floor
+            .tables
+            .into_iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name)
+            .unwrap_or_default();
+        Ok(super::TableInUse { name, bookings })
     })
     .await
 }

@@ -3,41 +3,54 @@
 //! those without a proposal are moved by hand (the timeline, a booking's
 //! page). A table is never removed or taken out of use under its bookings.
 
-use super::api;
-use crate::error::ErrorMessage;
+use super::{api, TableInUse};
+use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::dates::long_date;
 use crate::ui::Loading;
 use domain::TableBooking;
 use leptos::prelude::*;
 
+/// Rendered at the page's level (a resource of its own, not inside the
+/// room's), for admins editing table `id`; nothing for staff.
 #[component]
-pub fn InUseCard(id: i64, name: String) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn InUseCard(id: i64) -> impl IntoView {
     let reassign = ServerAction::<api::AdminTableReassign>::new();
     let bookings = Resource::new(
         move || (id, reassign.version().get(), crate::ui::live::changes()),
         |(id, _, _)| api::admin_table_bookings(id),
     );
-    let title = {
-        let name = name.clone();
-        move || t_string!(i18n, tables.bookings_title, name = name.clone()).to_string()
-    };
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match bookings.await {
+                    Ok(table) => view! { <Card table id reassign /> }.into_any(),
+                    Err(AppError::Forbidden | AppError::NotFound) => ().into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Card(
+    table: TableInUse,
+    id: i64,
+    reassign: ServerAction<api::AdminTableReassign>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let TableInUse { name, bookings } = table;
+    let title = move || t_string!(i18n, tables.bookings_title, name = name.clone()).to_string();
     view! {
         <section class="card" id="table-bookings" aria-labelledby="table-bookings-title">
             <h2 id="table-bookings-title">{title}</h2>
             {move || reassign.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match bookings.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="hint">{t!(i18n, tables.bookings_none)}</p>
-                        }.into_any(),
-                        Ok(list) => view! { <Bookings list id reassign /> }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {if bookings.is_empty() {
+                view! { <p class="hint">{t!(i18n, tables.bookings_none)}</p> }.into_any()
+            } else {
+                view! { <Bookings list=bookings id reassign /> }.into_any()
+            }}
         </section>
     }
 }

@@ -35,6 +35,13 @@ use serde::{Deserialize, Serialize};
 
 pub use page::TablesPage;
 
+/// A table and the bookings that hold it from now on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableInUse {
+    pub name: String,
+    pub bookings: Vec<domain::TableBooking>,
+}
+
 /// The room, and whether the reader may change it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TablesView {

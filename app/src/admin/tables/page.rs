@@ -138,6 +138,7 @@ pub fn TablesPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        {move || edit.get().map(|id| view! { <InUseCard id /> })}
         <BlocksCard room />
     }
 }
@@ -168,12 +169,7 @@ fn Room(view: TablesView, actions: Actions, edit: Memo<Option<i64>>) -> impl Int
             <AreaForm action=actions.save_area id=None name=String::new() />
             {move || {
                 let areas = form_areas.clone();
-                let table = editing();
-                let bookings = table.as_ref().map(|t| view! { <InUseCard id=t.id name=t.name.clone() /> });
-                view! {
-                    <TableForm action=actions.save_table areas table />
-                    {bookings}
-                }
+                view! { <TableForm action=actions.save_table areas table=editing() /> }
             }}
         })}
         <CombinationsCard floor=floor.clone() editable actions />

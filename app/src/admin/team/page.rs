@@ -10,9 +10,7 @@ use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::focus::{focus_heading_on_arrival, focus_later};
 use crate::ui::form::{done_alert, FormAlerts, FormErrors};
-use crate::ui::user::account_me;
 use crate::ui::{I18n, Loading};
-use domain::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -90,38 +88,11 @@ fn done_text(i18n: I18n, code: &str) -> &'static str {
     }
 }
 
+/// Every resource of the screen is made here, at the page's level (a
+/// resource made inside another's `Suspend` does not hydrate): the team
+/// itself answers 403 to staff, and the screen says so.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let me = Resource::new(|| (), |_| account_me());
-    focus_heading_on_arrival("page-title");
-    view! {
-        <Title text=move || t_string!(i18n, admin.title).to_string() />
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
-                    Ok(Some(user)) if user.role == Role::Admin => view! { <Team /> }.into_any(),
-                    Ok(Some(_)) => {
-                        crate::response::set_status(403);
-                        view! {
-                            <section class="card not-found">
-                                <h1 id="page-title" tabindex="-1">{t!(i18n, admin.forbidden_title)}</h1>
-                                <p>{t!(i18n, admin.forbidden)}</p>
-                                <p><a class="button button-primary" href="/account">{t!(i18n, nav.account)}</a></p>
-                            </section>
-                        }.into_any()
-                    }
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
-}
-
-/// The screen of an admin.
-#[component]
-fn Team() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let actions = Actions::new();
@@ -154,7 +125,9 @@ fn Team() -> impl IntoView {
     let team = Resource::new(move || saved.get(), |_| api::admin_team());
     let refusal = Memo::new(move |_| actions.refusal());
     let errors = FormErrors::new(refusal, "team-errors");
+    focus_heading_on_arrival("page-title");
     view! {
+        <Title text=move || t_string!(i18n, admin.title).to_string() />
         <h1 id="page-title" tabindex="-1">{t!(i18n, admin.title)}</h1>
         <div class="status-region" role="status" aria-live="polite">
             {done_alert(done)}
@@ -163,12 +136,25 @@ fn Team() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match team.await {
-                    Ok(team) => view! { <Members team actions confirm /> }.into_any(),
+                    Ok(team) => view! {
+                        <Members team actions confirm />
+                        <InviteForm action=actions.invite />
+                    }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
+                    Err(AppError::Forbidden) => {
+                        crate::response::set_status(403);
+                        view! {
+                            <section class="card not-found">
+                                <h2>{t!(i18n, admin.forbidden_title)}</h2>
+                                <p>{t!(i18n, admin.forbidden)}</p>
+                                <p><a class="button button-primary" href="/account">{t!(i18n, nav.account)}</a></p>
+                            </section>
+                        }.into_any()
+                    }
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }
             })}
         </Transition>
-        <InviteForm action=actions.invite />
     }
 }
 
