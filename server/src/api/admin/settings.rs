@@ -571,7 +571,7 @@ pub async fn audit(
         Some(raw) => Some(
             raw.parse::<i64>()
                 .ok()
-                .filter(|b| *b > 0)
+                .filter(|b| (1..=i64::from(u32::MAX)).contains(b))
                 .ok_or_else(|| ApiError::fields(vec![FieldError::invalid("before")], lang))?,
         ),
     };
