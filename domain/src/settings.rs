@@ -507,20 +507,8 @@ pub struct WeeklyForm {
 
 /// A weekday by its English name.
 pub fn parse_weekday(raw: &str) -> Option<Weekday> {
-    const NAMES: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let raw = raw.trim();
-    NAMES
-        .iter()
-        .position(|n| *n == raw)
-        .map(|i| Weekday::ALL[i])
+    Weekday::ALL.into_iter().find(|d| d.as_str() == raw)
 }
 
 impl WeeklyForm {

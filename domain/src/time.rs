@@ -307,6 +307,19 @@ impl Weekday {
     pub fn index(self) -> u8 {
         self as u8
     }
+
+    /// Its English name in lower case, as on the wire (`monday` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,19 +14,6 @@ use leptos::prelude::*;
 /// `HH:MM`, or `24:00` (midnight, for a closing time).
 pub const CLOSES_PATTERN: &str = "([01][0-9]|2[0-3]):[0-5][0-9]|24:00";
 
-/// A weekday's form name (`monday` … `sunday`).
-pub fn weekday_key(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "monday",
-        Weekday::Tuesday => "tuesday",
-        Weekday::Wednesday => "wednesday",
-        Weekday::Thursday => "thursday",
-        Weekday::Friday => "friday",
-        Weekday::Saturday => "saturday",
-        Weekday::Sunday => "sunday",
-    }
-}
-
 /// A weekday's name, capitalised ("Monday", "Lundi").
 pub fn day_name(i18n: I18n, day: Weekday) -> &'static str {
     match day {

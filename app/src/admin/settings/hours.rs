@@ -4,7 +4,7 @@
 
 use super::api;
 use super::errors::{Alerts, Errors, Scope};
-use super::fields::{day_name, pacing_text, weekday_key, PeriodFields};
+use super::fields::{day_name, pacing_text, PeriodFields};
 use crate::i18n::*;
 use crate::ui::labels::service_label;
 use domain::{Weekday, WeeklyPeriod};
@@ -26,7 +26,7 @@ pub fn HoursCard(
             if mine.is_empty() {
                 let span = if editable { 7 } else { 6 };
                 return view! {
-                    <tr data-day=weekday_key(day)>
+                    <tr data-day=day.as_str()>
                         <th scope="row">{move || day_name(i18n, day)}</th>
                         <td colspan=span>{t!(i18n, settings.closed)}</td>
                     </tr>
@@ -37,7 +37,7 @@ pub fn HoursCard(
                 .map(|p| {
                     let t = p.times;
                     view! {
-                        <tr data-day=weekday_key(day) data-service=t.kind.as_str()>
+                        <tr data-day=day.as_str() data-service=t.kind.as_str()>
                             <th scope="row">{move || day_name(i18n, day)}</th>
                             <td>{move || service_label(i18n, t.kind)}</td>
                             <td class="nowrap">{t.opens.to_string()}</td>
@@ -131,8 +131,8 @@ fn HoursForm(action: ServerAction<api::AdminHoursSave>) -> impl IntoView {
                 <div class="check-grid">
                     {Weekday::ALL.into_iter().map(|day| view! {
                         <label class="check">
-                            <input type="checkbox" id=format!("hours-{}", weekday_key(day))
-                                name=weekday_key(day) value="on" />
+                            <input type="checkbox" id=format!("hours-{}", day.as_str())
+                                name=day.as_str() value="on" />
                             {move || day_name(i18n, day)}
                         </label>
                     }).collect_view()}

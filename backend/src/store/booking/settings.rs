@@ -311,20 +311,8 @@ const RULES_SQL: &str = "SELECT min_notice_minutes, max_advance_days, min_party,
 const PAGE_SQL: &str = "SELECT name, tagline_fr, tagline_en, about_fr, about_en, street, \
      postal_code, city, country, phone, email, time_zone FROM restaurants WHERE id = $1";
 
-fn weekday_name(day: Weekday) -> &'static str {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ][usize::from(day.index())]
-}
-
 fn period_label(day: Weekday, kind: ServiceKind) -> String {
-    format!("{} {}", weekday_name(day), kind.as_str())
+    format!("{} {}", day.as_str(), kind.as_str())
 }
 
 fn exception_label(from: Date, to: Date) -> String {
