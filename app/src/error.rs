@@ -68,8 +68,9 @@ pub enum AppError {
 }
 
 /// The reasons of [`AppError::InUse`].
-pub const IN_USE: [&str; 4] = [
+pub const IN_USE: [&str; 5] = [
     "area_not_empty",
+    "category_not_empty",
     "table_in_use",
     "table_has_history",
     "tables_booked",

@@ -118,6 +118,7 @@ mod routes {
             AdminGuest(admin_guest_view, __preload_admin_guest_view) => crate::admin::guests::GuestPage,
             AdminTables(admin_tables_view, __preload_admin_tables_view) => crate::admin::tables::TablesPage,
             AdminSettings(admin_settings_view, __preload_admin_settings_view) => crate::admin::settings::SettingsPage,
+            AdminMenu(admin_menu_view, __preload_admin_menu_view) => crate::admin::menu::MenuPage,
         }
     }
 }
@@ -216,6 +217,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("tables") view={Lazy::<routes::AdminTables>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("settings") view={Lazy::<routes::AdminSettings>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("menu") view={Lazy::<routes::AdminMenu>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("team") view={Lazy::<routes::AdminTeam>::new()} ssr=SsrMode::Async />
                                 // The team's old address: redirected.
                                 <Route path=path!("staff") view={Lazy::<routes::AdminStaff>::new()} ssr=SsrMode::Async />

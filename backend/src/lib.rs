@@ -6,6 +6,7 @@ pub mod demo_bookings;
 pub mod error;
 pub mod live;
 pub mod mail;
+pub mod media;
 pub mod ratelimit;
 pub mod seed;
 pub mod services;

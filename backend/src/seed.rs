@@ -2,13 +2,22 @@
 
 use crate::error::StoreError;
 use crate::store::{on_pool, Store};
+use domain::{Allergen, Diet, Tag};
 
 pub const DEMO_SLUG: &str = "chez-margot";
 
 /// Weekday (0 = Monday), service, opens, closes, last seating, pacing (covers per slot).
 struct Period(i64, &'static str, i64, i64, i64, i64);
 struct Table(&'static str, &'static str, i64, i64, bool);
-struct Dish(&'static str, &'static str, &'static str, &'static str, i64);
+struct Dish(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    &'static [Allergen],
+    &'static [Diet],
+);
 
 const fn hm(h: i64, m: i64) -> i64 {
     h * 60 + m
@@ -105,6 +114,8 @@ const MENU: &[Category] = &[
                 "Noisettes torréfiées, crème fraîche",
                 "Roasted hazelnuts, crème fraîche",
                 900,
+                &[Allergen::Nuts, Allergen::Milk],
+                &[Diet::Vegetarian, Diet::GlutenFree],
             ),
             Dish(
                 "Œuf parfait",
@@ -112,6 +123,8 @@ const MENU: &[Category] = &[
                 "Champignons des bois, émulsion au comté",
                 "Wild mushrooms, Comté foam",
                 1100,
+                &[Allergen::Eggs, Allergen::Milk],
+                &[Diet::Vegetarian, Diet::GlutenFree],
             ),
             Dish(
                 "Tartare de truite",
@@ -119,6 +132,8 @@ const MENU: &[Category] = &[
                 "Pomme verte, aneth, raifort",
                 "Green apple, dill, horseradish",
                 1300,
+                &[Allergen::Fish],
+                &[Diet::GlutenFree, Diet::DairyFree],
             ),
         ],
     ),
@@ -132,6 +147,8 @@ const MENU: &[Category] = &[
                 "Purée de céleri, jus au vin rouge",
                 "Celeriac purée, red wine jus",
                 2400,
+                &[Allergen::Celery, Allergen::Sulphites],
+                &[Diet::GlutenFree, Diet::DairyFree],
             ),
             Dish(
                 "Dos de cabillaud",
@@ -139,6 +156,8 @@ const MENU: &[Category] = &[
                 "Poireaux fondants, beurre blanc",
                 "Melted leeks, beurre blanc",
                 2600,
+                &[Allergen::Fish, Allergen::Milk],
+                &[Diet::GlutenFree],
             ),
             Dish(
                 "Risotto d'épeautre",
@@ -146,6 +165,8 @@ const MENU: &[Category] = &[
                 "Courge rôtie, sauge, parmesan (végétarien)",
                 "Roasted squash, sage, parmesan (vegetarian)",
                 1900,
+                &[Allergen::Gluten, Allergen::Milk],
+                &[Diet::Vegetarian],
             ),
         ],
     ),
@@ -159,6 +180,8 @@ const MENU: &[Category] = &[
                 "Crème crue normande",
                 "Normandy raw cream",
                 900,
+                &[Allergen::Gluten, Allergen::Eggs, Allergen::Milk],
+                &[Diet::Vegetarian],
             ),
             Dish(
                 "Mousse au chocolat",
@@ -166,10 +189,73 @@ const MENU: &[Category] = &[
                 "Chocolat noir 70 %, fleur de sel",
                 "70% dark chocolate, sea salt",
                 800,
+                &[Allergen::Eggs, Allergen::Milk, Allergen::Soybeans],
+                &[Diet::Vegetarian, Diet::GlutenFree],
             ),
         ],
     ),
 ];
+
+/// What `server init` asks for: the restaurant's name and its IANA time
+/// zone; everything else is set from the dashboard.
+#[derive(Debug, Clone)]
+pub struct NewRestaurant {
+    pub name: String,
+    pub time_zone: chrono_tz::Tz,
+}
+
+/// The URL-safe form of a name: `Le Bistrot d'Émile` → `le-bistrot-d-emile`.
+pub fn slug(name: &str) -> String {
+    let folded = domain::menu::fold(name);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "restaurant".into()
+    } else {
+        out
+    }
+}
+
+/// Creates the site's restaurant with nothing in it yet (no hours, tables
+/// or menu: admins add them from the dashboard) and the usual booking
+/// rules. Returns `false` (and changes nothing) when the database has a
+/// restaurant already.
+#[tracing::instrument(skip_all)]
+pub async fn create_restaurant(store: &Store, new: &NewRestaurant) -> Result<bool, StoreError> {
+    if store.restaurant_count().await? > 0 {
+        return Ok(false);
+    }
+    on_pool!(store, pool => {
+        let mut tx = pool.begin().await?;
+        let restaurant_id: i64 = sqlx::query_scalar(
+            "INSERT INTO restaurants (slug, name, tagline_fr, tagline_en, street, postal_code, city, \
+             country, phone, email, time_zone) \
+             VALUES ($1, $2, '', '', '', '', '', '', '', '', $3) RETURNING id",
+        )
+        .bind(slug(&new.name))
+        .bind(&new.name)
+        .bind(new.time_zone.name())
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO booking_settings (restaurant_id, turn_times) VALUES ($1, $2)",
+        )
+        .bind(restaurant_id)
+        .bind(TURN_TIMES)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+    });
+    tracing::info!("created the restaurant");
+    Ok(true)
+}
 
 /// Loads the demo restaurant in one transaction. Returns `false` (and
 /// changes nothing) when it is already there.
@@ -321,10 +407,11 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
             .bind(en)
             .fetch_one(&mut *tx)
             .await?;
-            for (position, Dish(name_fr, name_en, desc_fr, desc_en, price)) in (0_i64..).zip(dishes.iter()) {
+            for (position, Dish(name_fr, name_en, desc_fr, desc_en, price, allergens, diets)) in (0_i64..).zip(dishes.iter()) {
                 sqlx::query(
                     "INSERT INTO menu_items (category_id, position, name_fr, name_en, description_fr, \
-                     description_en, price_cents) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                     description_en, price_cents, allergens, diets) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(category_id)
                 .bind(position)
@@ -333,6 +420,8 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
                 .bind(desc_fr)
                 .bind(desc_en)
                 .bind(price)
+                .bind(Allergen::to_bits(allergens))
+                .bind(Diet::to_bits(diets))
                 .execute(&mut *tx)
                 .await?;
             }

@@ -10,6 +10,7 @@ pub mod booking;
 pub mod floor;
 pub mod form;
 pub mod guests;
+pub mod menu;
 pub mod restaurant;
 pub mod settings;
 pub mod team;
@@ -44,8 +45,12 @@ pub use guests::{
     GuestBooking, GuestNotes, GuestNotesInput, GuestPage, GuestProfile, GuestSearch,
     GuestSearchInput, GuestSummary, GuestTags,
 };
+pub use menu::{
+    menu_as_of, parse_price, price_input, Allergen, CategoryForm, CategoryInput, Diet, Direction,
+    ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, MenuPhoto, Tag,
+};
 pub use restaurant::{
-    format_phone, format_price, weekly_hours, Address, DayHours, Localized, MenuCategory, MenuItem,
+    format_phone, format_price, weekly_hours, Address, DayHours, Localized,
     RestaurantInfo, ServiceKind, ServicePeriod,
 };
 pub use settings::{

@@ -128,19 +128,6 @@ pub struct RestaurantInfo {
     pub hours: Vec<DayHours>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MenuItem {
-    pub name: Localized,
-    pub description: Localized,
-    pub price_cents: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MenuCategory {
-    pub name: Localized,
-    pub items: Vec<MenuItem>,
-}
-
 /// `1850` → `"18,50 €"` (fr) or `"€18.50"` (en).
 pub fn format_price(cents: i64, lang: &str) -> String {
     let sign = if cents < 0 { "-" } else { "" };

@@ -60,7 +60,7 @@ pub struct RestaurantForm {
 
 /// Trimmed text of at most `max` characters, without control or hidden
 /// format characters (line breaks allowed when `multiline`).
-fn text(
+pub(crate) fn text(
     raw: &str,
     field: &'static str,
     max: usize,
@@ -85,16 +85,16 @@ fn text(
 }
 
 /// Collects field errors while parsing, keeping a default in their place.
-struct Errors(Vec<FieldError>);
+pub(crate) struct Errors(pub(crate) Vec<FieldError>);
 
 impl Errors {
-    fn keep<T: Default>(&mut self, r: Result<T, FieldError>) -> T {
+    pub(crate) fn keep<T: Default>(&mut self, r: Result<T, FieldError>) -> T {
         r.unwrap_or_else(|e| {
             self.0.push(e);
             T::default()
         })
     }
-    fn done<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+    pub(crate) fn done<T>(self, value: T) -> Result<T, Vec<FieldError>> {
         if self.0.is_empty() {
             Ok(value)
         } else {

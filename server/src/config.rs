@@ -27,6 +27,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `MAIL_DIR` (default `data/mail`): where e-mails go without SMTP.
     pub mail_dir: std::path::PathBuf,
+    /// `MEDIA_DIR` (default `data/media`): where uploaded photos are kept.
+    pub media_dir: std::path::PathBuf,
     /// `PUBLIC_URL` (default `http://` + the site address): the origin that
     /// links in e-mails point to.
     pub public_url: String,
@@ -35,7 +37,7 @@ pub struct Config {
     pub public_url_set: bool,
     /// `RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`, `RATE_LIMIT_LOOKUP`,
     /// `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`, `RATE_LIMIT_ACCOUNT`,
-    /// `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`, `RATE_LIMIT_STAFF_BOOKING`.
+    /// `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`, `RATE_LIMIT_STAFF_BOOKING`, `RATE_LIMIT_UPLOAD`.
     pub rate_limits: crate::security::RateLimits,
     /// `CORS_ALLOWED_ORIGINS`: other origins allowed to call us from a
     /// browser (comma-separated); none by default.
@@ -147,6 +149,9 @@ impl Config {
         let mail_dir = non_empty("MAIL_DIR")
             .map(std::path::PathBuf::from)
             .unwrap_or_else(|| std::path::PathBuf::from("data/mail"));
+        let media_dir = non_empty("MEDIA_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::PathBuf::from("data/media"));
         let public_url = match non_empty("PUBLIC_URL") {
             Some(raw) => {
                 let trimmed = raw.trim().trim_end_matches('/').to_owned();
@@ -196,6 +201,7 @@ impl Config {
             ("RATE_LIMIT_ACCOUNT", &mut rate_limits.account),
             ("RATE_LIMIT_BOOKING_GUEST", &mut rate_limits.booking_guest),
             ("RATE_LIMIT_BULK", &mut rate_limits.bulk),
+            ("RATE_LIMIT_UPLOAD", &mut rate_limits.upload),
             ("RATE_LIMIT_STAFF_BOOKING", &mut rate_limits.staff_booking),
         ] {
             if let Some(raw) = non_empty(name) {
@@ -238,6 +244,7 @@ impl Config {
             seed_demo: false,
             smtp_url,
             mail_dir,
+            media_dir,
             public_url_set: non_empty("PUBLIC_URL").is_some(),
             connection_limits,
             live_ping,

@@ -7,6 +7,7 @@ pub mod assets;
 pub mod config;
 pub mod limits;
 pub mod listen;
+pub mod media;
 pub mod ops;
 pub mod page_cache;
 pub mod security;
@@ -26,7 +27,6 @@ use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -136,6 +136,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         secure_cookies: config.public_url.starts_with("https://"),
         guest_booking_limit: config.rate_limits.booking_guest,
         live: backend::live::Live::with_ping(config.live_ping),
+        media: std::sync::Arc::new(backend::media::DiskStorage::new(&config.media_dir)),
     };
     let page_cache = page_cache::PageCache::new(state.store.clone(), SESSION_COOKIE);
     let router = router(
@@ -239,6 +240,7 @@ fn router(
         .merge(ops::routes(redis))
         .merge(api::routes())
         .merge(assets)
+        .merge(media::routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -257,7 +259,7 @@ fn router(
             security::same_origin_writes,
         ))
         .layer(tower::util::option_layer(cors))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(from_fn(body_limit))
         .layer(from_fn(security::catch_panic))
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
@@ -270,6 +272,34 @@ fn router(
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
         .with_state(state)
+}
+
+/// Limits every request's body to [`MAX_BODY_BYTES`], a photo upload's to
+/// [`api::admin::menu::MAX_UPLOAD_BYTES`]: a declared length over it is
+/// refused at once (413), a body that grows past it while read fails the
+/// same way.
+async fn body_limit(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = if api::admin::menu::is_upload(req.method(), req.uri().path()) {
+        api::admin::menu::MAX_UPLOAD_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    let declared = req
+        .headers()
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return (http::StatusCode::PAYLOAD_TOO_LARGE, "length limit exceeded").into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(axum::extract::Request::from_parts(parts, body))
+        .await
 }
 
 /// Binds the configured address.
@@ -392,3 +422,40 @@ pub async fn shutdown_signal() {
         () = terminate => tracing::info!("received SIGTERM, shutting down"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::routing::post;
+    use tower::ServiceExt;
+
+    /// Reads the whole body, as a handler does.
+    async fn read(body: axum::body::Bytes) -> String {
+        body.len().to_string()
+    }
+
+    async fn status(path: &str, declared: usize, sent: usize) -> u16 {
+        let app = Router::new()
+            .route("/api/admin/menu/items/{id}/photos", post(read))
+            .route("/api/admin/areas", post(read))
+            .layer(axum::extract::DefaultBodyLimit::disable())
+            .layer(axum::middleware::from_fn(body_limit));
+        let req = http::Request::post(path)
+            .header(http::header::CONTENT_LENGTH, declared)
+            .body(Body::from(vec![0u8; sent]))
+            .unwrap();
+        app.oneshot(req).await.unwrap().status().as_u16()
+    }
+
+    #[tokio::test]
+    async fn uploads_have_their_own_body_limit() {
+        let upload = "/api/admin/menu/items/7/photos";
+        let limit = api::admin::menu::MAX_UPLOAD_BYTES;
+        assert_eq!(status(upload, limit, limit).await, 200);
+        assert_eq!(status(upload, limit + 1, limit + 1).await, 413);
+        assert_eq!(status("/api/admin/areas", MAX_BODY_BYTES, MAX_BODY_BYTES).await, 200);
+        assert_eq!(status("/api/admin/areas", 70_000, 70_000).await, 413);
+    }
+}
+

@@ -20,6 +20,17 @@ enum Command {
     Serve,
     /// Create and migrate the database, load the demo restaurant, and exit.
     SeedDemo,
+    /// Start a new restaurant in an empty database (instead of the demo):
+    /// its name and time zone; hours, tables and menu are then set from
+    /// the dashboard by an admin (`server admin create`).
+    Init {
+        /// The restaurant's name, as diners see it.
+        #[arg(long)]
+        name: String,
+        /// Its IANA time zone, e.g. `Europe/Paris`.
+        #[arg(long)]
+        time_zone: String,
+    },
     /// Manage administrator accounts.
     Admin {
         #[command(subcommand)]
@@ -119,6 +130,39 @@ async fn open_store(config: &Config) -> Result<backend::Store, String> {
     Ok(store)
 }
 
+/// `server init`: the restaurant in a database that has none.
+async fn init_restaurant(config: &Config, name: &str, time_zone: &str) -> Result<(), String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > domain::settings::MAX_RESTAURANT_NAME_CHARS {
+        return Err(format!(
+            "--name: 1 to {} characters",
+            domain::settings::MAX_RESTAURANT_NAME_CHARS
+        ));
+    }
+    let time_zone: chrono_tz::Tz = time_zone
+        .parse()
+        .map_err(|_| format!("--time-zone: {time_zone:?} is not an IANA time zone"))?;
+    let (store, _) = backend::Store::open(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let created = backend::seed::create_restaurant(
+        &store,
+        &backend::seed::NewRestaurant {
+            name: name.to_owned(),
+            time_zone,
+        },
+    )
+    .await
+    .map_err(|e| e.to_string());
+    store.close().await;
+    if created? {
+        println!("created the restaurant {name:?}; next: server admin create --email ...");
+        Ok(())
+    } else {
+        Err("the database has a restaurant already".into())
+    }
+}
+
 async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
     let email = domain::Email::parse(email).map_err(|e| format!("--email: {e}"))?;
     let name = domain::GuestName::parse(name).map_err(|e| format!("--name: {e}"))?;
@@ -212,6 +256,12 @@ fn main() -> ExitCode {
         Ok(rt) => rt,
         Err(e) => return fail(&e),
     };
+    if let Some(Command::Init { name, time_zone }) = &cli.command {
+        return match runtime.block_on(init_restaurant(&config, name, time_zone)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        };
+    }
     if let Some(Command::Admin {
         command: AdminCommand::Create { email, name },
     }) = &cli.command

@@ -215,6 +215,8 @@ pub enum Bucket {
     /// Bookings staff take (phone and walk-ins; a phone booking e-mails
     /// its guest).
     StaffBooking,
+    /// Photo uploads (each is decoded and re-encoded: seconds of a core).
+    Upload,
 }
 
 impl Bucket {
@@ -229,6 +231,7 @@ impl Bucket {
             Bucket::Account => "account",
             Bucket::Bulk => "bulk",
             Bucket::StaffBooking => "staff-booking",
+            Bucket::Upload => "upload",
         }
     }
 
@@ -288,6 +291,9 @@ impl Bucket {
         {
             buckets.push(Bucket::StaffBooking);
         }
+        if crate::api::admin::menu::is_upload(method, path) {
+            buckets.push(Bucket::Upload);
+        }
         buckets
     }
 }
@@ -295,7 +301,7 @@ impl Bucket {
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
 /// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`,
 /// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`,
-/// `RATE_LIMIT_STAFF_BOOKING`);
+/// `RATE_LIMIT_STAFF_BOOKING`, `RATE_LIMIT_UPLOAD`);
 /// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
@@ -310,6 +316,8 @@ pub struct RateLimits {
     pub bulk: Option<Limit>,
     /// Bookings staff take, per client address.
     pub staff_booking: Option<Limit>,
+    /// Photo uploads, per client address.
+    pub upload: Option<Limit>,
     /// Bookings per guest e-mail or phone (counted in the database, by the
     /// booking service).
     pub booking_guest: Option<Limit>,
@@ -350,6 +358,10 @@ impl Default for RateLimits {
                 requests: 200,
                 window: Duration::from_secs(60 * 60),
             }),
+            upload: Some(Limit {
+                requests: 60,
+                window: Duration::from_secs(15 * 60),
+            }),
             booking_guest: Some(Limit {
                 requests: 5,
                 window: Duration::from_secs(24 * 60 * 60),
@@ -371,6 +383,7 @@ impl RateLimits {
             self.account,
             self.bulk,
             self.staff_booking,
+            self.upload,
         ]
         .into_iter()
         .flatten()
@@ -388,6 +401,7 @@ impl RateLimits {
             Bucket::Account => self.account,
             Bucket::Bulk => self.bulk,
             Bucket::StaffBooking => self.staff_booking,
+            Bucket::Upload => self.upload,
         }
     }
 }
@@ -613,6 +627,9 @@ mod tests {
             Bucket::of(&Method::POST, "/api/admin/reservations/7/resend").contains(&Bucket::Bulk)
         );
         assert!(Bucket::of(&Method::POST, "/api/fn/admin_resend").contains(&Bucket::Bulk));
+        assert!(Bucket::of(&Method::POST, "/api/admin/menu/items/3/photos").contains(&Bucket::Upload));
+        assert!(Bucket::of(&Method::POST, "/admin/menu/items/3/photos").contains(&Bucket::Upload));
+        assert!(!Bucket::of(&Method::DELETE, "/api/admin/menu/photos/3").contains(&Bucket::Upload));
         assert!(
             Bucket::of(&Method::POST, "/api/admin/reservations").contains(&Bucket::StaffBooking)
         );

@@ -6,6 +6,7 @@
 pub mod book;
 pub mod calendar;
 pub mod guests;
+pub mod menu;
 pub mod reservation;
 pub mod reservations;
 pub mod settings;

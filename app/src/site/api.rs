@@ -9,5 +9,5 @@ use leptos::prelude::*;
 #[server(prefix = "/api/fn", endpoint = "menu")]
 pub async fn get_menu() -> Result<Vec<MenuCategory>, AppError> {
     let cx = crate::ssr::Ctx::load()?;
-    Ok(backend::services::site::menu(cx.store()).await?)
+    Ok(backend::services::setup::public_menu(cx.store(), chrono::Utc::now()).await?)
 }

@@ -1,11 +1,11 @@
-//! Home, menu, contact, and the page of an unknown address.
+//! Home, contact, and the page of an unknown address (the menu has its
+//! own file, `menu.rs`).
 
-use super::api;
 use crate::error::ErrorMessage;
 use crate::i18n::*;
 use crate::ui::restaurant::{use_restaurant, HoursList};
 use crate::ui::Loading;
-use domain::{format_price, MenuCategory, RestaurantInfo};
+use domain::RestaurantInfo;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -60,64 +60,6 @@ pub fn HomePage() -> impl IntoView {
             }
         })}
     }
-}
-
-#[component]
-pub fn MenuPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let menu = Resource::new(|| (), |_| api::get_menu());
-    view! {
-        <Title text=move || t_string!(i18n, menu.title).to_string() />
-        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, menu.description).to_string()) />
-        <h1>{t!(i18n, menu.title)}</h1>
-        <p class="lead">{t!(i18n, menu.intro)}</p>
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match menu.await {
-                    Ok(categories) if categories.is_empty() => {
-                        Either::Left(Either::Left(view! { <p>{t!(i18n, menu.empty)}</p> }))
-                    }
-                    Ok(categories) => Either::Left(Either::Right(view! { <MenuList categories /> })),
-                    Err(error) => Either::Right(view! { <ErrorMessage error /> }),
-                }
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn MenuList(categories: Vec<MenuCategory>) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = move || i18n.get_locale().as_str();
-    categories
-        .into_iter()
-        .map(|category| {
-            let name = category.name.clone();
-            let items = category
-                .items
-                .into_iter()
-                .map(|item| {
-                    let (name, description) = (item.name.clone(), item.description.clone());
-                    let price = item.price_cents;
-                    view! {
-                        <li class="menu-item">
-                            <div class="menu-item-head">
-                                <span class="menu-item-name">{move || name.get(lang()).to_string()}</span>
-                                <span class="menu-item-price">{move || format_price(price, lang())}</span>
-                            </div>
-                            <p class="menu-item-description">{move || description.get(lang()).to_string()}</p>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="card menu-category">
-                    <h2>{move || name.get(lang()).to_string()}</h2>
-                    <ul class="menu-items">{items}</ul>
-                </section>
-            }
-        })
-        .collect_view()
 }
 
 #[component]

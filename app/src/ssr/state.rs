@@ -18,6 +18,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Staff screens' live updates.
     pub live: backend::live::Live,
+    /// Where uploaded photos are kept (`MEDIA_DIR`).
+    pub media: backend::media::Media,
 }
 
 /// The state, from inside a server function or a component rendered on the

@@ -2,7 +2,7 @@
 
 use super::ServiceError;
 use crate::store::Store;
-use domain::{weekly_hours, MenuCategory, RestaurantInfo};
+use domain::{weekly_hours, RestaurantInfo};
 
 #[tracing::instrument(skip_all)]
 pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceError> {
@@ -25,9 +25,4 @@ pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceErr
         email: row.email.clone(),
         time_zone: row.time_zone.clone(),
     })
-}
-
-#[tracing::instrument(skip_all)]
-pub async fn menu(store: &Store) -> Result<Vec<MenuCategory>, ServiceError> {
-    Ok(store.setup().await?.menu.clone())
 }

@@ -182,6 +182,7 @@ pub use booking::{period_hours, HoursClash, UpcomingBooking};
 pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse, TableBookingRow};
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
+pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

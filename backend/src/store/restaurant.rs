@@ -3,7 +3,7 @@
 
 use super::{on_pool, Store};
 use crate::error::StoreError;
-use domain::{Address, Localized, MenuCategory, MenuItem};
+use domain::{Address, Localized};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RestaurantRow {
@@ -38,18 +38,6 @@ impl RestaurantRow {
     }
 }
 
-#[derive(Debug, sqlx::FromRow)]
-struct MenuRow {
-    category_id: i64,
-    category_fr: String,
-    category_en: String,
-    item_fr: Option<String>,
-    item_en: Option<String>,
-    description_fr: Option<String>,
-    description_en: Option<String>,
-    price_cents: Option<i64>,
-}
-
 const RESTAURANT_COLUMNS: &str = "id, slug, name, tagline_fr, tagline_en, street, postal_code, \
      city, country, phone, email, time_zone";
 
@@ -70,47 +58,6 @@ impl Store {
         Ok(
             on_pool!(self, pool => sqlx::query_as::<_, RestaurantRow>(&sql).bind(slug).fetch_one(pool).await)?,
         )
-    }
-
-    /// Categories in order, each with its items in order (empty categories kept).
-    pub async fn menu(&self, restaurant_id: i64) -> Result<Vec<MenuCategory>, StoreError> {
-        let sql =
-            "SELECT c.id AS category_id, c.name_fr AS category_fr, c.name_en AS category_en, \
-                   i.name_fr AS item_fr, i.name_en AS item_en, \
-                   i.description_fr, i.description_en, i.price_cents \
-                   FROM menu_categories c LEFT JOIN menu_items i ON i.category_id = c.id \
-                   WHERE c.restaurant_id = $1 ORDER BY c.position, c.id, i.position, i.id";
-        let rows = on_pool!(self, pool => sqlx::query_as::<_, MenuRow>(sql).bind(restaurant_id).fetch_all(pool).await)?;
-        let mut menu: Vec<(i64, MenuCategory)> = Vec::new();
-        for row in rows {
-            if menu.last().is_none_or(|(id, _)| *id != row.category_id) {
-                menu.push((
-                    row.category_id,
-                    MenuCategory {
-                        name: Localized {
-                            fr: row.category_fr.clone(),
-                            en: row.category_en.clone(),
-                        },
-                        items: Vec::new(),
-                    },
-                ));
-            }
-            if let (Some(fr), Some(en), Some(price_cents)) =
-                (row.item_fr, row.item_en, row.price_cents)
-            {
-                if let Some((_, category)) = menu.last_mut() {
-                    category.items.push(MenuItem {
-                        name: Localized { fr, en },
-                        description: Localized {
-                            fr: row.description_fr.unwrap_or_default(),
-                            en: row.description_en.unwrap_or_default(),
-                        },
-                        price_cents,
-                    });
-                }
-            }
-        }
-        Ok(menu.into_iter().map(|(_, c)| c).collect())
     }
 
     pub async fn table_count(&self, restaurant_id: i64) -> Result<i64, StoreError> {

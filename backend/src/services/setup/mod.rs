@@ -5,6 +5,7 @@
 
 mod blocks;
 mod floor;
+mod menu;
 mod settings;
 
 pub use blocks::{
@@ -15,6 +16,11 @@ pub use floor::{
     create_area, create_combination, create_table, delete_area, delete_combination, delete_table,
     floor, place_table, reassign_table, rename_area, table_bookings, update_table, AREA_NOT_EMPTY,
     TABLE_HAS_HISTORY, TABLE_IN_USE,
+};
+pub use menu::{
+    add_photo, create_category, create_item, delete_category, delete_item, delete_photo,
+    menu, move_category, move_item, public_menu, set_available, update_category, update_item,
+    CATEGORY_NOT_EMPTY,
 };
 pub use settings::{
     audit_log, bookings_outside_hours, create_exception, delete_exception, delete_hours, set_hours,

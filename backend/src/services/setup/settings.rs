@@ -24,7 +24,7 @@ async fn restaurant_id(store: &Store) -> Result<i64, ServiceError> {
 }
 
 /// The restaurant's date at `now`.
-async fn today(store: &Store, now: DateTime<Utc>) -> Result<Date, ServiceError> {
+pub(super) async fn today(store: &Store, now: DateTime<Utc>) -> Result<Date, ServiceError> {
     use chrono::Datelike;
     let tz = store.setup().await?.booking.rules.time_zone;
     let d = now.with_timezone(&tz).date_naive();

@@ -51,6 +51,7 @@ mod details;
 mod floor;
 mod import;
 mod list;
+mod menu;
 mod outbox;
 mod proofs;
 mod reservations;
@@ -63,6 +64,7 @@ pub use floor::{AreaRow, CombinationMemberRow, FloorTableRow, InUse, TableBookin
 pub use import::ImportedReservation;
 pub(crate) use list::search_patterns;
 pub use list::{ListQuery, ListTotals, Span};
+pub use menu::{MenuRefusal, StoredPhoto, MEDIA_PATH};
 pub use outbox::OutboxRow;
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;

@@ -3,7 +3,7 @@
 //! stream), `reservations` (staff actions on a booking), `guests` (guest
 //! profiles); and the restaurant's setup: `areas`, `tables`,
 //! `combinations` (the room), `blocks` (tables kept from bookings),
-//! `settings` (the restaurant's page, rules, hours, exceptions, and the
+//! `menu` (categories, dishes, photos), `settings` (the restaurant's page, rules, hours, exceptions, and the
 //! audit log); and, for admins, `team` (the staff and admins, pending
 //! invitations, deactivation).
 
@@ -13,6 +13,7 @@ pub mod combinations;
 pub mod day;
 pub mod events;
 pub mod guests;
+pub mod menu;
 pub mod reservations;
 pub mod settings;
 pub mod tables;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .merge(day::routes())
         .merge(events::routes())
         .merge(guests::routes())
+        .merge(menu::routes())
         .merge(reservations::routes())
         .merge(settings::routes())
         .merge(tables::routes())

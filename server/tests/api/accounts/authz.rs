@@ -383,6 +383,89 @@ async fn authorization_matrix(db: Db) {
             None,
             [401, 403, 403, 403, 404],
         ),
+        // The menu: staff read it and mark dishes sold out; admins change
+        // it. A photo is checked for the role before its body is read
+        // (then a JSON body is not a multipart form: 415).
+        (
+            Method::GET,
+            "/api/admin/menu/categories".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::POST,
+            "/api/admin/menu/categories".into(),
+            Some(json!({"name_fr": "Fromages", "name_en": "Cheeses"})),
+            [401, 403, 403, 403, 201],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/menu/categories/999999999".into(),
+            Some(json!({"name_fr": "Fromages", "name_en": "Cheeses"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/menu/categories/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/menu/categories/999999999/move".into(),
+            Some(json!({"direction": "up"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/menu/items".into(),
+            Some(json!({"category_id": 999999999, "name_fr": "Comté", "name_en": "Comté",
+                "price": "9"})),
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            Method::GET,
+            "/api/admin/menu/items/999999999".into(),
+            None,
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/menu/items/999999999".into(),
+            Some(json!({"category_id": 1, "name_fr": "Comté", "name_en": "Comté",
+                "price": "9"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/menu/items/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/menu/items/999999999/move".into(),
+            Some(json!({"direction": "down"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/menu/items/999999999/availability".into(),
+            Some(json!({"available": false})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/menu/items/999999999/photos".into(),
+            Some(json!({})),
+            [401, 403, 403, 403, 415],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/menu/photos/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,
@@ -563,6 +646,56 @@ async fn authorization_matrix(db: Db) {
         ),
         ("admin_settings", &[][..], [401, 403, 403, 200, 200]),
         ("admin_audit", &[][..], [401, 403, 403, 403, 200]),
+        // The menu: staff read it and mark dishes sold out.
+        ("admin_menu", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_category_save",
+            &[missing[0], ("name_fr", "Fromages"), ("name_en", "Cheeses")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_category_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_category_move",
+            &[missing[0], ("direction", "up")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_item_save",
+            &[
+                missing[0],
+                ("category_id", "999999999"),
+                ("name_fr", "Comté"),
+                ("name_en", "Comté"),
+                ("description_fr", ""),
+                ("description_en", ""),
+                ("price", "9"),
+            ][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_item_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_item_move",
+            &[missing[0], ("direction", "down")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_item_available",
+            &[missing[0], ("available", "false")][..],
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            "admin_photo_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
         // The team: admins only.
         ("admin_team", &[][..], [401, 403, 403, 403, 200]),
         (

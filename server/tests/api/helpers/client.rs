@@ -119,6 +119,36 @@ impl Client {
         (status, value)
     }
 
+    /// A `multipart/form-data` POST of one file in the part `part`
+    /// (named `filename`, declared as `content_type`), as a browser's
+    /// file input sends it.
+    pub async fn upload(
+        &mut self,
+        path: &str,
+        part: &str,
+        filename: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> (u16, Value) {
+        let boundary = "----techplus-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{part}\"; \
+             filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body);
+        self.send(req, &format!("POST {path}")).await
+    }
+
     /// A GET whose answer is a stream (server-sent events): the open
     /// response, its body left to read with [`next_event`].
     pub async fn stream(&mut self, path: &str) -> reqwest::Response {

@@ -154,7 +154,8 @@ pub fn config_with(database_url: &str, extra: &[(&str, &str)]) -> Config {
             | "RATE_LIMIT_LOGIN"
             | "RATE_LIMIT_PASSWORD_RESET"
             | "RATE_LIMIT_ACCOUNT"
-            | "RATE_LIMIT_BOOKING_GUEST" => Some("off".into()),
+            | "RATE_LIMIT_BOOKING_GUEST"
+            | "RATE_LIMIT_UPLOAD" => Some("off".into()),
             _ => None,
         }
     })
@@ -185,6 +186,8 @@ pub struct TestApp {
     pub database_url: String,
     /// Where the server writes e-mails when no `SMTP_URL` is set.
     pub mail_dir: PathBuf,
+    /// Where the server keeps uploaded photos (`MEDIA_DIR`, this app's own).
+    pub media_dir: PathBuf,
     pub http: reqwest::Client,
     /// The site's origin as a browser names it: `PUBLIC_URL` when the test
     /// sets it, else the address the server listens on.
@@ -220,10 +223,13 @@ impl TestApp {
             .map(PathBuf::from)
             .unwrap_or_else(|| std::env::temp_dir().join(unique_name("techplus_test_mail")));
         let mail_dir_text = mail_dir.display().to_string();
+        let media_dir = std::env::temp_dir().join(unique_name("techplus_test_media"));
+        let media_dir_text = media_dir.display().to_string();
         let mut env: Vec<(&str, &str)> = extra.to_vec();
         if given.is_none() {
             env.push(("MAIL_DIR", &mail_dir_text));
         }
+        env.push(("MEDIA_DIR", &media_dir_text));
         let config = config_with(database_url, &env);
         let (ready_tx, ready_rx) = oneshot::channel();
         let (tx, rx) = oneshot::channel::<()>();
@@ -254,6 +260,7 @@ impl TestApp {
             base: format!("http://{addr}"),
             database_url: database_url.to_owned(),
             mail_dir,
+            media_dir,
             http,
             store,
             page_cache,
@@ -408,6 +415,7 @@ impl TestApp {
         if self.own_mail_dir {
             let _ = std::fs::remove_dir_all(&self.mail_dir);
         }
+        let _ = std::fs::remove_dir_all(&self.media_dir);
         self.cleaned = true;
     }
 }
@@ -426,6 +434,7 @@ impl Drop for TestApp {
         let store = self.store.clone();
         let database_url = self.database_url.clone();
         let mail_dir = self.own_mail_dir.then(|| self.mail_dir.clone());
+        let media_dir = self.media_dir.clone();
         let cleanup = async move {
             if let Some(task) = task {
                 let _ = tokio::time::timeout(TIMEOUT, task).await;
@@ -435,6 +444,7 @@ impl Drop for TestApp {
             if let Some(dir) = mail_dir {
                 let _ = std::fs::remove_dir_all(dir);
             }
+            let _ = std::fs::remove_dir_all(media_dir);
         };
         let _ = std::thread::spawn(move || server_runtime().block_on(cleanup)).join();
     }
