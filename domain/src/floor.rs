@@ -161,6 +161,40 @@ impl AreaForm {
     }
 }
 
+/// Where a table stands on its plan: cells from the top left, and its
+/// size in cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Footprint {
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Footprint {
+    /// Whether two tables share a cell (as drawn unturned).
+    pub fn overlaps(self, other: Footprint) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+}
+
+/// Every pair of tables that overlap on one plan, by their index in
+/// `tables`, in order.
+pub fn overlapping(tables: &[Footprint]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (i, a) in tables.iter().enumerate() {
+        for (j, b) in tables.iter().enumerate().skip(i + 1) {
+            if a.overlaps(*b) {
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs
+}
+
 /// A table as typed (numbers as given: each is checked).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableInput {
@@ -424,5 +458,20 @@ mod tests {
             .name,
             "Terrasse"
         );
+    }
+    #[test]
+    fn tables_overlap_when_they_share_a_cell() {
+        let at = |x, y, width, height| Footprint {
+            x,
+            y,
+            width,
+            height,
+        };
+        let plan = [at(0, 0, 2, 2), at(2, 0, 2, 2), at(1, 1, 2, 2), at(5, 5, 3, 2)];
+        // Side by side is not overlapping; a cell in common is.
+        assert!(!plan[0].overlaps(plan[1]));
+        assert!(plan[0].overlaps(plan[2]) && plan[2].overlaps(plan[0]));
+        assert_eq!(overlapping(&plan), [(0, 2), (1, 2)]);
+        assert!(overlapping(&plan[3..]).is_empty());
     }
 }

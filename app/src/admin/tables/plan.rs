@@ -7,7 +7,7 @@
 
 use super::api;
 use crate::i18n::*;
-use domain::floor::MAX_CELL;
+use domain::floor::{overlapping, Footprint, MAX_CELL};
 use domain::{FloorTable, TableShape};
 use leptos::ev;
 use leptos::prelude::*;
@@ -69,6 +69,29 @@ pub(super) fn Plan(
             table: t,
         })
         .collect();
+    // Tables that share a cell as they stand now (dragged ones included).
+    let all = placed.clone();
+    let overlaps = Memo::new(move |_| {
+        let feet: Vec<Footprint> = all
+            .iter()
+            .map(|p| {
+                let (x, y) = p.at.get();
+                Footprint {
+                    x,
+                    y,
+                    width: p.table.width,
+                    height: p.table.height,
+                }
+            })
+            .collect();
+        overlapping(&feet)
+            .into_iter()
+            .map(|(a, b)| {
+                let (a, b) = (&all[a].table, &all[b].table);
+                ((a.id, a.name.clone()), (b.id, b.name.clone()))
+            })
+            .collect::<Vec<_>>()
+    });
     let drag = RwSignal::new(None::<PlanDrag>);
     // The move being saved, to put back if it is refused.
     let saving = StoredValue::new(None::<i64>);
@@ -202,9 +225,13 @@ pub(super) fn Plan(
                 }
             };
             let dragging = move || drag.with(|d| d.is_some_and(|d| d.id == id && d.moved));
+            let overlapped = move || {
+                overlaps.with(|pairs| pairs.iter().any(|(a, b)| a.0 == id || b.0 == id))
+            };
             view! {
                 <g class="plan-table" class:plan-inactive=!t.active class:plan-editable=editable
                     class:plan-dragging=dragging
+                    class:plan-overlap=overlapped
                     data-plan-table=t.name.clone()
                     data-live-hold=editable.then_some("")
                     transform=transform
@@ -236,6 +263,21 @@ pub(super) fn Plan(
             })}
             {groups}
         </svg>
+        {move || {
+            let pairs = overlaps.get();
+            (!pairs.is_empty()).then(|| view! {
+                <div class="alert alert-error plan-overlaps" role="status">
+                    <ul>
+                        {pairs
+                            .into_iter()
+                            .map(|((_, a), (_, b))| view! {
+                                <li>{t!(i18n, tables.plan_overlap, a = a, b = b)}</li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
         {editable.then(|| view! {
             <p class="hint">{t!(i18n, tables.plan_hint)}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
