@@ -467,7 +467,12 @@ mod tests {
             width,
             height,
         };
-        let plan = [at(0, 0, 2, 2), at(2, 0, 2, 2), at(1, 1, 2, 2), at(5, 5, 3, 2)];
+        let plan = [
+            at(0, 0, 2, 2),
+            at(2, 0, 2, 2),
+            at(1, 1, 2, 2),
+            at(5, 5, 3, 2),
+        ];
         // Side by side is not overlapping; a cell in common is.
         assert!(!plan[0].overlaps(plan[1]));
         assert!(plan[0].overlaps(plan[2]) && plan[2].overlaps(plan[0]));

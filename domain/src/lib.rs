@@ -50,8 +50,8 @@ pub use menu::{
     ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, MenuPhoto, Tag,
 };
 pub use restaurant::{
-    format_phone, format_price, weekly_hours, Address, DayHours, Localized,
-    RestaurantInfo, ServiceKind, ServicePeriod,
+    format_phone, format_price, weekly_hours, Address, DayHours, Localized, RestaurantInfo,
+    ServiceKind, ServicePeriod,
 };
 pub use settings::{
     audit_changes, AuditChange, AuditEntry, AuditFields, AuditPage, AuditSubject, BookingRules,

@@ -148,12 +148,19 @@ test('once hydrated the filters apply in the page, without a reload', async () =
   await empty.waitFor();
   assert.ok(await page.getByLabel('Milk').isChecked());
 
+  // Switching the language in place keeps the filters and translates all.
+  await page.getByRole('link', { name: /FR/ }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(page.url(), /without=milk/);
+  assert.equal(await count(page).innerText(), 'Aucun plat ne correspond à ces filtres.');
+  assert.ok(await page.getByRole('group', { name: 'Sans', exact: true }).getByLabel('Lait').isChecked());
+
   assert.equal(await page.evaluate(() => window.__noReload), 'still here', 'no full reload');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('a shared link shows the same filtered menu in either language', async () => {
+test('a shared link (comma-separated values) shows the menu filtered and the form filled', async () => {
   const { context, page } = await newPage({ locale: 'en-GB', javaScriptEnabled: false });
   await page.goto(server.base + '/menu?diet=gluten_free&without=fish,milk');
   assert.deepEqual(await dishes(page), ['Braised beef cheek']);

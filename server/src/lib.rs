@@ -454,8 +454,10 @@ mod tests {
         let limit = api::admin::menu::MAX_UPLOAD_BYTES;
         assert_eq!(status(upload, limit, limit).await, 200);
         assert_eq!(status(upload, limit + 1, limit + 1).await, 413);
-        assert_eq!(status("/api/admin/areas", MAX_BODY_BYTES, MAX_BODY_BYTES).await, 200);
+        assert_eq!(
+            status("/api/admin/areas", MAX_BODY_BYTES, MAX_BODY_BYTES).await,
+            200
+        );
         assert_eq!(status("/api/admin/areas", 70_000, 70_000).await, 413);
     }
 }
-

@@ -18,12 +18,10 @@ use backend::media::valid_key;
 use backend::services::{setup, ServiceError};
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/media/{*key}", get(serve))
-        .route(
-            "/admin/menu/items/{id}/photos",
-            post(upload_form).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
-        )
+    Router::new().route("/media/{*key}", get(serve)).route(
+        "/admin/menu/items/{id}/photos",
+        post(upload_form).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
+    )
 }
 
 fn content_type(key: &str) -> Option<&'static str> {
@@ -83,10 +81,13 @@ async fn upload_form(
     let bytes = match photo_bytes(multipart, lang).await {
         Ok(bytes) => bytes,
         Err(e) => {
-            let reason = e.fields.first().map_or(e.code, |f| match f.reason.as_str() {
-                "required" => "required",
-                _ => "invalid",
-            });
+            let reason = e
+                .fields
+                .first()
+                .map_or(e.code, |f| match f.reason.as_str() {
+                    "required" => "required",
+                    _ => "invalid",
+                });
             return refused(reason);
         }
     };

@@ -627,7 +627,9 @@ mod tests {
             Bucket::of(&Method::POST, "/api/admin/reservations/7/resend").contains(&Bucket::Bulk)
         );
         assert!(Bucket::of(&Method::POST, "/api/fn/admin_resend").contains(&Bucket::Bulk));
-        assert!(Bucket::of(&Method::POST, "/api/admin/menu/items/3/photos").contains(&Bucket::Upload));
+        assert!(
+            Bucket::of(&Method::POST, "/api/admin/menu/items/3/photos").contains(&Bucket::Upload)
+        );
         assert!(Bucket::of(&Method::POST, "/admin/menu/items/3/photos").contains(&Bucket::Upload));
         assert!(!Bucket::of(&Method::DELETE, "/api/admin/menu/photos/3").contains(&Bucket::Upload));
         assert!(

@@ -64,11 +64,10 @@ pub async fn admin_category_delete(id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api/fn", endpoint = "admin_category_move")]
 pub async fn admin_category_move(id: i64, direction: String) -> Result<(), AppError> {
     call(|cx| async move {
-        let direction = domain::Direction::parse(&direction).ok_or_else(|| {
-            AppError::InvalidFields {
+        let direction =
+            domain::Direction::parse(&direction).ok_or_else(|| AppError::InvalidFields {
                 fields: vec![domain::FieldError::invalid("direction")],
-            }
-        })?;
+            })?;
         let who = cx.caller().await?;
         svc::move_category(cx.store(), who.as_ref(), id, direction).await?;
         leptos_axum::redirect("/admin/menu");
@@ -103,8 +102,8 @@ pub async fn admin_item_save(
             allergens: allergens.unwrap_or_default(),
             diets: diets.unwrap_or_default(),
         };
-        let form = domain::ItemForm::parse(&input)
-            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let form =
+            domain::ItemForm::parse(&input).map_err(|fields| AppError::InvalidFields { fields })?;
         let who = cx.caller().await?;
         let id = match id {
             Some(id) => {
@@ -135,11 +134,10 @@ pub async fn admin_item_delete(id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api/fn", endpoint = "admin_item_move")]
 pub async fn admin_item_move(id: i64, direction: String) -> Result<(), AppError> {
     call(|cx| async move {
-        let direction = domain::Direction::parse(&direction).ok_or_else(|| {
-            AppError::InvalidFields {
+        let direction =
+            domain::Direction::parse(&direction).ok_or_else(|| AppError::InvalidFields {
                 fields: vec![domain::FieldError::invalid("direction")],
-            }
-        })?;
+            })?;
         let who = cx.caller().await?;
         svc::move_item(cx.store(), who.as_ref(), id, direction).await?;
         leptos_axum::redirect(&format!("/admin/menu#item-{id}"));

@@ -24,6 +24,7 @@ use crate::ui::{I18n, Loading};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Runs `then` after each success of `action` (not after a refusal).
 macro_rules! on_success {
@@ -253,7 +254,7 @@ pub fn MenuPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let remove = remove.get();
                 match menu.await {
-                    Ok(view) => view! { <Categories view actions remove /> }.into_any(),
+                    Ok(view) => view! { <Fresh><Categories view=view.clone() actions remove /></Fresh> }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }
             })}
@@ -267,8 +268,10 @@ pub fn MenuPage() -> impl IntoView {
                             menu.iter().flat_map(|c| &c.items).find(|i| i.id == id).cloned()
                         });
                         view! {
-                            <TakeFocus actions />
-                            <DishForm action=actions.save_item categories=menu item />
+                            <Fresh>
+                                <TakeFocus actions />
+                                <DishForm action=actions.save_item categories=menu.clone() item=item.clone() />
+                            </Fresh>
                         }.into_any()
                     }
                     Ok(MenuView { editable: true, .. }) => view! {
@@ -282,10 +285,21 @@ pub fn MenuPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 matches!(setup.await, Ok(MenuView { editable: true, .. }))
-                    .then(|| view! { <CategoryForm action=actions.add_category /> })
+                    .then(|| view! { <Fresh><CategoryForm action=actions.add_category /></Fresh> })
             })}
         </Transition>
     }
+}
+
+/// Draws its children anew each time it is built. A `Suspend` that runs
+/// again (the menu read again) would otherwise reuse the elements on the
+/// page: a field would keep what was typed in it whatever it now says, an
+/// opened `<details>` would stay open on whichever category took its place.
+#[component]
+pub fn Fresh(children: ChildrenFn) -> impl IntoView {
+    static DRAWS: AtomicU64 = AtomicU64::new(0);
+    let key = DRAWS.fetch_add(1, Ordering::Relaxed);
+    view! { <For each=move || [key] key=|k| *k children=move |_| children() /> }
 }
 
 /// Moves the focus as [`take_focus`] says, once drawn.

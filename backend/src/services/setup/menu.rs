@@ -8,7 +8,7 @@ use super::settings::today;
 use crate::media::{process_image, ImageLimits, Media, ProcessedImage};
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
-use crate::store::{MenuRefusal, StoredPhoto, Store, MEDIA_PATH};
+use crate::store::{MenuRefusal, Store, StoredPhoto, MEDIA_PATH};
 use chrono::{DateTime, Utc};
 use domain::menu::MAX_PHOTOS;
 use domain::{menu_as_of, CategoryForm, Direction, ItemForm, MenuCategory, MenuPhoto};

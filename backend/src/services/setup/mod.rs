@@ -18,8 +18,8 @@ pub use floor::{
     TABLE_HAS_HISTORY, TABLE_IN_USE,
 };
 pub use menu::{
-    add_photo, create_category, create_item, delete_category, delete_item, delete_photo,
-    menu, move_category, move_item, public_menu, set_available, update_category, update_item,
+    add_photo, create_category, create_item, delete_category, delete_item, delete_photo, menu,
+    move_category, move_item, public_menu, set_available, update_category, update_item,
     CATEGORY_NOT_EMPTY,
 };
 pub use settings::{

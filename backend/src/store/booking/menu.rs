@@ -247,7 +247,11 @@ impl Store {
 
     /// A new dish, last in its category (`NotFound` when the category is
     /// not the restaurant's).
-    pub async fn create_item(&self, restaurant_id: i64, form: &ItemForm) -> Result<i64, StoreError> {
+    pub async fn create_item(
+        &self,
+        restaurant_id: i64,
+        form: &ItemForm,
+    ) -> Result<i64, StoreError> {
         let owned = "SELECT COUNT(*) FROM menu_categories WHERE id = $1 AND restaurant_id = $2";
         let sql = "INSERT INTO menu_items (category_id, position, name_fr, name_en, \
              description_fr, description_en, price_cents, allergens, diets) \
@@ -389,7 +393,8 @@ impl Store {
         max: usize,
         now: DateTime<Utc>,
     ) -> Result<Result<i64, MenuRefusal>, StoreError> {
-        let owned = "SELECT COUNT(*) FROM menu_items i JOIN menu_categories c ON c.id = i.category_id \
+        let owned =
+            "SELECT COUNT(*) FROM menu_items i JOIN menu_categories c ON c.id = i.category_id \
              WHERE i.id = $1 AND c.restaurant_id = $2";
         let count = "SELECT COUNT(*) FROM menu_photos WHERE item_id = $1";
         let insert = "INSERT INTO menu_photos (item_id, position, storage_key, width, height, \
@@ -421,7 +426,11 @@ impl Store {
     }
 
     /// Removes a photo's row; returns its files.
-    pub async fn delete_photo(&self, restaurant_id: i64, id: i64) -> Result<StoredPhoto, StoreError> {
+    pub async fn delete_photo(
+        &self,
+        restaurant_id: i64,
+        id: i64,
+    ) -> Result<StoredPhoto, StoreError> {
         let key = "SELECT p.id, p.item_id, p.storage_key, p.width, p.height, p.widths FROM menu_photos p JOIN menu_items i ON i.id = p.item_id \
              JOIN menu_categories c ON c.id = i.category_id WHERE p.id = $1 AND c.restaurant_id = $2";
         let delete = "DELETE FROM menu_photos WHERE id = $1";

@@ -419,8 +419,10 @@ async fn authorization_matrix(db: Db) {
         (
             Method::POST,
             "/api/admin/menu/items".into(),
-            Some(json!({"category_id": 999999999, "name_fr": "Comté", "name_en": "Comté",
-                "price": "9"})),
+            Some(
+                json!({"category_id": 999999999, "name_fr": "Comté", "name_en": "Comté",
+                "price": "9"}),
+            ),
             [401, 403, 403, 403, 422],
         ),
         (
@@ -432,8 +434,10 @@ async fn authorization_matrix(db: Db) {
         (
             Method::PUT,
             "/api/admin/menu/items/999999999".into(),
-            Some(json!({"category_id": 1, "name_fr": "Comté", "name_en": "Comté",
-                "price": "9"})),
+            Some(
+                json!({"category_id": 1, "name_fr": "Comté", "name_en": "Comté",
+                "price": "9"}),
+            ),
             [401, 403, 403, 403, 404],
         ),
         (

@@ -29,17 +29,30 @@ fn init(db: &str, args: &[&str]) -> (i32, String, String) {
 #[tokio::test]
 async fn init_refuses_bad_input_and_a_second_restaurant() {
     let db = ScratchSqlite::new();
-    let (code, _, stderr) = init(&db.url, &["--name", "Le Bistrot", "--time-zone", "Mars/Olympus"]);
+    let (code, _, stderr) = init(
+        &db.url,
+        &["--name", "Le Bistrot", "--time-zone", "Mars/Olympus"],
+    );
     assert_eq!(code, 1);
     assert!(stderr.contains("--time-zone"), "{stderr}");
     let (code, _, stderr) = init(&db.url, &["--name", "  ", "--time-zone", "Europe/Paris"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("--name"), "{stderr}");
-    let (code, stdout, stderr) =
-        init(&db.url, &["--name", "Le Bistrot d'Émile", "--time-zone", "Europe/Paris"]);
+    let (code, stdout, stderr) = init(
+        &db.url,
+        &[
+            "--name",
+            "Le Bistrot d'Émile",
+            "--time-zone",
+            "Europe/Paris",
+        ],
+    );
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Le Bistrot d'Émile"), "{stdout}");
-    let (code, _, stderr) = init(&db.url, &["--name", "Another", "--time-zone", "Europe/Paris"]);
+    let (code, _, stderr) = init(
+        &db.url,
+        &["--name", "Another", "--time-zone", "Europe/Paris"],
+    );
     assert_eq!(code, 1);
     assert!(stderr.contains("has a restaurant already"), "{stderr}");
     let (store, opened) = backend::Store::open(&backend::DatabaseUrl::parse(&db.url).unwrap())
@@ -47,7 +60,10 @@ async fn init_refuses_bad_input_and_a_second_restaurant() {
         .unwrap();
     assert!(!opened.is_empty);
     let row = store.primary_restaurant().await.unwrap();
-    assert_eq!((row.slug.as_str(), row.time_zone.as_str()), ("le-bistrot-d-emile", "Europe/Paris"));
+    assert_eq!(
+        (row.slug.as_str(), row.time_zone.as_str()),
+        ("le-bistrot-d-emile", "Europe/Paris")
+    );
     assert_eq!(store.table_count(row.id).await.unwrap(), 0);
     store.close().await;
 }
@@ -108,7 +124,9 @@ async fn a_restaurant_set_up_from_nothing_takes_bookings(db: Db) {
     let booked = app.book(&Booking::at(friday, "19:30").party(2)).await;
     let reference = crate::helpers::reference(&booked);
     let (status, list) = admin
-        .get(&format!("/api/admin/reservations?from={friday}&to={friday}"))
+        .get(&format!(
+            "/api/admin/reservations?from={friday}&to={friday}"
+        ))
         .await;
     assert_eq!(status, 200, "{list}");
     let row = list["reservations"]

@@ -99,7 +99,10 @@ async fn admins_keep_the_menu_and_diners_see_it_at_once(db: Db) {
     let elsewhere = json!({"category_id": 999_999_999, "name_fr": "Comté", "name_en": "Comté",
         "price": "9"});
     let (status, body) = admin.post("/api/admin/menu/items", elsewhere).await;
-    assert_eq!((status, error_fields(&body)), (422, vec!["category_id".to_owned()]));
+    assert_eq!(
+        (status, error_fields(&body)),
+        (422, vec!["category_id".to_owned()])
+    );
     assert_eq!(menu(&mut admin).await[3]["items"], json!([]));
 
     let comte = json!({"category_id": cheeses_id, "name_fr": "Comté 24 mois",

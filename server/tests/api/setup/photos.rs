@@ -6,7 +6,7 @@
 
 use super::menu::{menu, public_menu};
 use crate::helpers::{error_fields, Db, Role, TestApp};
-use backend::media::fixtures::{latitude_rationals, png, png_header_only, photo_with_gps};
+use backend::media::fixtures::{latitude_rationals, photo_with_gps, png, png_header_only};
 use serde_json::Value;
 use std::path::Path;
 
@@ -65,7 +65,10 @@ async fn photos_are_checked_reencoded_and_served(db: Db) {
         .await;
     assert_eq!(status, 201, "{added}");
     assert_eq!(added["widths"], serde_json::json!([400, 800, 1600]));
-    assert_eq!((added["width"].as_u64(), added["height"].as_u64()), (Some(1600), Some(1200)));
+    assert_eq!(
+        (added["width"].as_u64(), added["height"].as_u64()),
+        (Some(1600), Some(1200))
+    );
     let base = added["base"].as_str().unwrap().to_owned();
     assert!(base.starts_with("/media/menu/"), "{base}");
     assert_eq!(files(&app.media_dir).len(), 6, "three widths, two formats");
@@ -106,7 +109,11 @@ async fn photos_are_checked_reencoded_and_served(db: Db) {
     };
     let cases: [(&str, Vec<u8>, &str); 4] = [
         ("setup.jpg", exe, "unsupported_type"),
-        ("bomb.png", png_header_only(100_000, 100_000), "too_many_pixels"),
+        (
+            "bomb.png",
+            png_header_only(100_000, 100_000),
+            "too_many_pixels",
+        ),
         ("big.jpg", oversized, "too_large"),
         ("cut.jpg", photo[..photo.len() / 2].to_vec(), "unreadable"),
     ];
@@ -124,7 +131,10 @@ async fn photos_are_checked_reencoded_and_served(db: Db) {
     let (status, body) = admin
         .upload(&upload, "picture", "a.jpg", "image/jpeg", &png(40, 30))
         .await;
-    assert_eq!((status, error_fields(&body)), (422, vec!["photo".to_owned()]));
+    assert_eq!(
+        (status, error_fields(&body)),
+        (422, vec!["photo".to_owned()])
+    );
     assert_eq!(files(&app.media_dir), before);
     assert_eq!(app.count(photos_in_db).await, 1);
 
@@ -143,7 +153,13 @@ async fn photos_are_checked_reencoded_and_served(db: Db) {
     // Small PNGs make one variant each; six photos at most.
     for n in 1..6 {
         let (status, body) = admin
-            .upload(&upload, "photo", &format!("{n}.png"), "image/png", &png(300, 200))
+            .upload(
+                &upload,
+                "photo",
+                &format!("{n}.png"),
+                "image/png",
+                &png(300, 200),
+            )
             .await;
         assert_eq!(status, 201, "{body}");
         assert_eq!(body["widths"], serde_json::json!([300]));
@@ -162,7 +178,10 @@ async fn photos_are_checked_reencoded_and_served(db: Db) {
         .await;
     assert_eq!(status, 303);
     let location = admin_location(&app, &form, b"GIF89a not a photo").await;
-    assert!(location.contains("photo_error=unsupported_type"), "{location}");
+    assert!(
+        location.contains("photo_error=unsupported_type"),
+        "{location}"
+    );
     let location = admin_location(&app, &form, &png(500, 400)).await;
     assert!(location.contains(&format!("edit={other}")), "{location}");
     assert!(location.contains("photo=added"), "{location}");
