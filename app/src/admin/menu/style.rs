@@ -1,7 +1,8 @@
 //! The menu screen's own rules, on top of the site's stylesheet (its
 //! tokens, buttons, fields, cards and tags): dishes with their buttons
-//! beside them from 64 rem and under them below, tag chips, thumbnails, the
-//! two languages side by side from 48 rem (tablets), and the upload box.
+//! beside them from 64 rem and under them below, tag chips, thumbnails
+//! (cropped to 4:3 so rows line up), the two languages side by side from
+//! 48 rem (tablets), and the upload box.
 //! Sold out, a diet or an allergen is always said in words; colour only
 //! adds to them.
 
@@ -16,6 +17,7 @@ const CSS: &str = r#"
 .menu-category-tools form, .menu-dish-actions form { margin: 0; }
 .menu-category-tools .button, .menu-dish-actions .button { padding: var(--space-1) var(--space-3); }
 .menu-move { display: inline-flex; flex-wrap: wrap; gap: var(--space-2); }
+.menu-move .button { gap: var(--space-1); }
 .menu-rename summary { list-style: none; }
 .menu-rename summary::-webkit-details-marker { display: none; }
 .menu-rename[open] { flex-basis: 100%; }
@@ -34,7 +36,7 @@ const CSS: &str = r#"
 .menu-chips-label { font-weight: 600; }
 .chips { list-style: none; display: flex; flex-wrap: wrap; gap: var(--space-1); margin: 0; padding: 0; }
 .menu-thumbs { list-style: none; display: flex; flex-wrap: wrap; gap: var(--space-2); margin: 0; padding: 0; }
-.menu-thumbs img { display: block; width: 6rem; height: auto; border-radius: var(--radius); border: 1px solid var(--border); }
+.menu-thumbs img { display: block; width: 6rem; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: var(--radius); border: 1px solid var(--border); }
 .menu-dish-actions { display: flex; flex-wrap: wrap; gap: var(--space-2); align-content: flex-start; }
 .menu-confirm { margin: 0; }
 @media (min-width: 64rem) {
@@ -51,7 +53,8 @@ const CSS: &str = r#"
 .menu-fieldset .check { display: inline-flex; align-items: center; gap: var(--space-2); min-height: 44px; min-width: 9.5rem; }
 .menu-fieldset.field-invalid { border-color: var(--error); }
 .menu-photos { list-style: none; margin: 0 0 var(--space-4); padding: 0; display: grid; gap: var(--space-4); grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); }
-.menu-photo img { display: block; width: 100%; height: auto; border-radius: var(--radius); border: 1px solid var(--border); margin-bottom: var(--space-2); }
+.menu-photo img { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: var(--radius); border: 1px solid var(--border); margin-bottom: var(--space-2); }
+.menu-photo .button { width: 100%; }
 .menu-drop { border: 2px dashed #8a7f76; border-radius: var(--radius); padding: var(--space-4); background: var(--bg); }
 .menu-drop-over { border-style: solid; border-color: var(--primary); background: var(--accent-bg); }
 .menu-drop h3 { font-size: var(--step-1); margin-bottom: var(--space-3); }
