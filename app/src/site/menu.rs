@@ -8,6 +8,7 @@ use super::api;
 use crate::error::ErrorMessage;
 use crate::i18n::*;
 use crate::ui::form::submit_get_form;
+use crate::ui::labels::{allergen_label, diet_label};
 use crate::ui::{I18n, Loading};
 use domain::{
     format_price, Allergen, Diet, Localized, MenuCategory, MenuFilter, MenuItem, MenuPhoto, Tag,
@@ -21,36 +22,6 @@ use leptos_router::params::ParamsMap;
 /// The photo's width in the layout: full width on a phone, 400 px beside
 /// the text from 800 px on.
 const PHOTO_SIZES: &str = "(min-width: 800px) 400px, 100vw";
-
-pub fn diet_label(i18n: I18n, diet: Diet) -> &'static str {
-    match diet {
-        Diet::Vegetarian => t_string!(i18n, menu.diet.vegetarian),
-        Diet::Vegan => t_string!(i18n, menu.diet.vegan),
-        Diet::GlutenFree => t_string!(i18n, menu.diet.gluten_free),
-        Diet::DairyFree => t_string!(i18n, menu.diet.dairy_free),
-        Diet::Halal => t_string!(i18n, menu.diet.halal),
-        Diet::Kosher => t_string!(i18n, menu.diet.kosher),
-    }
-}
-
-pub fn allergen_label(i18n: I18n, allergen: Allergen) -> &'static str {
-    match allergen {
-        Allergen::Gluten => t_string!(i18n, menu.allergen.gluten),
-        Allergen::Crustaceans => t_string!(i18n, menu.allergen.crustaceans),
-        Allergen::Eggs => t_string!(i18n, menu.allergen.eggs),
-        Allergen::Fish => t_string!(i18n, menu.allergen.fish),
-        Allergen::Peanuts => t_string!(i18n, menu.allergen.peanuts),
-        Allergen::Soybeans => t_string!(i18n, menu.allergen.soybeans),
-        Allergen::Milk => t_string!(i18n, menu.allergen.milk),
-        Allergen::Nuts => t_string!(i18n, menu.allergen.nuts),
-        Allergen::Celery => t_string!(i18n, menu.allergen.celery),
-        Allergen::Mustard => t_string!(i18n, menu.allergen.mustard),
-        Allergen::Sesame => t_string!(i18n, menu.allergen.sesame),
-        Allergen::Sulphites => t_string!(i18n, menu.allergen.sulphites),
-        Allergen::Lupin => t_string!(i18n, menu.allergen.lupin),
-        Allergen::Molluscs => t_string!(i18n, menu.allergen.molluscs),
-    }
-}
 
 /// The filter of the query string: the form's repeated check boxes and a
 /// link's comma-separated values alike.

@@ -10,11 +10,15 @@ use domain::FieldError;
 use leptos::prelude::*;
 
 /// A labelled text input (or textarea) with its hint and inline error,
-/// wired with `aria-invalid` and `aria-describedby`.
+/// wired with `aria-invalid` and `aria-describedby`. Its form name is its
+/// id unless `name` says otherwise (two forms of a page that post the same
+/// field need different ids).
 #[component]
 pub fn Field(
-    /// The id and form name.
-    id: &'static str,
+    #[prop(into)] id: String,
+    /// The form name, when it is not the id.
+    #[prop(optional, into)]
+    name: Option<String>,
     label: Signal<String>,
     #[prop(optional)] hint: Option<Signal<String>>,
     /// The translated error, when the field is at fault.
@@ -22,12 +26,19 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
-    value: String,
+    #[prop(optional, into)] value: String,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
-    #[prop(optional)] maxlength: Option<u32>,
+    /// A textarea's height in lines.
+    #[prop(default = 4)]
+    rows: u32,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional)] min: Option<u32>,
+    #[prop(optional)] max: Option<u32>,
+    #[prop(optional)] pattern: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let name = name.unwrap_or_else(|| id.clone());
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
@@ -48,10 +59,11 @@ pub fn Field(
     let control = if multiline {
         view! {
             <textarea
-                id=id
-                name=id
-                rows="4"
+                id=id.clone()
+                name=name
+                rows=rows
                 maxlength=maxlength
+                required=required
                 aria-invalid=invalid
                 aria-describedby=described_by
             >
@@ -62,13 +74,16 @@ pub fn Field(
     } else {
         view! {
             <input
-                id=id
-                name=id
+                id=id.clone()
+                name=name
                 type=kind
                 value=value
                 autocomplete=autocomplete
                 inputmode=inputmode
                 maxlength=maxlength
+                min=min
+                max=max
+                pattern=pattern
                 required=required
                 aria-invalid=invalid
                 aria-describedby=described_by

@@ -1,10 +1,13 @@
 //! Translated labels of domain values: party sizes, services, slot
-//! refusals, reservation statuses, booking flags, guest tags.
+//! refusals, reservation statuses, booking flags, guest tags,
+//! allergens and diets.
 
 use super::dates::long_date;
 use super::I18n;
 use crate::i18n::*;
-use domain::{BookingFlag, ReservationSource, ReservationStatus, ServiceKind, SlotReason};
+use domain::{
+    Allergen, BookingFlag, Diet, ReservationSource, ReservationStatus, ServiceKind, SlotReason,
+};
 
 /// "1 personne", "4 personnes" / "1 guest", "4 guests".
 pub fn party_label(i18n: I18n, n: u32) -> String {
@@ -103,4 +106,36 @@ pub fn date_time_label(i18n: I18n, date: &str, time: &str) -> String {
 /// Cut-off in whole hours, rounded up ("2"), as the policy texts say it.
 pub fn cutoff_hours(minutes: u32) -> u32 {
     minutes.div_ceil(60)
+}
+
+/// A dietary tag's name ("Vegetarian", "Végétarien").
+pub fn diet_label(i18n: I18n, diet: Diet) -> &'static str {
+    match diet {
+        Diet::Vegetarian => t_string!(i18n, menu.diet.vegetarian),
+        Diet::Vegan => t_string!(i18n, menu.diet.vegan),
+        Diet::GlutenFree => t_string!(i18n, menu.diet.gluten_free),
+        Diet::DairyFree => t_string!(i18n, menu.diet.dairy_free),
+        Diet::Halal => t_string!(i18n, menu.diet.halal),
+        Diet::Kosher => t_string!(i18n, menu.diet.kosher),
+    }
+}
+
+/// One of the EU's 14 allergens, named as the regulation does.
+pub fn allergen_label(i18n: I18n, allergen: Allergen) -> &'static str {
+    match allergen {
+        Allergen::Gluten => t_string!(i18n, menu.allergen.gluten),
+        Allergen::Crustaceans => t_string!(i18n, menu.allergen.crustaceans),
+        Allergen::Eggs => t_string!(i18n, menu.allergen.eggs),
+        Allergen::Fish => t_string!(i18n, menu.allergen.fish),
+        Allergen::Peanuts => t_string!(i18n, menu.allergen.peanuts),
+        Allergen::Soybeans => t_string!(i18n, menu.allergen.soybeans),
+        Allergen::Milk => t_string!(i18n, menu.allergen.milk),
+        Allergen::Nuts => t_string!(i18n, menu.allergen.nuts),
+        Allergen::Celery => t_string!(i18n, menu.allergen.celery),
+        Allergen::Mustard => t_string!(i18n, menu.allergen.mustard),
+        Allergen::Sesame => t_string!(i18n, menu.allergen.sesame),
+        Allergen::Sulphites => t_string!(i18n, menu.allergen.sulphites),
+        Allergen::Lupin => t_string!(i18n, menu.allergen.lupin),
+        Allergen::Molluscs => t_string!(i18n, menu.allergen.molluscs),
+    }
 }

@@ -8,39 +8,10 @@
 use super::page::Actions;
 use crate::i18n::*;
 use crate::ui::focus::focus_later;
+use crate::ui::labels::{allergen_label, diet_label};
 use crate::ui::I18n;
-use domain::{format_price, Allergen, Diet, Localized, MenuItem, MenuPhoto};
+use domain::{format_price, Localized, MenuItem, MenuPhoto};
 use leptos::prelude::*;
-
-pub fn allergen_label(i18n: I18n, allergen: Allergen) -> &'static str {
-    match allergen {
-        Allergen::Gluten => t_string!(i18n, menu_admin.allergen.gluten),
-        Allergen::Crustaceans => t_string!(i18n, menu_admin.allergen.crustaceans),
-        Allergen::Eggs => t_string!(i18n, menu_admin.allergen.eggs),
-        Allergen::Fish => t_string!(i18n, menu_admin.allergen.fish),
-        Allergen::Peanuts => t_string!(i18n, menu_admin.allergen.peanuts),
-        Allergen::Soybeans => t_string!(i18n, menu_admin.allergen.soybeans),
-        Allergen::Milk => t_string!(i18n, menu_admin.allergen.milk),
-        Allergen::Nuts => t_string!(i18n, menu_admin.allergen.nuts),
-        Allergen::Celery => t_string!(i18n, menu_admin.allergen.celery),
-        Allergen::Mustard => t_string!(i18n, menu_admin.allergen.mustard),
-        Allergen::Sesame => t_string!(i18n, menu_admin.allergen.sesame),
-        Allergen::Sulphites => t_string!(i18n, menu_admin.allergen.sulphites),
-        Allergen::Lupin => t_string!(i18n, menu_admin.allergen.lupin),
-        Allergen::Molluscs => t_string!(i18n, menu_admin.allergen.molluscs),
-    }
-}
-
-pub fn diet_label(i18n: I18n, diet: Diet) -> &'static str {
-    match diet {
-        Diet::Vegetarian => t_string!(i18n, menu_admin.diet.vegetarian),
-        Diet::Vegan => t_string!(i18n, menu_admin.diet.vegan),
-        Diet::GlutenFree => t_string!(i18n, menu_admin.diet.gluten_free),
-        Diet::DairyFree => t_string!(i18n, menu_admin.diet.dairy_free),
-        Diet::Halal => t_string!(i18n, menu_admin.diet.halal),
-        Diet::Kosher => t_string!(i18n, menu_admin.diet.kosher),
-    }
-}
 
 /// A name in the page's language, following it.
 pub fn localized(i18n: I18n, text: Localized) -> impl Fn() -> String + Clone + Send + Sync {

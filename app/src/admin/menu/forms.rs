@@ -3,80 +3,15 @@
 //! summary; each works before hydration.
 
 use super::api;
-use super::dishes::{allergen_label, diet_label};
 use super::errors::{Alerts, Errors};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::form::text;
+use crate::ui::form::{text, Field};
+use crate::ui::labels::{allergen_label, diet_label};
 use crate::ui::I18n;
 use domain::menu::{MAX_DESCRIPTION_CHARS, MAX_MENU_NAME_CHARS};
 use domain::{price_input, MenuCategory, MenuItem, Tag};
 use leptos::prelude::*;
-
-/// A labelled input (or textarea) with its hint and inline error, wired
-/// with `aria-invalid` and `aria-describedby` (its id apart from its form
-/// name: the category forms and the dish form all post `name_fr`).
-#[component]
-fn Input(
-    #[prop(into)] id: String,
-    name: &'static str,
-    label: Signal<String>,
-    #[prop(optional)] hint: Option<Signal<String>>,
-    error: Signal<Option<String>>,
-    #[prop(optional, into)] value: String,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] multiline: bool,
-    #[prop(optional)] maxlength: Option<usize>,
-    #[prop(optional)] inputmode: Option<&'static str>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let control = if multiline {
-        view! {
-            <textarea id=id.clone() name=name rows="3" maxlength=maxlength
-                aria-invalid=invalid aria-describedby=described_by>
-                {value}
-            </textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id.clone() name=name type="text" value=value maxlength=maxlength
-                inputmode=inputmode autocomplete="off" required=required
-                aria-invalid=invalid aria-describedby=described_by />
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
-            {move || error.get().map(|message| view! {
-                <p class="field-error" id=error_id.clone()>
-                    <span class="visually-hidden">{t_string!(i18n, form.error_prefix)}" "</span>
-                    {message}
-                </p>
-            })}
-            {control}
-        </div>
-    }
-}
 
 /// A new category (`category` none), or one renamed. Several rename
 /// forms share one action: `shows` says whether this one sent the last.
@@ -108,10 +43,10 @@ pub fn CategoryForm(
             <Alerts id=summary errors />
             {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
             <div class="form-grid menu-pair">
-                <Input id=format!("category-{key}-name-fr") name="name_fr" value=fr required=true
+                <Field id=format!("category-{key}-name-fr") name="name_fr" value=fr required=true
                     maxlength=MAX_MENU_NAME_CHARS
                     label=text(i18n, |i| t_string!(i, menu_admin.name_fr)) error=errors.field("name_fr") />
-                <Input id=format!("category-{key}-name-en") name="name_en" value=en required=true
+                <Field id=format!("category-{key}-name-en") name="name_en" value=en required=true
                     maxlength=MAX_MENU_NAME_CHARS
                     label=text(i18n, |i| t_string!(i, menu_admin.name_en)) error=errors.field("name_en") />
             </div>
@@ -262,23 +197,23 @@ pub fn DishForm(
                     </select>
                 </div>
                 <div class="form-grid menu-pair">
-                    <Input id="dish-name-fr" name="name_fr" required=true maxlength=MAX_MENU_NAME_CHARS
+                    <Field id="dish-name-fr" name="name_fr" required=true maxlength=MAX_MENU_NAME_CHARS
                         value=name_fr
                         label=text(i18n, |i| t_string!(i, menu_admin.name_fr)) error=errors.field("name_fr") />
-                    <Input id="dish-name-en" name="name_en" required=true maxlength=MAX_MENU_NAME_CHARS
+                    <Field id="dish-name-en" name="name_en" required=true maxlength=MAX_MENU_NAME_CHARS
                         value=name_en
                         label=text(i18n, |i| t_string!(i, menu_admin.name_en)) error=errors.field("name_en") />
-                    <Input id="dish-description-fr" name="description_fr" multiline=true
+                    <Field id="dish-description-fr" name="description_fr" multiline=true rows=3
                         maxlength=MAX_DESCRIPTION_CHARS value=description_fr
                         label=text(i18n, |i| t_string!(i, menu_admin.description_fr))
                         error=errors.field("description_fr") />
-                    <Input id="dish-description-en" name="description_en" multiline=true
+                    <Field id="dish-description-en" name="description_en" multiline=true rows=3
                         maxlength=MAX_DESCRIPTION_CHARS value=description_en
                         label=text(i18n, |i| t_string!(i, menu_admin.description_en))
                         error=errors.field("description_en") />
                 </div>
                 <div class="menu-price">
-                    <Input id="dish-price" name="price" required=true maxlength=12 inputmode="decimal"
+                    <Field id="dish-price" name="price" required=true maxlength=12 inputmode="decimal"
                         value=price
                         label=text(i18n, |i| t_string!(i, menu_admin.price))
                         hint=text(i18n, |i| t_string!(i, menu_admin.price_hint))

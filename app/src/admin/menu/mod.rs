@@ -12,7 +12,6 @@ mod errors;
 mod forms;
 mod page;
 mod photos;
-mod style;
 mod upload;
 
 use domain::MenuCategory;

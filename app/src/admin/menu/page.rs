@@ -14,7 +14,6 @@ use super::categories::CategoryCard;
 use super::errors::Refusal;
 use super::forms::{CategoryForm, DishForm};
 use super::photos::PhotosSection;
-use super::style::MenuStyle;
 use super::upload::Uploads;
 use super::{api, MenuView};
 use crate::error::{AppError, ErrorMessage};
@@ -242,7 +241,6 @@ pub fn MenuPage() -> impl IntoView {
     focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, menu_admin.title).to_string() />
-        <MenuStyle />
         <h1 id="page-title" tabindex="-1">{t!(i18n, menu_admin.title)}</h1>
         <div class="status-region" role="status" aria-live="polite">
             {move || done.get().and_then(|code| done_text(i18n, &code)).map(|text| view! {

@@ -4,10 +4,11 @@
 
 use super::api;
 use super::errors::{Alerts, Errors, Scope};
-use super::fields::{period_text, Input, PeriodFields};
+use super::fields::{period_text, PeriodFields};
 use crate::i18n::*;
 use crate::ui::dates::long_date;
 use crate::ui::form::text;
+use crate::ui::form::Field;
 use crate::ui::I18n;
 use domain::settings::MAX_EXCEPTION_NOTE_CHARS;
 use domain::HoursException;
@@ -136,13 +137,13 @@ fn ExceptionForm(action: ServerAction<api::AdminExceptionAdd>) -> impl IntoView 
                 </div>
             </fieldset>
             <div class="form-grid">
-                <Input id="exception-from" name="from" kind="date" required=true
+                <Field id="exception-from" name="from" kind="date" required=true
                     label=text(i18n, |i| t_string!(i, settings.from_date)) error=errors.field("from") />
-                <Input id="exception-to" name="to" kind="date"
+                <Field id="exception-to" name="to" kind="date"
                     label=text(i18n, |i| t_string!(i, settings.to_date))
                     hint=text(i18n, |i| t_string!(i, settings.to_hint)) error=errors.field("to") />
             </div>
-            <Input id="exception-note" name="note" maxlength=MAX_EXCEPTION_NOTE_CHARS
+            <Field id="exception-note" name="note" maxlength=MAX_EXCEPTION_NOTE_CHARS
                 label=text(i18n, |i| t_string!(i, settings.note))
                 hint=text(i18n, |i| t_string!(i, settings.note_hint)) error=errors.field("note") />
             <fieldset class="settings-fieldset" aria-describedby="exception-hours-hint">

@@ -1,11 +1,9 @@
-//! The settings forms' pieces: a labelled input (its id apart from its
-//! form name: the hours and the exception forms both post `opens`, ...),
-//! a service's hours (shared by those two forms), and the words for
+//! The settings forms' pieces: a service's hours (shared by those two forms), and the words for
 //! weekdays and a service's times.
 
 use super::errors::Errors;
 use crate::i18n::*;
-use crate::ui::form::text;
+use crate::ui::form::{text, Field};
 use crate::ui::labels::service_label;
 use crate::ui::I18n;
 use domain::{PeriodTimes, ServiceKind, Weekday};
@@ -55,74 +53,6 @@ pub fn period_text(i18n: I18n, p: &PeriodTimes) -> String {
     .to_string()
 }
 
-/// A labelled input (or textarea) with its hint and inline error, wired
-/// with `aria-invalid` and `aria-describedby`.
-#[component]
-pub fn Input(
-    #[prop(into)] id: String,
-    #[prop(into)] name: String,
-    label: Signal<String>,
-    #[prop(optional)] hint: Option<Signal<String>>,
-    error: Signal<Option<String>>,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional, into)] value: String,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] multiline: bool,
-    #[prop(optional)] maxlength: Option<usize>,
-    #[prop(optional)] min: Option<u32>,
-    #[prop(optional)] max: Option<u32>,
-    #[prop(optional)] pattern: Option<&'static str>,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let control = if multiline {
-        view! {
-            <textarea id=id.clone() name=name rows="5" maxlength=maxlength required=required
-                aria-invalid=invalid aria-describedby=described_by>
-                {value}
-            </textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id.clone() name=name type=kind value=value maxlength=maxlength
-                min=min max=max pattern=pattern autocomplete=autocomplete required=required
-                aria-invalid=invalid aria-describedby=described_by />
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id>{hint}</p> })}
-            {move || error.get().map(|message| view! {
-                <p class="field-error" id=error_id.clone()>
-                    <span class="visually-hidden">{t_string!(i18n, form.error_prefix)}" "</span>
-                    {message}
-                </p>
-            })}
-            {control}
-        </div>
-    }
-}
-
 /// A service's hours: which service, its times, its seatings. `prefix`
 /// makes the ids; `kind_name` is the service's form name (`kind`, or
 /// `service_kind` in the exception form); `required` unless the form may
@@ -165,22 +95,22 @@ pub fn PeriodFields(
                     }).collect_view()}
                 </select>
             </div>
-            <Input id=id("opens") name="opens" kind="time" required=required
+            <Field id=id("opens") name="opens" kind="time" required=required
                 label=text(i18n, |i| t_string!(i, settings.opens)) error=errors.field("opens") />
-            <Input id=id("last-seating") name="last_seating" kind="time" required=required
+            <Field id=id("last-seating") name="last_seating" kind="time" required=required
                 label=text(i18n, |i| t_string!(i, settings.last_seating))
                 error=errors.field("last_seating") />
-            <Input id=id("closes") name="closes" required=required maxlength=5 pattern=CLOSES_PATTERN
+            <Field id=id("closes") name="closes" required=required maxlength=5 pattern=CLOSES_PATTERN
                 autocomplete="off"
                 label=text(i18n, |i| t_string!(i, settings.closes))
                 hint=text(i18n, |i| t_string!(i, settings.closes_hint))
                 error=errors.field("closes") />
-            <Input id=id("interval") name="slot_interval_minutes" kind="number" required=required
+            <Field id=id("interval") name="slot_interval_minutes" kind="number" required=required
                 min=domain::settings::MIN_INTERVAL_MINUTES max=domain::settings::MAX_INTERVAL_MINUTES
                 value="15"
                 label=text(i18n, |i| t_string!(i, settings.interval))
                 error=errors.field("slot_interval_minutes") />
-            <Input id=id("pacing") name="max_covers_per_slot" kind="number"
+            <Field id=id("pacing") name="max_covers_per_slot" kind="number"
                 min=1 max=domain::settings::MAX_COVERS_PER_SLOT
                 label=text(i18n, |i| t_string!(i, settings.pacing))
                 hint=text(i18n, |i| t_string!(i, settings.pacing_hint))

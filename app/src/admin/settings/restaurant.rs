@@ -5,9 +5,9 @@
 
 use super::api;
 use super::errors::{Alerts, Errors, Scope};
-use super::fields::Input;
 use crate::i18n::*;
 use crate::ui::form::text;
+use crate::ui::form::Field;
 use domain::settings::{
     MAX_ABOUT_CHARS, MAX_ADDRESS_CHARS, MAX_RESTAURANT_NAME_CHARS, MAX_TAGLINE_CHARS,
 };
@@ -91,50 +91,50 @@ fn RestaurantForm(
         <ActionForm action attr:id="restaurant-form" attr:class="form" attr:novalidate=true
             attr:aria-labelledby="restaurant-title">
             <Alerts id="restaurant-errors" errors />
-            <Input id="restaurant-name" name="name" required=true maxlength=MAX_RESTAURANT_NAME_CHARS
+            <Field id="restaurant-name" name="name" required=true maxlength=MAX_RESTAURANT_NAME_CHARS
                 value=r.name label=text(i18n, |i| t_string!(i, settings.name)) error=errors.field("name") />
             <div class="form-grid settings-pair">
-                <Input id="restaurant-tagline-fr" name="tagline_fr" maxlength=MAX_TAGLINE_CHARS
+                <Field id="restaurant-tagline-fr" name="tagline_fr" maxlength=MAX_TAGLINE_CHARS
                     value=r.tagline.fr label=text(i18n, |i| t_string!(i, settings.tagline_fr))
                     error=errors.field("tagline_fr") />
-                <Input id="restaurant-tagline-en" name="tagline_en" maxlength=MAX_TAGLINE_CHARS
+                <Field id="restaurant-tagline-en" name="tagline_en" maxlength=MAX_TAGLINE_CHARS
                     value=r.tagline.en label=text(i18n, |i| t_string!(i, settings.tagline_en))
                     error=errors.field("tagline_en") />
             </div>
             <div class="form-grid settings-pair">
-                <Input id="restaurant-about-fr" name="about_fr" multiline=true maxlength=MAX_ABOUT_CHARS
+                <Field id="restaurant-about-fr" name="about_fr" multiline=true rows=5 maxlength=MAX_ABOUT_CHARS
                     value=r.about.fr label=text(i18n, |i| t_string!(i, settings.about_fr))
                     error=errors.field("about_fr") />
-                <Input id="restaurant-about-en" name="about_en" multiline=true maxlength=MAX_ABOUT_CHARS
+                <Field id="restaurant-about-en" name="about_en" multiline=true rows=5 maxlength=MAX_ABOUT_CHARS
                     value=r.about.en label=text(i18n, |i| t_string!(i, settings.about_en))
                     error=errors.field("about_en") />
             </div>
             <fieldset class="settings-fieldset">
                 <legend>{t!(i18n, settings.address)}</legend>
-                <Input id="restaurant-street" name="street" required=true maxlength=MAX_ADDRESS_CHARS
+                <Field id="restaurant-street" name="street" required=true maxlength=MAX_ADDRESS_CHARS
                     autocomplete="off" value=r.address.street
                     label=text(i18n, |i| t_string!(i, settings.street)) error=errors.field("street") />
                 <div class="form-grid">
-                    <Input id="restaurant-postal-code" name="postal_code" required=true maxlength=20
+                    <Field id="restaurant-postal-code" name="postal_code" required=true maxlength=20
                         autocomplete="off" value=r.address.postal_code
                         label=text(i18n, |i| t_string!(i, settings.postal_code))
                         error=errors.field("postal_code") />
-                    <Input id="restaurant-city" name="city" required=true maxlength=MAX_ADDRESS_CHARS
+                    <Field id="restaurant-city" name="city" required=true maxlength=MAX_ADDRESS_CHARS
                         autocomplete="off" value=r.address.city
                         label=text(i18n, |i| t_string!(i, settings.city)) error=errors.field("city") />
-                    <Input id="restaurant-country" name="country" required=true maxlength=MAX_ADDRESS_CHARS
+                    <Field id="restaurant-country" name="country" required=true maxlength=MAX_ADDRESS_CHARS
                         autocomplete="off" value=r.address.country
                         label=text(i18n, |i| t_string!(i, settings.country))
                         error=errors.field("country") />
                 </div>
             </fieldset>
             <div class="form-grid">
-                <Input id="restaurant-phone" name="phone" kind="tel" required=true maxlength=30
+                <Field id="restaurant-phone" name="phone" kind="tel" required=true maxlength=30
                     autocomplete="off" value=r.phone
                     label=text(i18n, |i| t_string!(i, settings.phone))
                     hint=text(i18n, |i| t_string!(i, settings.phone_hint))
                     error=errors.field("phone") />
-                <Input id="restaurant-email" name="email" kind="email" required=true maxlength=254
+                <Field id="restaurant-email" name="email" kind="email" required=true maxlength=254
                     autocomplete="off" value=r.email
                     label=text(i18n, |i| t_string!(i, settings.email)) error=errors.field("email") />
             </div>

@@ -4,9 +4,9 @@
 
 use super::api;
 use super::errors::{Alerts, Errors, Scope};
-use super::fields::Input;
 use crate::i18n::*;
 use crate::ui::form::text;
+use crate::ui::form::Field;
 use crate::ui::labels::party_label;
 use crate::ui::I18n;
 use domain::settings::{
@@ -147,11 +147,11 @@ fn RulesForm(rules: BookingRules, action: ServerAction<api::AdminRulesSave>) -> 
                 <fieldset class="turn-row">
                     <legend>{move || t_string!(i18n, settings.turn_row, row = row).to_string()}</legend>
                     <div class="form-grid">
-                        <Input id=format!("rules-turn-up-to-{row}") name=format!("turn_up_to_{row}")
+                        <Field id=format!("rules-turn-up-to-{row}") name=format!("turn_up_to_{row}")
                             kind="number" min=1 max=MAX_ONLINE_PARTY value=up_to
                             label=text(i18n, |i| t_string!(i, settings.turn_up_to))
                             error=errors.field(format!("turn_up_to_{row}")) />
-                        <Input id=format!("rules-turn-minutes-{row}") name=format!("turn_minutes_{row}")
+                        <Field id=format!("rules-turn-minutes-{row}") name=format!("turn_minutes_{row}")
                             kind="number" min=MIN_TURN_MINUTES max=MAX_TURN_MINUTES value=minutes
                             label=text(i18n, |i| t_string!(i, settings.turn_minutes))
                             error=errors.field(format!("turn_minutes_{row}")) />
@@ -165,26 +165,26 @@ fn RulesForm(rules: BookingRules, action: ServerAction<api::AdminRulesSave>) -> 
             attr:aria-labelledby="rules-title">
             <Alerts id="rules-errors" errors />
             <div class="form-grid">
-                <Input id="rules-min-notice" name="min_notice_minutes" kind="number" required=true
+                <Field id="rules-min-notice" name="min_notice_minutes" kind="number" required=true
                     min=0 max=MAX_NOTICE_MINUTES value=n(rules.min_notice_minutes)
                     label=text(i18n, |i| t_string!(i, settings.min_notice))
                     hint=text(i18n, |i| t_string!(i, settings.min_notice_hint))
                     error=errors.field("min_notice_minutes") />
-                <Input id="rules-max-advance" name="max_advance_days" kind="number" required=true
+                <Field id="rules-max-advance" name="max_advance_days" kind="number" required=true
                     min=0 max=MAX_ADVANCE_DAYS value=n(rules.max_advance_days)
                     label=text(i18n, |i| t_string!(i, settings.max_advance))
                     hint=text(i18n, |i| t_string!(i, settings.max_advance_hint))
                     error=errors.field("max_advance_days") />
-                <Input id="rules-min-party" name="min_party" kind="number" required=true
+                <Field id="rules-min-party" name="min_party" kind="number" required=true
                     min=1 max=MAX_ONLINE_PARTY value=n(rules.min_party)
                     label=text(i18n, |i| t_string!(i, settings.min_party))
                     error=errors.field("min_party") />
-                <Input id="rules-max-party" name="max_party_online" kind="number" required=true
+                <Field id="rules-max-party" name="max_party_online" kind="number" required=true
                     min=1 max=MAX_ONLINE_PARTY value=n(rules.max_party_online)
                     label=text(i18n, |i| t_string!(i, settings.max_party_online))
                     hint=text(i18n, |i| t_string!(i, settings.max_party_online_hint))
                     error=errors.field("max_party_online") />
-                <Input id="rules-cutoff" name="cancel_cutoff_minutes" kind="number" required=true
+                <Field id="rules-cutoff" name="cancel_cutoff_minutes" kind="number" required=true
                     min=0 max=MAX_CUTOFF_MINUTES value=n(rules.cancel_cutoff_minutes)
                     label=text(i18n, |i| t_string!(i, settings.cutoff))
                     hint=text(i18n, |i| t_string!(i, settings.cutoff_hint))
@@ -194,7 +194,7 @@ fn RulesForm(rules: BookingRules, action: ServerAction<api::AdminRulesSave>) -> 
                 <legend>{t!(i18n, settings.turn_times)}</legend>
                 <p class="field-hint" id="rules-turns-hint">{t!(i18n, settings.turn_times_hint)}</p>
                 <div class="turn-rows">{rows}</div>
-                <Input id="rules-turn-larger" name="turn_larger_minutes" kind="number" required=true
+                <Field id="rules-turn-larger" name="turn_larger_minutes" kind="number" required=true
                     min=MIN_TURN_MINUTES max=MAX_TURN_MINUTES value=n(rules.turn_larger_minutes)
                     label=text(i18n, |i| t_string!(i, settings.turn_larger))
                     error=errors.field("turn_larger_minutes") />

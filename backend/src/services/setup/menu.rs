@@ -228,10 +228,12 @@ pub async fn add_photo(
     now: DateTime<Utc>,
 ) -> Result<MenuPhoto, ServiceError> {
     authorize(who, Action::ManageSetup)?;
-    let restaurant = restaurant_id(store).await?;
-    let known = store
-        .menu(restaurant)
-        .await?
+    // The cached menu is enough for this early check: the store counts the
+    // photos again when it writes the row.
+    let setup = store.setup().await?;
+    let restaurant = setup.restaurant.id;
+    let known = setup
+        .menu
         .iter()
         .flat_map(|c| c.items.iter())
         .find(|i| i.id == item_id)
