@@ -119,6 +119,7 @@ mod routes {
             AdminTables(admin_tables_view, __preload_admin_tables_view) => crate::admin::tables::TablesPage,
             AdminSettings(admin_settings_view, __preload_admin_settings_view) => crate::admin::settings::SettingsPage,
             AdminMenu(admin_menu_view, __preload_admin_menu_view) => crate::admin::menu::MenuPage,
+            AdminFloor(admin_floor_view, __preload_admin_floor_view) => crate::admin::floor::FloorPage,
         }
     }
 }
@@ -216,6 +217,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("guests") view={Lazy::<routes::AdminGuests>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("tables") view={Lazy::<routes::AdminTables>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("floor") view={Lazy::<routes::AdminFloor>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("settings") view={Lazy::<routes::AdminSettings>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("menu") view={Lazy::<routes::AdminMenu>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("team") view={Lazy::<routes::AdminTeam>::new()} ssr=SsrMode::Async />

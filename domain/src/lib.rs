@@ -36,6 +36,7 @@ pub use booking::{
     CancelReason, HistoryChange, HistoryEntry, InternalNote, StaffBooking, StaffBookingInput,
     StaffReservationDetails,
 };
+pub use booking::{LiveArea, LiveFloor, LiveTable, TableNow};
 pub use floor::{
     Area, AreaForm, AreaInput, CombinationForm, CombinationInput, Floor, FloorTable, TableBooking,
     TableCombination, TableForm, TableInput, TableShape,

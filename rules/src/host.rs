@@ -60,6 +60,62 @@ pub fn is_late(status: ReservationStatus, start: DateTime<Utc>, now: DateTime<Ut
     ) && now >= start + LATE_AFTER
 }
 
+/// A booking due this soon makes its table "soon" on the live floor.
+pub const SOON_ON_FLOOR: TimeDelta = TimeDelta::minutes(30);
+
+/// A booking's hold of a table, for the live floor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hold {
+    pub status: ReservationStatus,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// What a table is doing at `now`, given the bookings that hold it and
+/// whether a block covers it now, and which hold that is about (an index
+/// into `holds`). Guests seated come first (they are there, whatever the
+/// plans say), then a block, then a booking whose guests are late, then
+/// one due within [`SOON_ON_FLOOR`] (or whose guests are here, waiting);
+/// otherwise the table is free. Finished, cancelled and no-show bookings
+/// hold nothing.
+pub fn table_now(
+    holds: &[Hold],
+    blocked: bool,
+    now: DateTime<Utc>,
+) -> (domain::TableNow, Option<usize>) {
+    use domain::TableNow as T;
+    use ReservationStatus as S;
+    let first = |keep: &dyn Fn(&Hold) -> bool| {
+        holds
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| keep(h))
+            .min_by_key(|(_, h)| h.start)
+            .map(|(i, _)| i)
+    };
+    if let Some(i) = first(&|h| h.status == S::Seated) {
+        return (T::Seated, Some(i));
+    }
+    if blocked {
+        return (T::Blocked, None);
+    }
+    let expected = |h: &Hold| {
+        matches!(
+            h.status,
+            S::Confirmed | S::PendingConfirmation | S::PendingPayment | S::Arrived
+        ) && h.end > now
+    };
+    if let Some(i) = first(&|h| expected(h) && is_late(h.status, h.start, now)) {
+        return (T::Late, Some(i));
+    }
+    if let Some(i) =
+        first(&|h| expected(h) && (h.start <= now + SOON_ON_FLOOR || h.status == S::Arrived))
+    {
+        return (T::Soon, Some(i));
+    }
+    (T::Free, None)
+}
+
 /// From this party size a booking is flagged as large.
 pub const LARGE_PARTY: u32 = 6;
 
@@ -260,6 +316,55 @@ mod tests {
         S::Cancelled,
         S::NoShow,
     ];
+
+    fn hold(status: S, start: (u32, u32), minutes: i64) -> Hold {
+        let start = Utc
+            .with_ymd_and_hms(2026, 6, 5, start.0, start.1, 0)
+            .unwrap();
+        Hold {
+            status,
+            start,
+            end: start + TimeDelta::minutes(minutes),
+        }
+    }
+
+    #[test]
+    fn a_table_now_on_the_live_floor() {
+        use domain::TableNow as T;
+        let now = Utc.with_ymd_and_hms(2026, 6, 5, 19, 0, 0).unwrap();
+        assert_eq!(table_now(&[], false, now), (T::Free, None));
+        assert_eq!(table_now(&[], true, now), (T::Blocked, None));
+        // Due within half an hour: soon; beyond it: free.
+        let at_1930 = hold(S::Confirmed, (19, 30), 90);
+        let at_1931 = hold(S::Confirmed, (19, 31), 90);
+        assert_eq!(table_now(&[at_1930], false, now), (T::Soon, Some(0)));
+        assert_eq!(table_now(&[at_1931], false, now), (T::Free, None));
+        // Guests waiting at the bar for a later table: soon.
+        let waiting = hold(S::Arrived, (20, 0), 90);
+        assert_eq!(table_now(&[waiting], false, now), (T::Soon, Some(0)));
+        // Started 15 minutes ago and nobody came: late; 14: still soon.
+        let late = hold(S::Confirmed, (18, 45), 90);
+        let due = hold(S::Confirmed, (18, 46), 90);
+        assert_eq!(table_now(&[late], false, now), (T::Late, Some(0)));
+        assert_eq!(table_now(&[due], false, now), (T::Soon, Some(0)));
+        // Past its end, a booking nobody came to holds nothing any more.
+        let over = hold(S::Confirmed, (17, 0), 120);
+        assert_eq!(table_now(&[over], false, now), (T::Free, None));
+        // Seated guests come first, even on a blocked table and beside a
+        // late booking; the late one comes before the soon one.
+        let seated = hold(S::Seated, (17, 30), 90);
+        assert_eq!(
+            table_now(&[late, seated, at_1930], true, now),
+            (T::Seated, Some(1))
+        );
+        assert_eq!(table_now(&[at_1930, late], false, now), (T::Late, Some(1)));
+        assert_eq!(table_now(&[late], true, now), (T::Blocked, None));
+        // Finished, cancelled and no-show bookings hold nothing.
+        for status in [S::Completed, S::Cancelled, S::NoShow] {
+            let gone = hold(status, (18, 50), 90);
+            assert_eq!(table_now(&[gone], false, now), (T::Free, None));
+        }
+    }
 
     #[test]
     fn the_service_runs_forward() {

@@ -5,6 +5,7 @@
 
 pub mod book;
 pub mod calendar;
+pub mod floor;
 pub mod guests;
 pub mod menu;
 pub mod reservation;

@@ -31,6 +31,7 @@ pub fn AdminShell() -> impl IntoView {
                                     <ul>
                                         <li><A href="/admin" exact=true>{t!(i18n, staff.nav_today)}</A></li>
                                         <li><A href="/admin/timeline">{t!(i18n, staff.nav_timeline)}</A></li>
+                                        <li><A href="/admin/floor">{t!(i18n, floor.nav)}</A></li>
                                         <li><A href="/admin/calendar">{t!(i18n, calendar.title)}</A></li>
                                         <li><A href="/admin/reservations">{t!(i18n, staff.nav_reservations)}</A></li>
                                         <li><A href="/admin/book">{t!(i18n, book_staff.nav)}</A></li>

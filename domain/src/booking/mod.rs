@@ -12,6 +12,7 @@ mod calendar;
 mod details;
 mod guest;
 mod list;
+mod live;
 mod staff;
 mod taken;
 mod wire;
@@ -26,6 +27,7 @@ pub use list::{
     BulkAction, BulkKind, BulkOutcome, BulkRefusal, Cursor, ListSort, ReservationFilter,
     ReservationFilterInput, ReservationPage,
 };
+pub use live::{LiveArea, LiveFloor, LiveTable, TableNow};
 pub use staff::{
     BookingFlag, DayBlock, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod,
     StaffReservation, StaffTable, Stage,

@@ -67,6 +67,7 @@ use utoipa::OpenApi;
         admin::day::day,
         admin::day::set_note,
         admin::events::events,
+        admin::floor::live_floor,
         admin::reservations::move_one,
         admin::reservations::set_status,
         admin::reservations::details::details,

@@ -7,12 +7,12 @@
 
 use super::api;
 use crate::i18n::*;
+use crate::ui::plan::{extent, outline, placed_at, CELL};
 use domain::floor::{overlapping, Footprint, MAX_CELL};
-use domain::{FloorTable, TableShape};
+use domain::FloorTable;
 use leptos::ev;
 use leptos::prelude::*;
 
-const CELL: u32 = 24;
 /// A pointer that moves less than this is a click, not a drag.
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// Room left to the right and below the tables, to drag them into.
@@ -55,12 +55,7 @@ pub(super) fn Plan(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let editable = place.is_some();
-    let extent = |room: u32, min: u32, size: fn(&FloorTable) -> u32| {
-        tables.iter().map(size).max().unwrap_or(min).max(min) + room
-    };
-    let room = if editable { ROOM } else { 1 };
-    let width = extent(room, 8, |t| t.x + t.width);
-    let height = extent(room, 3, |t| t.y + t.height);
+    let (width, height) = extent(tables.iter(), if editable { ROOM } else { 1 });
     let placed: Vec<Placed> = tables
         .into_iter()
         .map(|t| Placed {
@@ -132,24 +127,9 @@ pub(super) fn Plan(
             let (w, h) = (t.width * CELL, t.height * CELL);
             let at = p.at;
             let id = t.id;
-            let shape = match t.shape {
-                TableShape::Round => view! {
-                    <ellipse cx=w / 2 cy=h / 2 rx=w / 2 ry=h / 2 />
-                }
-                .into_any(),
-                _ => view! { <rect x=0 y=0 width=w height=h rx=4 /> }.into_any(),
-            };
-            let transform = move || {
-                let (x, y) = at.get();
-                format!(
-                    "translate({} {}) rotate({} {} {})",
-                    x * CELL,
-                    y * CELL,
-                    t.rotation,
-                    w / 2,
-                    h / 2
-                )
-            };
+            let shape = outline(&t);
+            let drawn = t.clone();
+            let transform = move || placed_at(&drawn, at.get());
             let name = t.name.clone();
             let aria = move || {
                 let (x, y) = at.get();

@@ -33,7 +33,7 @@ pub use guest::{
 };
 pub use guests::{guest_profile, search_guests, set_guest_notes};
 pub use host::{
-    add_note, calendar, cancel_with_reason, day_sheet, house_tables, move_booking,
+    add_note, calendar, cancel_with_reason, day_sheet, house_tables, live_floor, move_booking,
     resend_confirmation, reservation_details, set_status, take_booking, Placement, MAX_STAFF_PARTY,
     MIN_DURATION_MINUTES,
 };

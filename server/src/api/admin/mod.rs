@@ -1,5 +1,5 @@
 //! `/api/admin/...`: what staff use to run a service. One module per
-//! resource: `day` (the host stand's day), `events` (the live updates'
+//! resource: `day` (the host stand's day), `floor` (the live floor), `events` (the live updates'
 //! stream), `reservations` (staff actions on a booking), `guests` (guest
 //! profiles); and the restaurant's setup: `areas`, `tables`,
 //! `combinations` (the room), `blocks` (tables kept from bookings),
@@ -12,6 +12,7 @@ pub mod blocks;
 pub mod combinations;
 pub mod day;
 pub mod events;
+pub mod floor;
 pub mod guests;
 pub mod menu;
 pub mod reservations;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .merge(combinations::routes())
         .merge(day::routes())
         .merge(events::routes())
+        .merge(floor::routes())
         .merge(guests::routes())
         .merge(menu::routes())
         .merge(reservations::routes())

@@ -98,6 +98,12 @@ async fn authorization_matrix(db: Db) {
             [401, 403, 403, 200, 200],
         ),
         (
+            Method::GET,
+            "/api/admin/floor".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
             Method::PUT,
             "/api/admin/reservations/999999999".into(),
             Some(json!({"time": "19:00"})),
@@ -531,6 +537,17 @@ async fn authorization_matrix(db: Db) {
     for (name, form, expected) in [
         ("admin_day", &[][..], [401, 403, 403, 200, 200]),
         ("admin_timeline", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_floor", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_floor_status",
+            &[missing[0], ("status", "seated")][..],
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            "admin_floor_walk_in",
+            &[("table", "999999999"), ("party_size", "2")][..],
+            [401, 403, 403, 422, 422],
+        ),
         (
             "admin_reservations",
             &[("sort", "time")][..],

@@ -3,6 +3,7 @@
 
 mod calendar;
 mod details;
+mod floor;
 mod guests;
 mod list;
 mod live;

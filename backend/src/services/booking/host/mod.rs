@@ -17,12 +17,14 @@ use std::collections::HashMap;
 
 mod calendar;
 mod details;
+mod floor;
 mod moves;
 mod status;
 mod taken;
 
 pub use calendar::calendar;
 pub use details::{add_note, cancel_with_reason, resend_confirmation, reservation_details};
+pub use floor::live_floor;
 pub use moves::{move_booking, Placement, MAX_STAFF_PARTY, MIN_DURATION_MINUTES};
 pub use status::set_status;
 pub(in crate::services::booking) use status::{change_status, Words};
