@@ -86,6 +86,20 @@ pub fn AccountLink() -> impl IntoView {
     }
 }
 
+/// `value` written for a query string: every byte but the unreserved
+/// characters and `/` percent-encoded.
+fn query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Two links that work without JavaScript (the server sets the cookie and
 /// redirects back); once hydrated they switch the language in place.
 #[component]
@@ -93,11 +107,12 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let link = move |locale: Locale| {
-        let here = location.pathname.get();
+        // The page with its query string (filters, a date, a step).
+        let here = format!("{}{}", location.pathname.get(), location.search.get());
         view! {
             <a
                 class="lang-option"
-                href=format!("/lang/{}?to={}", locale.as_str(), here)
+                href=format!("/lang/{}?to={}", locale.as_str(), query_value(&here))
                 hreflang=locale.as_str()
                 lang=locale.as_str()
                 aria-current=move || (i18n.get_locale() == locale).then_some("true")
@@ -177,5 +192,19 @@ pub fn Footer() -> impl IntoView {
             </div>
             <p class="container footer-note">{t!(i18n, footer.rights)}</p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_value;
+
+    #[test]
+    fn a_page_and_its_query_go_back_whole() {
+        assert_eq!(query_value("/menu"), "/menu");
+        assert_eq!(
+            query_value("/menu?diet=vegan&q=crème brûlée"),
+            "/menu%3Fdiet%3Dvegan%26q%3Dcr%C3%A8me%20br%C3%BBl%C3%A9e"
+        );
     }
 }

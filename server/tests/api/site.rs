@@ -172,6 +172,15 @@ async fn language_link_sets_cookie_and_redirects_locally(db: Db) {
     assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"));
 
+    // The page's links keep its query string (filters, a date).
+    let (_, html) = app.page("/menu?diet=vegan", Some("en"), None).await;
+    assert!(
+        html.contains(r#"href="/lang/fr?to=/menu%3Fdiet%3Dvegan""#),
+        "no language link back to the filtered menu"
+    );
+    let res = app.get("/lang/fr?to=/menu%3Fdiet%3Dvegan").await;
+    assert_eq!(res.headers()["location"], "/menu?diet=vegan");
+
     let res = app.get("/lang/en?to=//evil.example/").await;
     assert_eq!(res.headers()["location"], "/");
     // Unknown languages change nothing.
