@@ -11,6 +11,7 @@ pub mod floor;
 pub mod form;
 pub mod guests;
 pub mod menu;
+pub mod photo;
 pub mod restaurant;
 pub mod settings;
 pub mod team;
@@ -48,8 +49,9 @@ pub use guests::{
 };
 pub use menu::{
     menu_as_of, parse_price, price_input, Allergen, CategoryForm, CategoryInput, Diet, Direction,
-    ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, MenuPhoto, Tag,
+    ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, Tag,
 };
+pub use photo::{AltInput, GalleryPhoto, Photo};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, RestaurantInfo,
     ServiceKind, ServicePeriod,

@@ -126,6 +126,9 @@ pub struct RestaurantInfo {
     /// IANA time zone, e.g. `Europe/Paris`.
     pub time_zone: String,
     pub hours: Vec<DayHours>,
+    /// Photos of the place, in the order admins set.
+    #[serde(default)]
+    pub gallery: Vec<crate::photo::GalleryPhoto>,
 }
 
 /// `1850` → `"18,50 €"` (fr) or `"€18.50"` (en).

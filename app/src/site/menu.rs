@@ -9,10 +9,9 @@ use crate::error::ErrorMessage;
 use crate::i18n::*;
 use crate::ui::form::submit_get_form;
 use crate::ui::labels::{allergen_label, diet_label};
+use crate::ui::photo::Picture;
 use crate::ui::{I18n, Loading};
-use domain::{
-    format_price, Allergen, Diet, Localized, MenuCategory, MenuFilter, MenuItem, MenuPhoto, Tag,
-};
+use domain::{format_price, Allergen, Diet, Localized, MenuCategory, MenuFilter, MenuItem, Tag};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -260,7 +259,7 @@ fn Dish(item: MenuItem) -> impl IntoView {
     } = item;
     let photo = photos.into_iter().next().map(|photo| {
         let name = name.clone();
-        view! { <DishPhoto photo alt=Signal::derive(move || name.get(lang()).to_string()) /> }
+        view! { <Picture photo alt=Signal::derive(move || name.get(lang()).to_string()) sizes=PHOTO_SIZES class="menu-item-photo" /> }
     });
     let has_photo = photo.is_some();
     let diet_tags = (!diets.is_empty()).then(|| {
@@ -302,19 +301,5 @@ fn Dish(item: MenuItem) -> impl IntoView {
                 {allergen_line}
             </div>
         </li>
-    }
-}
-
-/// The first photo: WebP where the browser takes it, JPEG otherwise,
-/// lazily loaded with its size reserved.
-#[component]
-fn DishPhoto(photo: MenuPhoto, alt: Signal<String>) -> impl IntoView {
-    view! {
-        <picture class="menu-item-photo">
-            <source type="image/webp" srcset=photo.srcset("webp") sizes=PHOTO_SIZES />
-            <img src=photo.fallback(400) srcset=photo.srcset("jpg") sizes=PHOTO_SIZES
-                width="400" height=photo.height_at(400).to_string()
-                loading="lazy" decoding="async" alt=alt />
-        </picture>
     }
 }

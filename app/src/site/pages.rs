@@ -3,9 +3,10 @@
 
 use crate::error::ErrorMessage;
 use crate::i18n::*;
+use crate::ui::photo::Picture;
 use crate::ui::restaurant::{use_restaurant, HoursList};
 use crate::ui::Loading;
-use domain::RestaurantInfo;
+use domain::{GalleryPhoto, RestaurantInfo};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,10 +58,47 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="hours-title">{t!(i18n, home.hours_title)}</h2>
                     <HoursList hours=info.hours.clone() />
                 </section>
+                <Gallery name=info.name.clone() photos=info.gallery.clone() />
             }
         })}
     }
 }
+
+/// The restaurant's photos, in the order its admins set; each says what
+/// it shows in the page's language (or which photo of the place it is).
+#[component]
+fn Gallery(name: String, photos: Vec<GalleryPhoto>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!photos.is_empty()).then(|| {
+        let items = photos
+            .into_iter()
+            .enumerate()
+            .map(|(i, GalleryPhoto { photo, alt })| {
+                let name = name.clone();
+                let alt = Signal::derive(move || {
+                    let said = alt.get(i18n.get_locale().as_str());
+                    if said.is_empty() {
+                        t_string!(i18n, home.gallery_alt, n = i + 1, name = name.clone())
+                            .to_string()
+                    } else {
+                        said.to_owned()
+                    }
+                });
+                view! { <li><Picture photo alt sizes=GALLERY_SIZES width=800 /></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="gallery" aria-labelledby="gallery-title">
+                <h2 id="gallery-title">{t!(i18n, home.gallery_title)}</h2>
+                <ul class="gallery-grid">{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// How wide a gallery photo is drawn: a column on phones, up to three
+/// side by side on wide screens.
+const GALLERY_SIZES: &str = "(min-width: 64rem) 33vw, (min-width: 40rem) 50vw, 100vw";
 
 #[component]
 pub fn ContactPage() -> impl IntoView {

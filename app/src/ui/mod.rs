@@ -8,6 +8,7 @@ pub mod focus;
 pub mod form;
 pub mod labels;
 pub mod live;
+pub mod photo;
 pub mod plan;
 pub mod reservation;
 pub mod restaurant;

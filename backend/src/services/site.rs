@@ -24,5 +24,6 @@ pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceErr
         phone: row.phone.clone(),
         email: row.email.clone(),
         time_zone: row.time_zone.clone(),
+        gallery: setup.gallery.clone(),
     })
 }

@@ -21,6 +21,8 @@ pub struct Setup {
     pub restaurant: RestaurantRow,
     pub booking: BookingSetup,
     pub menu: Vec<MenuCategory>,
+    /// The restaurant's gallery, in order.
+    pub gallery: Vec<domain::GalleryPhoto>,
 }
 
 /// The latest reading, shared by every clone of a [`Store`].
@@ -118,11 +120,13 @@ impl Store {
             .booking_setup(restaurant.id, &restaurant.time_zone)
             .await?;
         let menu = self.menu(restaurant.id).await?;
+        let gallery = self.gallery(restaurant.id).await?;
         let fresh = Arc::new(Setup {
             version,
             restaurant,
             booking,
             menu,
+            gallery,
         });
         self.setup.keep(&fresh);
         tracing::debug!(version, "restaurant setup loaded");

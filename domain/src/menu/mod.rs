@@ -12,6 +12,7 @@ pub use form::{
     parse_price, price_input, CategoryForm, CategoryInput, Direction, ItemForm, ItemInput,
 };
 
+use crate::photo::Photo;
 use crate::restaurant::Localized;
 use crate::time::Date;
 use serde::{Deserialize, Serialize};
@@ -135,53 +136,6 @@ impl Tag for Diet {
     }
 }
 
-/// A dish's photo, stored as resized variants (WebP and a JPEG fallback)
-/// under `{base}-{width}.webp` and `{base}-{width}.jpg`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MenuPhoto {
-    pub id: i64,
-    /// The largest variant's size, in pixels.
-    pub width: u32,
-    pub height: u32,
-    /// The variants' widths, ascending.
-    pub widths: Vec<u32>,
-    /// The variants' common URL path, e.g. `/media/menu/3f2a…`.
-    pub base: String,
-}
-
-impl MenuPhoto {
-    pub fn src(&self, width: u32, ext: &str) -> String {
-        format!("{}-{width}.{ext}", self.base)
-    }
-    /// `srcset` of every variant in one format (`webp` or `jpg`).
-    pub fn srcset(&self, ext: &str) -> String {
-        self.widths
-            .iter()
-            .map(|w| format!("{} {w}w", self.src(*w, ext)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-    /// The smallest variant at least `width` wide (or the largest).
-    pub fn fallback(&self, width: u32) -> String {
-        let w = self
-            .widths
-            .iter()
-            .copied()
-            .find(|w| *w >= width)
-            .unwrap_or(self.width);
-        self.src(w, "jpg")
-    }
-    /// The height of a rendering `width` pixels wide (for layout).
-    pub fn height_at(&self, width: u32) -> u32 {
-        if self.width == 0 {
-            return 0;
-        }
-        ((u64::from(self.height) * u64::from(width) + u64::from(self.width) / 2)
-            / u64::from(self.width)) as u32
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MenuItem {
@@ -199,7 +153,7 @@ pub struct MenuItem {
     pub sold_out_on: Option<Date>,
     /// Served today (false when sold out today).
     pub available: bool,
-    pub photos: Vec<MenuPhoto>,
+    pub photos: Vec<Photo>,
 }
 
 impl MenuItem {
@@ -287,7 +241,7 @@ pub(crate) mod tests {
 
     #[test]
     fn photo_sources_name_each_variant() {
-        let photo = MenuPhoto {
+        let photo = Photo {
             id: 1,
             width: 1600,
             height: 1200,

@@ -123,6 +123,11 @@ use utoipa::OpenApi;
         admin::menu::items::set_availability,
         admin::menu::photos::add_photo,
         admin::menu::photos::delete_photo,
+        admin::gallery::list_gallery,
+        admin::gallery::add_gallery_photo,
+        admin::gallery::set_gallery_alt,
+        admin::gallery::move_gallery_photo,
+        admin::gallery::delete_gallery_photo,
     ),
     components(schemas(
         ErrorOut,

@@ -9,27 +9,14 @@ use super::page::Actions;
 use crate::i18n::*;
 use crate::ui::focus::focus_later;
 use crate::ui::labels::{allergen_label, diet_label};
+use crate::ui::photo::Thumb;
 use crate::ui::I18n;
-use domain::{format_price, Localized, MenuItem, MenuPhoto};
+use domain::{format_price, Localized, MenuItem};
 use leptos::prelude::*;
 
 /// A name in the page's language, following it.
 pub fn localized(i18n: I18n, text: Localized) -> impl Fn() -> String + Clone + Send + Sync {
     move || text.get(i18n.get_locale().as_str()).to_string()
-}
-
-/// A photo at its smallest variant (400 px wide, or the original when
-/// narrower), WebP first and the JPEG fallback, sized for layout.
-#[component]
-pub fn Thumb(photo: MenuPhoto, alt: Signal<String>, #[prop(optional)] lazy: bool) -> impl IntoView {
-    let width = photo.widths.first().copied().unwrap_or(photo.width);
-    view! {
-        <picture>
-            <source type="image/webp" srcset=photo.src(width, "webp") />
-            <img src=photo.src(width, "jpg") width=width height=photo.height_at(width) alt=alt
-                loading=lazy.then_some("lazy") decoding="async" />
-        </picture>
-    }
 }
 
 #[component]

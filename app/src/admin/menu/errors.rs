@@ -3,9 +3,9 @@
 //! for the error summary, the words of a refused photo, and the summary
 //! itself (the kit's `ErrorSummary`, focused after a failed submit).
 
-use crate::error::{message as error_message, AppError, ErrorMessage};
+use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
-use crate::ui::form::{field_message, page_locale, ErrorSummary, FormErrors};
+use crate::ui::form::{field_message, ErrorSummary, FormErrors};
 use crate::ui::I18n;
 use domain::FieldError;
 use leptos::prelude::*;
@@ -13,18 +13,10 @@ use leptos::prelude::*;
 /// Why a photo was refused, in words: the upload's reasons
 /// (`unsupported_type`, `too_large`, ...), else an error code.
 pub fn photo_reason(i18n: I18n, reason: &str) -> String {
-    let text = match reason {
-        "unsupported_type" => t_string!(i18n, menu_admin.photo_err.unsupported_type),
-        "too_large" => t_string!(i18n, menu_admin.photo_err.too_large),
-        "too_many_pixels" => t_string!(i18n, menu_admin.photo_err.too_many_pixels),
-        "unreadable" => t_string!(i18n, menu_admin.photo_err.unreadable),
-        "too_many" => t_string!(i18n, menu_admin.photo_err.too_many),
-        "required" => t_string!(i18n, menu_admin.photo_err.required),
-        "invalid" | "invalid_input" => t_string!(i18n, menu_admin.photo_err.invalid),
-        "busy" => return error_message(page_locale(i18n), "unavailable"),
-        code => return error_message(page_locale(i18n), code),
-    };
-    text.to_string()
+    match reason {
+        "too_many" => t_string!(i18n, menu_admin.photo_too_many).to_string(),
+        other => crate::ui::photo::photo_reason(i18n, other),
+    }
 }
 
 /// The translated inline error of a menu field.

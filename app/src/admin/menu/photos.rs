@@ -6,13 +6,14 @@
 //! again only when `?edit=` changes, so its live region keeps speaking
 //! while the photos above are read again after each upload.
 
-use super::dishes::{localized, Thumb};
+use super::dishes::localized;
 use super::errors::photo_reason;
 use super::page::{take_focus, Actions};
 use super::upload::{Step, Uploads};
 use super::MenuView;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
+use crate::ui::photo::Thumb;
 use crate::ui::Loading;
 use domain::menu::MAX_PHOTOS;
 use domain::MenuItem;
@@ -104,7 +105,7 @@ fn Photos(item: MenuItem, actions: Actions) -> impl IntoView {
             }.into_any()
         }}
         {(count >= MAX_PHOTOS).then(|| view! {
-            <p class="alert alert-info">{t!(i18n, menu_admin.photo_err.too_many)}</p>
+            <p class="alert alert-info">{t!(i18n, menu_admin.photo_too_many)}</p>
         })}
     }
 }

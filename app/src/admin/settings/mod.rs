@@ -2,7 +2,7 @@
 //! settings — bookings to come that fall outside the hours (first, when
 //! there are some), the weekly opening hours, the exceptions to them
 //! (closed days, special hours), the booking rules, the restaurant's page
-//! and, for admins, the audit log of every change. Staff read them; admins
+//! and its photos, and, for admins, the audit log of every change. Staff read them; admins
 //! change them. Every form works before hydration.
 
 /// Counts the actions that succeeded: what they change is read again
@@ -29,6 +29,7 @@ mod audit;
 mod errors;
 mod exceptions;
 mod fields;
+mod gallery;
 mod hours;
 mod outside;
 mod page;

@@ -4,6 +4,7 @@
 
 use super::audit::AuditCard;
 use super::exceptions::ExceptionsCard;
+use super::gallery::{GalleryActions, GalleryCard};
 use super::hours::HoursCard;
 use super::outside::OutsideCard;
 use super::restaurant::RestaurantCard;
@@ -84,6 +85,26 @@ pub fn SettingsPage() -> impl IntoView {
         move || (saved.get(), crate::ui::live::changes()),
         |_| api::admin_settings(),
     );
+    let gallery_actions = GalleryActions::new();
+    let gallery_saved = RwSignal::new(0_usize);
+    count_successes!(
+        gallery_saved,
+        gallery_actions.alt,
+        gallery_actions.shift,
+        gallery_actions.remove,
+    );
+    let gallery = Resource::new(
+        move || (gallery_saved.get(), crate::ui::live::changes()),
+        |_| api::admin_gallery(),
+    );
+    let upload = Memo::new(move |_| {
+        let q = query.read();
+        if q.get("gallery").is_some() {
+            Some(Ok(()))
+        } else {
+            q.get("gallery_error").map(Err)
+        }
+    });
     focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, settings.title).to_string() />
@@ -97,6 +118,8 @@ pub fn SettingsPage() -> impl IntoView {
                     "hours_removed" => t_string!(i18n, settings.done_hours_removed),
                     "exception" => t_string!(i18n, settings.done_exception),
                     "exception_removed" => t_string!(i18n, settings.done_exception_removed),
+                    "gallery" => t_string!(i18n, settings.done_gallery),
+                    "gallery_removed" => t_string!(i18n, settings.done_gallery_removed),
                     _ => t_string!(i18n, settings.done),
                 };
                 view! { <p class="alert alert-success">{text}</p> }
@@ -107,6 +130,17 @@ pub fn SettingsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(view) => view! { <Sections view actions audit_before /> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Transition>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let editable = matches!(settings.await, Ok(SettingsView { editable: true, .. }));
+                match gallery.await {
+                    Ok(photos) => view! {
+                        <GalleryCard photos editable actions=gallery_actions upload=upload.get_untracked() />
+                    }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
                 }
             })}

@@ -4,27 +4,18 @@
 //! stored: its files are written first, then its row, and a failure on the
 //! way removes what was written, so a refused upload leaves nothing.
 
+use super::photos::{remove_files, store_photo, too_many_photos};
 use super::settings::today;
-use crate::media::{process_image, ImageLimits, Media, ProcessedImage};
+use crate::media::Media;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
-use crate::store::{MenuRefusal, Store, StoredPhoto, MEDIA_PATH};
+use crate::store::{MenuRefusal, Store};
 use chrono::{DateTime, Utc};
 use domain::menu::MAX_PHOTOS;
-use domain::{menu_as_of, CategoryForm, Direction, ItemForm, MenuCategory, MenuPhoto};
-use std::sync::OnceLock;
-use tokio::sync::Semaphore;
+use domain::{menu_as_of, CategoryForm, Direction, ItemForm, MenuCategory, Photo};
 
 /// Conflict code: a category that still has dishes.
 pub const CATEGORY_NOT_EMPTY: &str = "category_not_empty";
-
-/// A dish with as many photos as it may have, said on the field `photo`.
-fn too_many_photos() -> ServiceError {
-    ServiceError::Refused {
-        field: "photo",
-        reason: "too_many",
-    }
-}
 
 async fn restaurant_id(store: &Store) -> Result<i64, ServiceError> {
     Ok(store.setup().await?.restaurant.id)
@@ -196,25 +187,6 @@ pub async fn set_available(
         .await?)
 }
 
-/// One image at a time: decoding a large photo takes a few hundred
-/// megabytes and a core.
-fn image_slot() -> &'static Semaphore {
-    static SLOT: OnceLock<Semaphore> = OnceLock::new();
-    SLOT.get_or_init(|| Semaphore::new(1))
-}
-
-/// The files of a photo: each variant in WebP and JPEG.
-fn file_names(key: &str, widths: &[u32]) -> Vec<String> {
-    widths
-        .iter()
-        .flat_map(|w| [format!("{key}-{w}.webp"), format!("{key}-{w}.jpg")])
-        .collect()
-}
-
-async fn remove_files(media: &Media, photo: &StoredPhoto) {
-    discard(media, &file_names(&photo.storage_key, &photo.widths)).await;
-}
-
 /// Checks, re-encodes and stores a photo of dish `item_id`; the refusal
 /// of a bad file is said on the field `photo` (`unsupported_type`,
 /// `too_large`, `too_many_pixels`, `unreadable`). Admins only.
@@ -226,7 +198,7 @@ pub async fn add_photo(
     item_id: i64,
     bytes: Vec<u8>,
     now: DateTime<Utc>,
-) -> Result<MenuPhoto, ServiceError> {
+) -> Result<Photo, ServiceError> {
     authorize(who, Action::ManageSetup)?;
     // The cached menu is enough for this early check: the store counts the
     // photos again when it writes the row.
@@ -245,81 +217,25 @@ pub async fn add_photo(
         }
         Some(_) => {}
     }
-    let processed: ProcessedImage = {
-        let _slot = image_slot()
-            .acquire()
-            .await
-            .map_err(|_| ServiceError::Busy { retry_after: 5 })?;
-        tokio::task::spawn_blocking(move || process_image(&bytes, &ImageLimits::default()))
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "image processing stopped");
-                ServiceError::Refused {
-                    field: "photo",
-                    reason: "unreadable",
-                }
-            })?
-            .map_err(|refusal| ServiceError::Refused {
-                field: "photo",
-                reason: refusal.code(),
-            })?
-    };
-    let key = format!("menu/{}", random_name());
-    let widths: Vec<u32> = processed.variants.iter().map(|v| v.width).collect();
-    let mut written = Vec::new();
-    for variant in processed.variants {
-        for (ext, bytes) in [("webp", variant.webp), ("jpg", variant.jpeg)] {
-            let name = format!("{key}-{}.{ext}", variant.width);
-            if let Err(e) = media.put(&name, bytes).await {
-                tracing::error!(error = %e, "a photo's file could not be stored");
-                discard(media, &written).await;
-                return Err(ServiceError::Store(crate::error::StoreError::corrupt(
-                    "media storage refused a write",
-                )));
-            }
-            written.push(name);
-        }
-    }
-    let photo = StoredPhoto {
-        storage_key: key.clone(),
-        width: processed.width,
-        height: processed.height,
-        widths: widths.clone(),
-    };
+    let written = store_photo(media, bytes, "menu").await?;
     let id = match store
-        .add_photo(restaurant, item_id, &photo, MAX_PHOTOS, now)
+        .add_photo(restaurant, item_id, &written.photo, MAX_PHOTOS, now)
         .await
     {
         Ok(Ok(id)) => id,
-        Ok(Err(MenuRefusal::TooManyPhotos)) => {
-            discard(media, &written).await;
-            return Err(too_many_photos());
-        }
-        Ok(Err(MenuRefusal::CategoryNotEmpty)) => {
-            discard(media, &written).await;
-            return Err(ServiceError::NotFound);
+        Ok(Err(refusal)) => {
+            written.discard(media).await;
+            return Err(match refusal {
+                MenuRefusal::TooManyPhotos => too_many_photos(),
+                MenuRefusal::CategoryNotEmpty => ServiceError::NotFound,
+            });
         }
         Err(e) => {
-            discard(media, &written).await;
+            written.discard(media).await;
             return Err(e.into());
         }
     };
-    debug_assert_eq!(file_names(&key, &widths), written);
-    Ok(MenuPhoto {
-        id,
-        width: processed.width,
-        height: processed.height,
-        widths,
-        base: format!("{MEDIA_PATH}{key}"),
-    })
-}
-
-async fn discard(media: &Media, names: &[String]) {
-    for name in names {
-        if let Err(e) = media.delete(name).await {
-            tracing::warn!(error = %e, "a photo's file could not be removed");
-        }
-    }
+    Ok(written.view(id))
 }
 
 /// Removes a photo: its row, then its files. Admins only.
@@ -334,11 +250,4 @@ pub async fn delete_photo(
     let photo = store.delete_photo(restaurant_id(store).await?, id).await?;
     remove_files(media, &photo).await;
     Ok(())
-}
-
-fn random_name() -> String {
-    use rand::RngCore;
-    let mut bytes = [0_u8; 16];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

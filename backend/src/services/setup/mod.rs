@@ -5,7 +5,9 @@
 
 mod blocks;
 mod floor;
+mod gallery;
 mod menu;
+mod photos;
 mod settings;
 
 pub use blocks::{
@@ -17,6 +19,9 @@ pub use floor::{
     floor, place_table, reassign_table, rename_area, table_bookings, update_table, AREA_NOT_EMPTY,
     TABLE_HAS_HISTORY, TABLE_IN_USE,
 };
+pub use gallery::{
+    add_gallery_photo, delete_gallery_photo, gallery, move_gallery_photo, set_gallery_alt,
+};
 pub use menu::{
     add_photo, create_category, create_item, delete_category, delete_item, delete_photo, menu,
     move_category, move_item, public_menu, set_available, update_category, update_item,
@@ -26,3 +31,11 @@ pub use settings::{
     audit_log, bookings_outside_hours, create_exception, delete_exception, delete_hours, set_hours,
     settings, update_restaurant, update_rules, AUDIT_PAGE,
 };
+
+/// Whether `who` may change the restaurant's setup: checked before an
+/// upload is read, so that a stranger's file is neither read nor decoded.
+pub fn may_manage_setup(
+    who: Option<&crate::services::authz::Principal>,
+) -> Result<(), crate::services::ServiceError> {
+    crate::services::authz::authorize(who, crate::services::authz::Action::ManageSetup).map(|_| ())
+}

@@ -4,13 +4,12 @@
 //! first (positions, counts) run as the restaurant's booking transaction,
 //! which serialises them.
 
-use super::{db_time, ADVISORY_BOOKING_BASE};
+use super::photos::{photo_view, stored, PhotoRow, StoredPhoto};
+use super::ADVISORY_BOOKING_BASE;
 use crate::error::StoreError;
 use crate::store::{on_pool, Store};
-use chrono::{DateTime, Utc};
 use domain::{
-    Allergen, CategoryForm, Date, Diet, Direction, ItemForm, Localized, MenuCategory, MenuItem,
-    MenuPhoto, Tag,
+    Allergen, CategoryForm, Date, Diet, Direction, ItemForm, Localized, MenuCategory, MenuItem, Tag,
 };
 
 #[derive(Debug, sqlx::FromRow)]
@@ -34,25 +33,6 @@ struct ItemRow {
     sold_out_on: Option<String>,
 }
 
-#[derive(Debug, sqlx::FromRow)]
-struct PhotoRow {
-    id: i64,
-    item_id: i64,
-    storage_key: String,
-    width: i64,
-    height: i64,
-    widths: String,
-}
-
-/// A photo's files: `{storage_key}-{width}.webp|.jpg` for each width.
-#[derive(Debug, Clone)]
-pub struct StoredPhoto {
-    pub storage_key: String,
-    pub width: u32,
-    pub height: u32,
-    pub widths: Vec<u32>,
-}
-
 /// Why a menu write was not made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuRefusal {
@@ -60,36 +40,6 @@ pub enum MenuRefusal {
     CategoryNotEmpty,
     /// A dish with as many photos as it may have.
     TooManyPhotos,
-}
-
-/// The URL path the media route serves a storage key under.
-pub const MEDIA_PATH: &str = "/media/";
-
-fn widths(raw: &str) -> Result<Vec<u32>, StoreError> {
-    raw.split(',')
-        .map(|w| w.trim().parse::<u32>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| StoreError::corrupt(format!("photo widths {raw:?}")))
-}
-
-fn stored(row: PhotoRow) -> Result<StoredPhoto, StoreError> {
-    Ok(StoredPhoto {
-        widths: widths(&row.widths)?,
-        storage_key: row.storage_key,
-        width: u32::try_from(row.width).unwrap_or(0),
-        height: u32::try_from(row.height).unwrap_or(0),
-    })
-}
-
-fn photo_view(row: PhotoRow) -> Result<MenuPhoto, StoreError> {
-    let widths = widths(&row.widths)?;
-    Ok(MenuPhoto {
-        id: row.id,
-        width: u32::try_from(row.width).unwrap_or(0),
-        height: u32::try_from(row.height).unwrap_or(0),
-        widths,
-        base: format!("{MEDIA_PATH}{}", row.storage_key),
-    })
 }
 
 fn item_view(row: ItemRow) -> Result<MenuItem, StoreError> {
@@ -129,7 +79,8 @@ impl Store {
              i.description_en, i.price_cents, i.allergens, i.diets, i.sold_out_on \
              FROM menu_items i JOIN menu_categories c ON c.id = i.category_id \
              WHERE c.restaurant_id = $1 ORDER BY i.position, i.id";
-        let photos = "SELECT p.id, p.item_id, p.storage_key, p.width, p.height, p.widths \
+        let photos =
+            "SELECT p.id, p.item_id AS owner_id, p.storage_key, p.width, p.height, p.widths \
              FROM menu_photos p JOIN menu_items i ON i.id = p.item_id \
              JOIN menu_categories c ON c.id = i.category_id \
              WHERE c.restaurant_id = $1 ORDER BY p.position, p.id";
@@ -144,7 +95,7 @@ impl Store {
             .map(item_view)
             .collect::<Result<Vec<_>, _>>()?;
         for photo in photos {
-            let item_id = photo.item_id;
+            let item_id = photo.owner_id;
             let photo = photo_view(photo)?;
             if let Some(item) = items.iter_mut().find(|i| i.id == item_id) {
                 item.photos.push(photo);
@@ -320,7 +271,7 @@ impl Store {
         restaurant_id: i64,
         id: i64,
     ) -> Result<Vec<StoredPhoto>, StoreError> {
-        let keys = "SELECT p.id, p.item_id, p.storage_key, p.width, p.height, p.widths FROM menu_photos p JOIN menu_items i ON i.id = p.item_id \
+        let keys = "SELECT p.id, p.item_id AS owner_id, p.storage_key, p.width, p.height, p.widths FROM menu_photos p JOIN menu_items i ON i.id = p.item_id \
              JOIN menu_categories c ON c.id = i.category_id WHERE i.id = $1 AND c.restaurant_id = $2";
         let delete = "DELETE FROM menu_items WHERE id = $1 AND category_id IN \
              (SELECT id FROM menu_categories WHERE restaurant_id = $2)";
@@ -382,81 +333,11 @@ impl Store {
         }
         Ok(())
     }
-
-    /// Adds a stored photo to a dish, last; refused when the dish has
-    /// `max` photos already.
-    pub async fn add_photo(
-        &self,
-        restaurant_id: i64,
-        item_id: i64,
-        photo: &StoredPhoto,
-        max: usize,
-        now: DateTime<Utc>,
-    ) -> Result<Result<i64, MenuRefusal>, StoreError> {
-        let owned =
-            "SELECT COUNT(*) FROM menu_items i JOIN menu_categories c ON c.id = i.category_id \
-             WHERE i.id = $1 AND c.restaurant_id = $2";
-        let count = "SELECT COUNT(*) FROM menu_photos WHERE item_id = $1";
-        let insert = "INSERT INTO menu_photos (item_id, position, storage_key, width, height, \
-             widths, created_at) VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM menu_photos \
-             WHERE item_id = $1), $2, $3, $4, $5, $6) RETURNING id";
-        let widths = photo
-            .widths
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        booking_tx!(self, restaurant_id, tx => {
-            let n: i64 = sqlx::query_scalar(owned).bind(item_id).bind(restaurant_id)
-                .fetch_one(&mut *tx).await?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            let photos: i64 = sqlx::query_scalar(count).bind(item_id).fetch_one(&mut *tx).await?;
-            if usize::try_from(photos).unwrap_or(usize::MAX) >= max {
-                Ok(Err(MenuRefusal::TooManyPhotos))
-            } else {
-                Ok(Ok(sqlx::query_scalar::<_, i64>(insert)
-                    .bind(item_id).bind(&photo.storage_key)
-                    .bind(i64::from(photo.width)).bind(i64::from(photo.height))
-                    .bind(&widths).bind(db_time(now))
-                    .fetch_one(&mut *tx).await?))
-            }
-        })
-    }
-
-    /// Removes a photo's row; returns its files.
-    pub async fn delete_photo(
-        &self,
-        restaurant_id: i64,
-        id: i64,
-    ) -> Result<StoredPhoto, StoreError> {
-        let key = "SELECT p.id, p.item_id, p.storage_key, p.width, p.height, p.widths FROM menu_photos p JOIN menu_items i ON i.id = p.item_id \
-             JOIN menu_categories c ON c.id = i.category_id WHERE p.id = $1 AND c.restaurant_id = $2";
-        let delete = "DELETE FROM menu_photos WHERE id = $1";
-        booking_tx!(self, restaurant_id, tx => {
-            let found: Option<PhotoRow> = sqlx::query_as(key).bind(id).bind(restaurant_id)
-                .fetch_optional(&mut *tx).await?;
-            match found {
-                None => Err(StoreError::NotFound),
-                Some(row) => {
-                    sqlx::query(delete).bind(id).execute(&mut *tx).await?;
-                    stored(row)
-                }
-            }
-        })
-    }
-
-    /// Every photo's storage key (to find files no row names).
-    pub async fn photo_keys(&self) -> Result<Vec<String>, StoreError> {
-        let sql = "SELECT storage_key FROM menu_photos ORDER BY id";
-        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, String>(sql).fetch_all(pool).await)?)
-    }
 }
 
 /// The ids in their new order after `id` swaps with its neighbour;
 /// `None` when `id` is not in the list.
-fn swapped(rows: &[(i64, i64)], id: i64, direction: Direction) -> Option<Vec<i64>> {
+pub(super) fn swapped(rows: &[(i64, i64)], id: i64, direction: Direction) -> Option<Vec<i64>> {
     let mut order: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
     let at = order.iter().position(|r| *r == id)?;
     match direction {

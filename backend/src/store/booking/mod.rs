@@ -53,6 +53,7 @@ mod import;
 mod list;
 mod menu;
 mod outbox;
+mod photos;
 mod proofs;
 mod reservations;
 mod settings;
@@ -64,8 +65,9 @@ pub use floor::{AreaRow, CombinationMemberRow, FloorTableRow, InUse, TableBookin
 pub use import::ImportedReservation;
 pub(crate) use list::search_patterns;
 pub use list::{ListQuery, ListTotals, Span};
-pub use menu::{MenuRefusal, StoredPhoto, MEDIA_PATH};
+pub use menu::MenuRefusal;
 pub use outbox::OutboxRow;
+pub use photos::{StoredPhoto, MEDIA_PATH};
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;
 pub use settings::{period_hours, HoursClash, UpcomingBooking};

@@ -3,7 +3,8 @@
 //! stream), `reservations` (staff actions on a booking), `guests` (guest
 //! profiles); and the restaurant's setup: `areas`, `tables`,
 //! `combinations` (the room), `blocks` (tables kept from bookings),
-//! `menu` (categories, dishes, photos), `settings` (the restaurant's page, rules, hours, exceptions, and the
+//! `menu` (categories, dishes, photos), `gallery` (the photos of the
+//! restaurant's page), `settings` (the restaurant's page, rules, hours, exceptions, and the
 //! audit log); and, for admins, `team` (the staff and admins, pending
 //! invitations, deactivation).
 
@@ -13,6 +14,7 @@ pub mod combinations;
 pub mod day;
 pub mod events;
 pub mod floor;
+pub mod gallery;
 pub mod guests;
 pub mod menu;
 pub mod reservations;
@@ -31,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .merge(day::routes())
         .merge(events::routes())
         .merge(floor::routes())
+        .merge(gallery::routes())
         .merge(guests::routes())
         .merge(menu::routes())
         .merge(reservations::routes())

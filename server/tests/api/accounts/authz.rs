@@ -476,6 +476,37 @@ async fn authorization_matrix(db: Db) {
             None,
             [401, 403, 403, 403, 404],
         ),
+        // The gallery of the restaurant's page: staff read, admins change.
+        (
+            Method::GET,
+            "/api/admin/gallery".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::POST,
+            "/api/admin/gallery".into(),
+            Some(json!({})),
+            [401, 403, 403, 403, 415],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/gallery/999999999".into(),
+            Some(json!({"alt_fr": "La salle"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/gallery/999999999/move".into(),
+            Some(json!({"direction": "up"})),
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            Method::DELETE,
+            "/api/admin/gallery/999999999".into(),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
         // An e-mailed confirmation link: the token, not the role, opens it.
         (
             Method::POST,

@@ -130,12 +130,35 @@ impl Client {
         content_type: &str,
         bytes: &[u8],
     ) -> (u16, Value) {
+        self.upload_with(path, &[], (part, filename, content_type, bytes))
+            .await
+    }
+
+    /// A `multipart/form-data` POST of text parts `texts`, then one file
+    /// `(part, filename, content type, bytes)`.
+    pub async fn upload_with(
+        &mut self,
+        path: &str,
+        texts: &[(&str, &str)],
+        (part, filename, content_type, bytes): (&str, &str, &str, &[u8]),
+    ) -> (u16, Value) {
         let boundary = "----techplus-test-boundary-7MA4YWxkTrZu0gW";
-        let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"{part}\"; \
-             filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
-        )
-        .into_bytes();
+        let mut body = Vec::new();
+        for (name, text) in texts {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{text}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{part}\"; \
+                 filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let req = self

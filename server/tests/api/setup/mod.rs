@@ -6,6 +6,7 @@
 mod blocks;
 mod floor;
 mod from_empty;
+mod gallery;
 mod menu;
 mod photos;
 mod settings;

@@ -13,7 +13,7 @@ use std::path::Path;
 on_both_backends!(photos_are_checked_reencoded_and_served,);
 
 /// Every file under the media directory.
-fn files(dir: &Path) -> Vec<String> {
+pub fn files(dir: &Path) -> Vec<String> {
     fn walk(dir: &Path, out: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;

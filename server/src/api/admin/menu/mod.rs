@@ -62,8 +62,11 @@ pub fn routes() -> Router<AppState> {
 /// [`MAX_UPLOAD_BYTES`], not the API's usual one).
 pub fn is_upload(method: &http::Method, path: &str) -> bool {
     method == http::Method::POST
-        && path.ends_with("/photos")
-        && (path.starts_with("/api/admin/menu/items/") || path.starts_with("/admin/menu/items/"))
+        && ((path.ends_with("/photos")
+            && (path.starts_with("/api/admin/menu/items/")
+                || path.starts_with("/admin/menu/items/")))
+            || path == "/api/admin/gallery"
+            || path == "/admin/settings/gallery")
 }
 
 pub(super) fn id(raw: &str, lang: Lang) -> Result<i64, ApiError> {

@@ -10,48 +10,83 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use backend::services::setup;
-use domain::MenuPhoto;
+use domain::Photo;
+
+/// An upload form as read: the one file of its part `photo`, and the text
+/// parts it may have.
+pub struct UploadForm {
+    pub photo: Vec<u8>,
+    /// `(part, text)` of the text parts, in the order sent.
+    pub texts: Vec<(String, String)>,
+}
+
+impl UploadForm {
+    /// The text of part `name`, if sent.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.texts
+            .iter()
+            .find(|(part, _)| part == name)
+            .map(|(_, text)| text.clone())
+    }
+}
 
 /// The one file of an upload's part `photo`; 422 on `photo` without one.
 pub async fn photo_bytes(
     multipart: Result<Multipart, MultipartRejection>,
     lang: Lang,
 ) -> Result<Vec<u8>, ApiError> {
+    Ok(upload_form(multipart, &[], lang).await?.photo)
+}
+
+/// Reads an upload form: one file in the part `photo` and, besides it,
+/// only the text parts named in `texts` (each at most 4 KiB); 422 on
+/// `photo` for anything else or without a file.
+pub async fn upload_form(
+    multipart: Result<Multipart, MultipartRejection>,
+    texts: &[&str],
+    lang: Lang,
+) -> Result<UploadForm, ApiError> {
+    let too_large = || ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", lang);
     let mut multipart = multipart.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", lang)
+            too_large()
         } else {
             ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "invalid_input", lang)
         }
     })?;
     let mut found: Option<Vec<u8>> = None;
+    let mut read = Vec::new();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(ApiError::new(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "too_large",
-                    lang,
-                ))
-            }
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
             Err(_) => return Err(ApiError::invalid("photo", lang)),
         };
-        if field.name() != Some("photo") || found.is_some() {
+        let name = field.name().unwrap_or_default().to_owned();
+        let is_text = texts.contains(&name.as_str()) && !read.iter().any(|(n, _)| *n == name);
+        if !is_text && (name != "photo" || found.is_some()) {
             return Err(ApiError::invalid("photo", lang));
         }
         let bytes = field.bytes().await.map_err(|e| {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", lang)
+                too_large()
             } else {
                 ApiError::invalid("photo", lang)
             }
         })?;
-        found = Some(bytes.to_vec());
+        if is_text {
+            let text = String::from_utf8(bytes.to_vec())
+                .ok()
+                .filter(|t| t.len() <= 4096)
+                .ok_or_else(|| ApiError::invalid(&name, lang))?;
+            read.push((name, text));
+        } else {
+            found = Some(bytes.to_vec());
+        }
     }
     match found {
-        Some(bytes) if !bytes.is_empty() => Ok(bytes),
+        Some(photo) if !photo.is_empty() => Ok(UploadForm { photo, texts: read }),
         _ => Err(ApiError::fields(
             vec![domain::FieldError::new("photo", "required")],
             lang,
@@ -71,7 +106,7 @@ pub async fn photo_bytes(
     request_body(content_type = "multipart/form-data", content = String, description = "One file in the part `photo`"),
     security(("session" = [])),
     responses(
-        (status = 201, description = "The photo", body = MenuPhoto),
+        (status = 201, description = "The photo", body = Photo),
         (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
         (status = 403, description = "Not an admin", body = crate::api::shapes::ErrorOut),
         (status = 404, description = "No such dish", body = crate::api::shapes::ErrorOut),
@@ -86,17 +121,10 @@ pub async fn add_photo(
     lang: Lang,
     Path(raw): Path<String>,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Result<(StatusCode, Json<MenuPhoto>), ApiError> {
+) -> Result<(StatusCode, Json<Photo>), ApiError> {
     let id = id(&raw, lang)?;
     // Who first: a stranger's upload is not read, let alone decoded.
-    service(
-        backend::services::authz::authorize(
-            caller.principal(),
-            backend::services::authz::Action::ManageSetup,
-        )
-        .map(|_| ()),
-        lang,
-    )?;
+    service(setup::may_manage_setup(caller.principal()), lang)?;
     let bytes = photo_bytes(multipart, lang).await?;
     let photo = service(
         setup::add_photo(
