@@ -232,3 +232,41 @@ pub fn App() -> impl IntoView {
         </I18nContextProvider>
     }
 }
+
+#[cfg(test)]
+mod endpoint_tests {
+    use std::collections::HashMap;
+    use std::path::Path;
+
+    fn endpoints(dir: &Path, found: &mut HashMap<String, Vec<String>>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                endpoints(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("endpoint = \"").skip(1) {
+                    let name = part.split('"').next().unwrap_or_default().to_owned();
+                    found
+                        .entry(name)
+                        .or_default()
+                        .push(path.display().to_string());
+                }
+            }
+        }
+    }
+
+    /// Two server functions under one endpoint: the server would answer
+    /// one of them for both, silently.
+    #[test]
+    fn every_server_function_has_its_own_endpoint() {
+        let mut found = HashMap::new();
+        endpoints(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(found.len() > 50, "{} endpoints found", found.len());
+        let shared: Vec<_> = found.iter().filter(|(_, files)| files.len() > 1).collect();
+        assert!(shared.is_empty(), "endpoints declared twice: {shared:?}");
+    }
+}

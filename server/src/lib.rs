@@ -438,6 +438,8 @@ mod tests {
     async fn status(path: &str, declared: usize, sent: usize) -> u16 {
         let app = Router::new()
             .route("/api/admin/menu/items/{id}/photos", post(read))
+            .route("/api/admin/gallery", post(read))
+            .route("/admin/settings/gallery", post(read))
             .route("/api/admin/areas", post(read))
             .layer(axum::extract::DefaultBodyLimit::disable())
             .layer(axum::middleware::from_fn(body_limit));
@@ -450,10 +452,15 @@ mod tests {
 
     #[tokio::test]
     async fn uploads_have_their_own_body_limit() {
-        let upload = "/api/admin/menu/items/7/photos";
         let limit = api::admin::menu::MAX_UPLOAD_BYTES;
-        assert_eq!(status(upload, limit, limit).await, 200);
-        assert_eq!(status(upload, limit + 1, limit + 1).await, 413);
+        for upload in [
+            "/api/admin/menu/items/7/photos",
+            "/api/admin/gallery",
+            "/admin/settings/gallery",
+        ] {
+            assert_eq!(status(upload, limit, limit).await, 200, "{upload}");
+            assert_eq!(status(upload, limit + 1, limit + 1).await, 413, "{upload}");
+        }
         assert_eq!(
             status("/api/admin/areas", MAX_BODY_BYTES, MAX_BODY_BYTES).await,
             200

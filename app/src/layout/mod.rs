@@ -108,7 +108,12 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let location = use_location();
     let link = move |locale: Locale| {
         // The page with its query string (filters, a date, a step).
-        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        let (path, query) = (location.pathname.get(), location.search.get());
+        let here = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
         view! {
             <a
                 class="lang-option"
@@ -177,8 +182,13 @@ pub fn Footer() -> impl IntoView {
                                         <strong>{info.name.clone()}</strong><br />
                                         {info.address.street.clone()}<br />
                                         {format!("{} {}", info.address.postal_code, info.address.city)}<br />
-                                        <a href=tel>{domain::format_phone(&info.phone)}</a><br />
-                                        <a href=mailto>{info.email.clone()}</a>
+                                        // A restaurant set up from nothing may have neither yet.
+                                        {(!info.phone.is_empty()).then(|| view! {
+                                            <a href=tel>{domain::format_phone(&info.phone)}</a><br />
+                                        })}
+                                        {(!info.email.is_empty()).then(|| view! {
+                                            <a href=mailto>{info.email.clone()}</a>
+                                        })}
                                     </address>
                                 </section>
                                 <section aria-labelledby="footer-hours">

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use {crate::ssr::call, backend::services::booking as svc};
 
 /// The room now.
-#[server(prefix = "/api/fn", endpoint = "admin_floor")]
-pub async fn admin_floor() -> Result<LiveFloor, AppError> {
+#[server(prefix = "/api/fn", endpoint = "admin_live_floor")]
+pub async fn admin_live_floor() -> Result<LiveFloor, AppError> {
     call(|cx| async move {
         let who = cx.caller().await?;
         Ok(svc::live_floor(cx.store(), backend::now(), who.as_ref()).await?)

@@ -39,7 +39,7 @@ pub fn FloorPage() -> impl IntoView {
                 minute.get(),
             )
         },
-        |_| api::admin_floor(),
+        |_| api::admin_live_floor(),
     );
     focus_heading_on_arrival("page-title");
     view! {

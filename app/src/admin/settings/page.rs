@@ -128,20 +128,17 @@ pub fn SettingsPage() -> impl IntoView {
         </div>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match settings.await {
-                    Ok(view) => view! { <Sections view actions audit_before /> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                }
-            })}
-        </Transition>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let editable = matches!(settings.await, Ok(SettingsView { editable: true, .. }));
-                match gallery.await {
-                    Ok(photos) => view! {
-                        <GalleryCard photos editable actions=gallery_actions upload=upload.get_untracked() />
-                    }.into_any(),
-                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                match (settings.await, gallery.await) {
+                    (Ok(view), Ok(photos)) => {
+                        let editable = view.editable;
+                        view! {
+                            <Sections view actions />
+                            <GalleryCard photos editable actions=gallery_actions upload=upload.get_untracked() />
+                            {editable.then(|| view! { <AuditCard before=audit_before /> })}
+                        }
+                        .into_any()
+                    }
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorMessage error /> }.into_any(),
                 }
             })}
         </Transition>
@@ -149,11 +146,7 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn Sections(
-    view: SettingsView,
-    actions: Actions,
-    audit_before: Memo<Option<i64>>,
-) -> impl IntoView {
+fn Sections(view: SettingsView, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let SettingsView { settings, editable } = view;
     let domain::Settings {
@@ -170,6 +163,5 @@ fn Sections(
         <ExceptionsCard exceptions editable add=actions.exception remove=actions.delete_exception />
         <RulesCard rules editable action=actions.rules />
         <RestaurantCard restaurant editable action=actions.restaurant />
-        {editable.then(|| view! { <AuditCard before=audit_before /> })}
     }
 }

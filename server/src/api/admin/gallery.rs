@@ -4,7 +4,7 @@
 //! limit), say what each shows, order and remove them.
 
 use super::menu::photos::upload_form;
-use super::menu::{MoveIn, MAX_UPLOAD_BYTES};
+use super::menu::{id, MoveIn, MAX_UPLOAD_BYTES};
 use crate::api::caller::Caller;
 use crate::api::error::{service, ApiError, ApiJson, Fields, Lang};
 use app::ssr::AppState;
@@ -31,11 +31,6 @@ pub fn routes() -> Router<AppState> {
             put(set_gallery_alt).delete(delete_gallery_photo),
         )
         .route("/api/admin/gallery/{id}/move", post(move_gallery_photo))
-}
-
-fn id(raw: &str, lang: Lang) -> Result<i64, ApiError> {
-    raw.parse::<i64>()
-        .map_err(|_| ApiError::from_service(ServiceError::NotFound, lang))
 }
 
 async fn read_gallery(

@@ -568,7 +568,7 @@ async fn authorization_matrix(db: Db) {
     for (name, form, expected) in [
         ("admin_day", &[][..], [401, 403, 403, 200, 200]),
         ("admin_timeline", &[][..], [401, 403, 403, 200, 200]),
-        ("admin_floor", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_live_floor", &[][..], [401, 403, 403, 200, 200]),
         (
             "admin_floor_status",
             &[missing[0], ("status", "seated")][..],

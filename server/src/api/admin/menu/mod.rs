@@ -69,7 +69,8 @@ pub fn is_upload(method: &http::Method, path: &str) -> bool {
             || path == "/admin/settings/gallery")
 }
 
-pub(super) fn id(raw: &str, lang: Lang) -> Result<i64, ApiError> {
+/// A path's id; anything else is no such thing (404).
+pub(in crate::api::admin) fn id(raw: &str, lang: Lang) -> Result<i64, ApiError> {
     raw.parse::<i64>()
         .map_err(|_| ApiError::from_service(ServiceError::NotFound, lang))
 }
