@@ -14,7 +14,7 @@
 //   6. the admin blocks that table for another Thursday's dinner: nobody is
 //      offered a table for two that evening.
 // axe-core on the empty screens (tables, menu), screenshots of the floor
-// plans at 768 and 1280 px. Two known bugs are kept visible as todo tests.
+// plans at 768 and 1280 px; and two bugs it found, as tests of their own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, waitForHydration, startServer, screenshot } from '../lib/harness.mjs';
@@ -61,10 +61,7 @@ async function signIn(page, { script = true } = {}) {
   if (script) await waitForHydration(page);
 }
 
-/**
- * Opens the settings from the dashboard's menu, as settings.test.mjs does:
- * loaded from the server, /admin/settings panics while hydrating (reported).
- */
+/** Opens the settings from the dashboard's menu, as settings.test.mjs does. */
 async function openSettings(page) {
   await page.locator('.admin-nav').getByRole('link', { name: 'Réglages' }).click();
   await page.waitForURL(/\/admin\/settings$/);
@@ -96,15 +93,12 @@ async function addTable(page, { area: where, name, min, max, x, y, shape }) {
   await area(page, where).locator(`tr[data-table="${name}"]`).waitFor();
 }
 
-// Known bugs, kept visible as todo tests (reported, not failing the run;
-// they pass once fixed). They run first, while the restaurant is empty.
+// Two bugs this test found, kept as tests of their own. They run first,
+// while the restaurant is empty.
 
-// `server init` leaves the phone and e-mail empty, and the footer (on every
-// page) still draws their links, with no text: `<a href="tel:"></a>`,
-// `<a href="mailto:"></a>` (axe: link-name).
-test('a new restaurant’s pages have no empty link before its page is filled in', {
-  todo: 'the footer draws empty tel:/mailto: links until a phone and an e-mail are set',
-}, async () => {
+// `server init` leaves the phone and e-mail empty: the footer (on every
+// page) draws no link for them (no `<a href="tel:"></a>`; axe: link-name).
+test('a new restaurant’s pages have no empty link before its page is filled in', async () => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
@@ -117,14 +111,10 @@ test('a new restaurant’s pages have no empty link before its page is filled in
   }
 });
 
-// The tables screen and the live floor both declare a server function at
-// /api/fn/admin_floor (app/src/admin/tables/api.rs, app/src/admin/floor/api.rs)
-// and the server answers with the live floor's: a hydrated tables screen
-// that reads the room again (opened from the menu, after a save, on a live
-// change) shows "Une erreur inattendue est survenue" instead of the room.
-test('the tables screen opened from the menu shows the room', {
-  todo: 'two server functions share the endpoint /api/fn/admin_floor',
-}, async () => {
+// The tables screen and the live floor once declared one server function
+// endpoint, /api/fn/admin_floor, and the server answered the live floor's:
+// a hydrated tables screen that read the room again showed an error.
+test('the tables screen opened from the menu shows the room', async () => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
@@ -208,9 +198,8 @@ test('an admin sets a new restaurant up from nothing and a diner books it', asyn
   await waitForHydration(page);
   await page.locator('#area-name-new').waitFor();
   await assertAccessible(page, 'admin tables, no area yet');
-  // Set up through the plain forms (they work before hydration): once
-  // hydrated, the screen cannot read the room again (the todo test above)
-  // and would show an error after each save.
+  // Set up through the plain forms, as without a script (the test above
+  // and tables.test.mjs drive the hydrated screen).
   await page.goto(`${server.base}/admin`);
   const plainContext = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
   const room = await plainContext.newPage();
