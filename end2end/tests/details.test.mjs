@@ -84,7 +84,8 @@ test('staff read, annotate, change, re-send and cancel one reservation', async (
   await assertAccessible(page, 'admin reservation, cancel open');
   await page.getByRole('button', { name: 'Annuler et prévenir le client' }).click();
   await status(page).getByText('La réservation est annulée').waitFor();
-  assert.match(await facts.innerText(), /Annulée/);
+  // The page reads the booking again after the message: wait for it.
+  await page.waitForFunction(() => /Annulée/.test(document.querySelector('.facts').innerText));
   assert.match(await page.locator('.history').innerText(), /Motif : La cliente a appelé/);
   assert.equal(await page.locator('#change-party').count(), 0, 'a cancelled booking has no change form');
   const mail = await waitForMailTo(server.mailDir, 'gracehopper@example.com', 'Au plaisir de vous revoir');

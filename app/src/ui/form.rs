@@ -143,6 +143,8 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
         }
         ("email" | "role", "unverified") => t_string!(i18n, account.errors.unverified_account),
         ("email", "missing") => t_string!(i18n, reservation.err_email_missing),
+        ("alt_fr" | "alt_en", "too_long") => t_string!(i18n, settings.gallery_alt_too_long),
+        ("alt_fr" | "alt_en", _) => t_string!(i18n, settings.gallery_alt_invalid),
         (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
         (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
         (_, "too_common") => t_string!(i18n, account.errors.password_too_common),
@@ -203,6 +205,8 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "height" => t_string!(i18n, tables.height),
         "rotation" => t_string!(i18n, tables.rotation),
         "message" => t_string!(i18n, reservation.cancel_message),
+        "alt_fr" => t_string!(i18n, settings.gallery_alt_fr),
+        "alt_en" => t_string!(i18n, settings.gallery_alt_en),
         _ => t_string!(i18n, form.other),
     }
 }

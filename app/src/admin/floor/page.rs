@@ -230,7 +230,10 @@ fn AreaPlan(area: LiveArea, selected: Memo<Option<i64>>) -> impl IntoView {
                 move || table_sentence(i18n, &live)
             };
             let is_selected = move || selected.get() == Some(id);
+            // The `<g>` makes the macro create an SVG `<a>`: on its own, an
+            // `<a>` drawn in the browser is an HTML one, invisible in an SVG.
             view! {
+                <g>
                 <a href=format!("/admin/floor?table={id}")
                     class=format!("floor-table floor-{}", live.now.as_str())
                     class:floor-over=live.overstaying()
@@ -243,6 +246,7 @@ fn AreaPlan(area: LiveArea, selected: Memo<Option<i64>>) -> impl IntoView {
                     <text x=cx y=cy - 2 text-anchor="middle" class="floor-name">{t.name.clone()}</text>
                     <text x=cx y=cy + 11 text-anchor="middle" class="floor-line">{line}</text>
                 </a>
+                </g>
             }
         })
         .collect_view();

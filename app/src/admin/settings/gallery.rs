@@ -6,7 +6,7 @@
 
 use super::api;
 use crate::i18n::*;
-use crate::ui::form::{text, Field, FormErrors};
+use crate::ui::form::{text, Field, FormAlerts, FormErrors};
 use crate::ui::photo::{photo_reason, Thumb};
 use crate::ui::I18n;
 use domain::photo::{MAX_ALT_CHARS, MAX_GALLERY_PHOTOS};
@@ -60,6 +60,11 @@ pub(super) fn GalleryCard(
     upload: Option<Result<(), String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // A description refused: summed up above the photos (before hydration
+    // too, when the page cannot tell which photo's form was sent), and
+    // inline in that photo's form.
+    let refused = Memo::new(move |_| actions.alt.value().get().and_then(Result::err));
+    let refusals = FormErrors::new(refused, "gallery-errors");
     let count = photos.len();
     let last = count.saturating_sub(1);
     let items = photos
@@ -80,6 +85,7 @@ pub(super) fn GalleryCard(
             <h2 id="gallery-heading">{t!(i18n, settings.gallery_title)}</h2>
             <p class="hint">{t!(i18n, settings.gallery_hint)}</p>
             <div role="status" aria-live="polite">{said}</div>
+            <FormAlerts id="gallery-errors" errors=refusals />
             {(count == 0).then(|| view! { <p>{t!(i18n, settings.gallery_empty)}</p> })}
             <ol class="gallery-admin">{items}</ol>
             {(editable && count < MAX_GALLERY_PHOTOS).then(|| view! {

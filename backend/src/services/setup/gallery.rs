@@ -42,23 +42,14 @@ pub async fn add_gallery_photo(
     }
     let restaurant = setup.restaurant.id;
     let written = store_photo(media, bytes, "gallery").await?;
-    match store
+    let row = store
         .add_gallery_photo(restaurant, &written.photo, alt, MAX_GALLERY_PHOTOS, now)
         .await
-    {
-        Ok(Some(id)) => Ok(GalleryPhoto {
-            photo: written.view(id),
-            alt: alt.clone(),
-        }),
-        Ok(None) => {
-            written.discard(media).await;
-            Err(too_many_photos())
-        }
-        Err(e) => {
-            written.discard(media).await;
-            Err(e.into())
-        }
-    }
+        .map(|id| id.ok_or_else(too_many_photos));
+    Ok(GalleryPhoto {
+        photo: written.commit(media, row).await?,
+        alt: alt.clone(),
+    })
 }
 
 /// Says what a photo shows. Admins only.

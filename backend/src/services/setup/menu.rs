@@ -218,24 +218,16 @@ pub async fn add_photo(
         Some(_) => {}
     }
     let written = store_photo(media, bytes, "menu").await?;
-    let id = match store
+    let row = store
         .add_photo(restaurant, item_id, &written.photo, MAX_PHOTOS, now)
         .await
-    {
-        Ok(Ok(id)) => id,
-        Ok(Err(refusal)) => {
-            written.discard(media).await;
-            return Err(match refusal {
+        .map(|row| {
+            row.map_err(|refusal| match refusal {
                 MenuRefusal::TooManyPhotos => too_many_photos(),
                 MenuRefusal::CategoryNotEmpty => ServiceError::NotFound,
-            });
-        }
-        Err(e) => {
-            written.discard(media).await;
-            return Err(e.into());
-        }
-    };
-    Ok(written.view(id))
+            })
+        });
+    written.commit(media, row).await
 }
 
 /// Removes a photo: its row, then its files. Admins only.

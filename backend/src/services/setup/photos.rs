@@ -39,7 +39,7 @@ pub(super) struct Written {
 
 impl Written {
     /// The photo as pages show it, once its row is `id`.
-    pub fn view(&self, id: i64) -> Photo {
+    fn view(&self, id: i64) -> Photo {
         Photo {
             id,
             width: self.photo.width,
@@ -49,9 +49,21 @@ impl Written {
         }
     }
 
-    /// Its row was refused: its files go.
-    pub async fn discard(self, media: &Media) {
+    /// Settles the photo by how its row went: written as `id`, the photo as
+    /// pages show it; refused (a rule or the store), its files go and the
+    /// refusal is said.
+    pub async fn commit<E: Into<ServiceError>>(
+        self,
+        media: &Media,
+        row: Result<Result<i64, ServiceError>, E>,
+    ) -> Result<Photo, ServiceError> {
+        let refusal = match row {
+            Ok(Ok(id)) => return Ok(self.view(id)),
+            Ok(Err(refusal)) => refusal,
+            Err(e) => e.into(),
+        };
         remove_files(media, &self.photo).await;
+        Err(refusal)
     }
 }
 

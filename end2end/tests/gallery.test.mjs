@@ -1,0 +1,135 @@
+// The restaurant's gallery in a real browser: an admin opens the settings
+// from the menu, sends a file that is no photo (refused in words, nothing
+// stored), adds two photos (one described in both languages), reads them
+// on the home page (each with its words, or a fallback naming the
+// restaurant), describes the second, moves it first and removes the
+// other. The settings page opened directly hydrates. axe-core, and the
+// section at 390 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { startStaffServer, signIn } from '../lib/staff.mjs';
+import { watchErrors } from '../lib/console.mjs';
+import { assertAccessible } from '../lib/a11y.mjs';
+import { png } from '../lib/png.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaffServer('chef.gallery@example.com');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const section = (page) => page.locator('section#gallery');
+const items = (page) => section(page).locator('li.gallery-admin-item');
+
+/** The home page's gallery: each photo's alternative text, in order. */
+async function homeAlts(locale = 'fr-FR') {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/`);
+  const alts = await page.locator('section.gallery img').evaluateAll((imgs) => imgs.map((i) => i.alt));
+  await context.close();
+  return alts;
+}
+
+async function upload(page, file, { fr = '', en = '' } = {}) {
+  await section(page).locator('#gallery-photo').setInputFiles(file);
+  if (fr) await page.fill('#gallery-new-alt-fr', fr);
+  if (en) await page.fill('#gallery-new-alt-en', en);
+  await section(page).getByRole('button', { name: 'Ajouter la photo' }).click();
+  await page.waitForURL(/\/admin\/settings\?gallery/);
+  await waitForHydration(page);
+}
+
+test('an admin adds, describes, orders and removes the restaurant photos', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await waitForHydration(page);
+  await page.locator('.admin-nav').getByRole('link', { name: 'Réglages' }).click();
+  await page.waitForURL(/\/admin\/settings$/);
+  await section(page).getByText('Aucune photo pour l’instant.').waitFor();
+
+  // A text file named like a photo: refused in words, nothing stored.
+  await upload(page, { name: 'menu.png', mimeType: 'image/png', buffer: Buffer.from('pas une photo') });
+  assert.match(await section(page).locator('#gallery-upload-error').innerText(), /JPEG, PNG ou WebP|ne peut pas être lu/);
+  assert.equal(await items(page).count(), 0);
+
+  // Two photos, the first described in both languages.
+  await upload(page, { name: 'salle.png', mimeType: 'image/png', buffer: png(900, 600) }, {
+    fr: 'La salle et ses tables en chêne', en: 'The dining room and its oak tables',
+  });
+  await section(page).getByText('La photo est ajoutée.').waitFor();
+  await upload(page, { name: 'terrasse.png', mimeType: 'image/png', buffer: png(800, 800) });
+  assert.equal(await items(page).count(), 2);
+  assert.deepEqual(await homeAlts(), ['La salle et ses tables en chêne', 'Photo 2 de Chez Margot']);
+  assert.equal((await homeAlts('en-US'))[0], 'The dining room and its oak tables');
+
+  // The second one described, then moved first.
+  const second = items(page).nth(1);
+  await second.getByLabel('Ce qu’elle montre, en français').fill('La terrasse au soleil');
+  await second.getByRole('button', { name: 'Enregistrer la description – photo 2' }).click();
+  await page.locator('.status-region').getByText('La description est enregistrée.').waitFor();
+  await items(page).nth(1).getByRole('button', { name: 'Plus tôt – photo 2' }).click();
+  await page.waitForFunction(() =>
+    document.querySelector('li.gallery-admin-item input[name="alt_fr"]')?.value === 'La terrasse au soleil');
+  assert.deepEqual(await homeAlts(), ['La terrasse au soleil', 'La salle et ses tables en chêne']);
+
+  await assertAccessible(page, 'settings, gallery');
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow} px)`);
+    await screenshot(page, `settings-gallery-${width}`);
+  }
+
+  // The salle photo (now second) removed.
+  await items(page).nth(1).getByRole('button', { name: 'Supprimer – photo 2' }).click();
+  await page.locator('.status-region').getByText('La photo est supprimée.').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('li.gallery-admin-item').length === 1);
+  assert.deepEqual(await homeAlts(), ['La terrasse au soleil']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the settings page opened directly hydrates', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await page.goto(`${server.base}/admin/settings`);
+  await waitForHydration(page);
+  await section(page).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a description too long is refused in words before hydration too', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await signIn(page, server);
+  const jsOff = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false, storageState: await context.storageState() });
+  const plain = await jsOff.newPage();
+  await plain.goto(`${server.base}/admin/settings#gallery`);
+  const first = items(plain).first();
+  const input = first.getByLabel('Ce qu’elle montre, en anglais');
+  const before = await input.inputValue();
+  // Past the field's maxlength, as a script-free client could send it.
+  await input.evaluate((el) => { el.removeAttribute('maxlength'); el.value = 'x'.repeat(201); });
+  await first.getByRole('button', { name: /Enregistrer la description/ }).click();
+  await plain.waitForLoadState();
+  assert.match(await section(plain).locator('#gallery-errors').innerText(), /200 caractères au plus/);
+  await plain.goto(`${server.base}/admin/settings#gallery`);
+  assert.equal(await items(plain).first().getByLabel('Ce qu’elle montre, en anglais').inputValue(), before);
+  await jsOff.close();
+  await context.close();
+});
+
