@@ -170,7 +170,8 @@ fn short_line(i18n: I18n, t: &LiveTable) -> String {
     }
 }
 
-/// The sentence a screen reader reads for a table.
+/// The sentence a screen reader reads for a table: what is drawn on it,
+/// then what it does now in words.
 fn table_sentence(i18n: I18n, t: &LiveTable) -> String {
     let state = state_label(i18n, t.now);
     let detail = match (t.now, t.booking.as_ref()) {
@@ -205,7 +206,15 @@ fn table_sentence(i18n: I18n, t: &LiveTable) -> String {
     } else {
         String::new()
     };
-    format!("{} — {state}{detail}{overstaying}", t.table.name)
+    // The words drawn on the table come first, as they are (so a voice
+    // command naming what is seen finds the link), then the sentence.
+    let line = short_line(i18n, t);
+    let drawn = if line.is_empty() {
+        t.table.name.clone()
+    } else {
+        format!("{} {line}", t.table.name)
+    };
+    format!("{drawn} — {state}{detail}{overstaying}")
 }
 
 #[component]
@@ -232,6 +241,8 @@ fn AreaPlan(area: LiveArea, selected: Memo<Option<i64>>) -> impl IntoView {
             let is_selected = move || selected.get() == Some(id);
             // The `<g>` makes the macro create an SVG `<a>`: on its own, an
             // `<a>` drawn in the browser is an HTML one, invisible in an SVG.
+            // The space after the name keeps "T3 0/90′" two words in the
+            // link's text, as in its label.
             view! {
                 <g>
                 <a href=format!("/admin/floor?table={id}")
@@ -243,7 +254,7 @@ fn AreaPlan(area: LiveArea, selected: Memo<Option<i64>>) -> impl IntoView {
                     aria-label=sentence
                     aria-current=move || is_selected().then_some("true")>
                     <g transform=placed_at(&t, (t.x, t.y))>{outline(&t)}</g>
-                    <text x=cx y=cy - 2 text-anchor="middle" class="floor-name">{t.name.clone()}</text>
+                    <text x=cx y=cy - 2 text-anchor="middle" class="floor-name">{t.name.clone()}" "</text>
                     <text x=cx y=cy + 11 text-anchor="middle" class="floor-line">{line}</text>
                 </a>
                 </g>

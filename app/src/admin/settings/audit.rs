@@ -2,16 +2,15 @@
 //! to what, newest first, a page at a time (`?audit_before=ID`, a plain
 //! link: it works before hydration).
 
-use super::api;
 use super::errors::{label, Scope};
 use super::fields::day_name;
-use crate::error::ErrorMessage;
+use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::dates::long_date;
 use crate::ui::labels::{date_time_label, service_label};
-use crate::ui::{I18n, Loading};
+use crate::ui::I18n;
 use domain::settings::parse_weekday;
-use domain::{AuditChange, AuditEntry, AuditSubject, ServiceKind};
+use domain::{AuditChange, AuditEntry, AuditPage, AuditSubject, ServiceKind};
 use leptos::prelude::*;
 
 fn subject_label(i18n: I18n, subject: AuditSubject) -> &'static str {
@@ -90,40 +89,39 @@ fn when(i18n: I18n, at: &str) -> String {
     }
 }
 
+/// The log's page (read with the rest of the screen: a `Transition` of its
+/// own inside the screen's did not hydrate), `before` the entry it starts
+/// after.
 #[component]
-pub fn AuditCard(before: Memo<Option<i64>>) -> impl IntoView {
+pub fn AuditCard(page: Result<AuditPage, AppError>, before: Option<i64>) -> impl IntoView {
     let i18n = use_i18n();
-    let page = Resource::new(move || before.get(), api::admin_audit);
+    let body = match page {
+        Ok(page) if page.entries.is_empty() => {
+            view! { <p class="hint">{t!(i18n, settings.audit_none)}</p> }.into_any()
+        }
+        Ok(page) => view! {
+            <AuditTable entries=page.entries />
+            <nav class="list-pages" aria-label=move || t_string!(i18n, settings.audit_pages)>
+                {before.is_some().then(|| view! {
+                    <a class="button button-secondary" href="/admin/settings#audit-title">
+                        {t!(i18n, settings.audit_newest)}
+                    </a>
+                })}
+                {page.next.map(|next| view! {
+                    <a class="button button-secondary" id="audit-older"
+                        href=format!("/admin/settings?audit_before={next}#audit-title")>
+                        {t!(i18n, settings.audit_older)}
+                    </a>
+                })}
+            </nav>
+        }
+        .into_any(),
+        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+    };
     view! {
         <section class="card" id="audit" aria-labelledby="audit-title">
             <h2 id="audit-title" tabindex="-1">{t!(i18n, settings.audit_title)}</h2>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) if page.entries.is_empty() => {
-                            view! { <p class="hint">{t!(i18n, settings.audit_none)}</p> }.into_any()
-                        }
-                        Ok(page) => view! {
-                            <AuditTable entries=page.entries />
-                            <nav class="list-pages" aria-label=move || t_string!(i18n, settings.audit_pages)>
-                                {before.get_untracked().is_some().then(|| view! {
-                                    <a class="button button-secondary" href="/admin/settings#audit-title">
-                                        {t!(i18n, settings.audit_newest)}
-                                    </a>
-                                })}
-                                {page.next.map(|next| view! {
-                                    <a class="button button-secondary" id="audit-older"
-                                        href=format!("/admin/settings?audit_before={next}#audit-title")>
-                                        {t!(i18n, settings.audit_older)}
-                                    </a>
-                                })}
-                            </nav>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {body}
         </section>
     }
 }

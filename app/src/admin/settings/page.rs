@@ -97,6 +97,12 @@ pub fn SettingsPage() -> impl IntoView {
         move || (gallery_saved.get(), crate::ui::live::changes()),
         |_| api::admin_gallery(),
     );
+    // The audit log (admins only; staff get a refusal, not shown) is read
+    // again after each change of the settings.
+    let audit = Resource::new(
+        move || (audit_before.get(), saved.get(), crate::ui::live::changes()),
+        |(before, _, _)| api::admin_audit(before),
+    );
     let upload = Memo::new(move |_| {
         let q = query.read();
         if q.get("gallery").is_some() {
@@ -128,13 +134,15 @@ pub fn SettingsPage() -> impl IntoView {
         </div>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
+                let audit = audit.await;
                 match (settings.await, gallery.await) {
                     (Ok(view), Ok(photos)) => {
                         let editable = view.editable;
+                        let before = audit_before.get_untracked();
                         view! {
                             <Sections view actions />
                             <GalleryCard photos editable actions=gallery_actions upload=upload.get_untracked() />
-                            {editable.then(|| view! { <AuditCard before=audit_before /> })}
+                            {editable.then(|| view! { <AuditCard page=audit before /> })}
                         }
                         .into_any()
                     }
