@@ -7,7 +7,8 @@
 // section at 390 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
+import { join } from 'node:path';
+import { launchBrowser, waitForHydration, screenshot, screenshotDir } from '../lib/harness.mjs';
 import { startStaffServer, signIn } from '../lib/staff.mjs';
 import { watchErrors } from '../lib/console.mjs';
 import { assertAccessible } from '../lib/a11y.mjs';
@@ -101,7 +102,7 @@ test('an admin adds, describes, orders and removes the restaurant photos', async
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow} px)`);
-    await screenshot(page, `settings-gallery-${width}`);
+    await section(page).screenshot({ path: join(screenshotDir, `settings-gallery-${width}.png`) });
   }
 
   // The salle photo (now second) removed.
