@@ -95,6 +95,12 @@ test('an admin adds, describes, orders and removes the restaurant photos', async
   await page.waitForFunction(() =>
     document.querySelector('li.gallery-admin-item input[name="alt_fr"]')?.value === 'La terrasse au soleil');
   assert.deepEqual(await homeAlts(), ['La terrasse au soleil', 'La salle et ses tables en chêne']);
+  // Each form shows its own photo's words after the move (the field typed
+  // in before is not left with them).
+  assert.deepEqual(
+    await items(page).locator('input[name="alt_fr"]').evaluateAll((inputs) => inputs.map((i) => i.value)),
+    ['La terrasse au soleil', 'La salle et ses tables en chêne'],
+  );
   for (const width of [390, 1280]) await homeAt(width);
 
   await assertAccessible(page, 'settings, gallery');

@@ -67,11 +67,15 @@ pub(super) fn GalleryCard(
     let refusals = FormErrors::new(refused, "gallery-errors");
     let count = photos.len();
     let last = count.saturating_sub(1);
-    let items = photos
+    // Keyed by all an item shows: a photo whose words or place changed is
+    // drawn afresh. Redrawn in place, a field the admin had typed in kept
+    // the old words (a dirty input ignores its new `value`), and saving it
+    // again would have given one photo another's description.
+    let entries: Vec<(usize, bool, GalleryPhoto)> = photos
         .into_iter()
         .enumerate()
-        .map(|(i, photo)| view! { <GalleryItem photo n=i + 1 last=i == last editable actions /> })
-        .collect_view();
+        .map(|(i, photo)| (i + 1, i == last, photo))
+        .collect();
     let said = upload.map(|result| match result {
         Ok(()) => view! { <p class="alert alert-success">{t!(i18n, settings.gallery_added)}</p> }
             .into_any(),
@@ -87,7 +91,13 @@ pub(super) fn GalleryCard(
             <div role="status" aria-live="polite">{said}</div>
             <FormAlerts id="gallery-errors" errors=refusals />
             {(count == 0).then(|| view! { <p>{t!(i18n, settings.gallery_empty)}</p> })}
-            <ol class="gallery-admin">{items}</ol>
+            <ol class="gallery-admin">
+                <For
+                    each=move || entries.clone()
+                    key=|(n, last, p)| (p.photo.id, *n, *last, p.alt.fr.clone(), p.alt.en.clone())
+                    children=move |(n, last, photo)| view! { <GalleryItem photo n last editable actions /> }
+                />
+            </ol>
             {(editable && count < MAX_GALLERY_PHOTOS).then(|| view! {
                 <form class="form gallery-upload" method="post" action="/admin/settings/gallery"
                     enctype="multipart/form-data">
