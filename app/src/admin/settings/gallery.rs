@@ -95,7 +95,7 @@ pub(super) fn GalleryCard(
                 <For
                     each=move || entries.clone()
                     key=|(n, last, p)| (p.photo.id, *n, *last, p.alt.fr.clone(), p.alt.en.clone())
-                    children=move |(n, last, photo)| view! { <GalleryItem photo n last editable actions /> }
+                    children=move |(n, last, photo)| view! { <GalleryItem photo n last editable actions refusals /> }
                 />
             </ol>
             {(editable && count < MAX_GALLERY_PHOTOS).then(|| view! {
@@ -132,21 +132,23 @@ fn GalleryItem(
     last: bool,
     editable: bool,
     actions: GalleryActions,
+    /// The refused description, summed up on the card.
+    refusals: FormErrors,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let GalleryPhoto { photo, alt } = photo;
     let id = photo.id;
     let shown = alt.clone();
     let thumb_alt = Signal::derive(move || shown.get(i18n.get_locale().as_str()).to_owned());
-    let error = Memo::new(move |_| {
-        actions
-            .alt
-            .value()
-            .get()
-            .and_then(Result::err)
-            .filter(|_| actions.described.get() == Some(id))
-    });
-    let errors = FormErrors::new(error, "gallery-errors");
+    // The card's refusal, inline here when this photo's form was sent.
+    let inline = move |name: &'static str| {
+        let message = refusals.field(i18n, name);
+        Signal::derive(move || {
+            (actions.described.get() == Some(id))
+                .then(|| message.get())
+                .flatten()
+        })
+    };
     let (fr_id, en_id) = (
         format!("gallery-{id}-alt-fr"),
         format!("gallery-{id}-alt-en"),
@@ -169,10 +171,10 @@ fn GalleryItem(
                 <input type="hidden" name="id" value=id />
                 <Field id=fr_id name="alt_fr" value=alt.fr.clone()
                     label=text(i18n, |i| t_string!(i, settings.gallery_alt_fr))
-                    error=errors.field(i18n, "alt_fr") maxlength=MAX_ALT_CHARS />
+                    error=inline("alt_fr") maxlength=MAX_ALT_CHARS />
                 <Field id=en_id name="alt_en" value=alt.en.clone()
                     label=text(i18n, |i| t_string!(i, settings.gallery_alt_en))
-                    error=errors.field(i18n, "alt_en") maxlength=MAX_ALT_CHARS />
+                    error=inline("alt_en") maxlength=MAX_ALT_CHARS />
                 <div class="form-actions">
                     <button type="submit" class="button button-secondary">
                         {t!(i18n, settings.gallery_save)}<span class="visually-hidden">" – "{which()}</span>
