@@ -99,6 +99,9 @@ test('staff filter the list, cancel several bookings with a message and export t
   await page.getByRole('button', { name: 'Appliquer aux réservations sélectionnées' }).click();
   await page.waitForURL((u) => u.search.includes('done=2'));
   await page.getByText('Réservations modifiées : 2.').waitFor();
+  // The list is read again after the action (the previous reading stays
+  // on screen until the new one arrives).
+  await row(page, ada).filter({ hasText: 'Annulée' }).waitFor();
   assert.match(await row(page, ada).innerText(), /Annulée/);
   assert.match(await row(page, bob).innerText(), /Annulée/);
   assert.doesNotMatch(await row(page, cy).innerText(), /Annulée/);
