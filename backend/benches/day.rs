@@ -60,12 +60,19 @@ async fn bench(label: &str, url: &str, history: usize) {
     // The other tables, ten to an area, through the store as the setup
     // screens write them.
     let mut area = 0;
+    let by = backend::store::Author {
+        user_id: None,
+        at: backend::now(),
+    };
     for i in 0..TABLES.saturating_sub(setup.booking.tables.len()) {
         if i % 10 == 0 {
             let form = domain::AreaForm {
                 name: format!("Grande salle {}", 1 + i / 10),
             };
-            area = store.create_area(restaurant, &form).await.expect("area");
+            area = store
+                .create_area(restaurant, &form, by)
+                .await
+                .expect("area");
         }
         let form = domain::TableForm {
             name: format!("G{}", i + 1),
@@ -81,7 +88,10 @@ async fn bench(label: &str, url: &str, history: usize) {
             height: 2,
             rotation: 0,
         };
-        store.create_table(restaurant, &form).await.expect("table");
+        store
+            .create_table(restaurant, &form, by)
+            .await
+            .expect("table");
     }
     let setup = store.setup().await.expect("setup");
     let tables: Vec<i64> = setup.booking.tables.iter().map(|t| t.id).collect();

@@ -3,6 +3,7 @@
 //! grid of cells), and the tables that may be pushed together. Input forms
 //! parse what was typed and name every field at fault.
 
+use crate::settings::AuditFields;
 use crate::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -227,6 +228,30 @@ pub struct TableForm {
     pub width: u32,
     pub height: u32,
     pub rotation: u32,
+}
+
+impl AuditFields for AreaForm {
+    fn audit_fields(&self) -> Vec<(&'static str, String)> {
+        vec![("name", self.name.clone())]
+    }
+}
+
+/// A table's fields but its area (the store names it).
+impl AuditFields for TableForm {
+    fn audit_fields(&self) -> Vec<(&'static str, String)> {
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+        vec![
+            ("name", self.name.clone()),
+            ("min_seats", self.min_seats.to_string()),
+            ("max_seats", self.max_seats.to_string()),
+            ("bookable_online", yes_no(self.bookable_online)),
+            ("active", yes_no(self.active)),
+            ("shape", self.shape.as_str().to_owned()),
+            ("place", format!("{}, {}", self.x, self.y)),
+            ("size", format!("{} × {}", self.width, self.height)),
+            ("rotation", self.rotation.to_string()),
+        ]
+    }
 }
 
 fn within(value: i64, min: u32, max: u32, field: &'static str) -> Result<u32, FieldError> {

@@ -704,14 +704,31 @@ pub enum AuditSubject {
     Rules,
     Hours,
     Exception,
+    /// A photo of the restaurant's page.
+    Gallery,
+    Area,
+    Table,
+    Combination,
+    /// A table or an area blocked for a while.
+    Block,
+    MenuCategory,
+    /// A dish (its photos and "sold out today" too).
+    MenuItem,
 }
 
 impl AuditSubject {
-    pub const ALL: [AuditSubject; 4] = [
+    pub const ALL: [AuditSubject; 11] = [
         AuditSubject::Restaurant,
         AuditSubject::Rules,
         AuditSubject::Hours,
         AuditSubject::Exception,
+        AuditSubject::Gallery,
+        AuditSubject::Area,
+        AuditSubject::Table,
+        AuditSubject::Combination,
+        AuditSubject::Block,
+        AuditSubject::MenuCategory,
+        AuditSubject::MenuItem,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -719,6 +736,13 @@ impl AuditSubject {
             AuditSubject::Rules => "rules",
             AuditSubject::Hours => "hours",
             AuditSubject::Exception => "exception",
+            AuditSubject::Gallery => "gallery",
+            AuditSubject::Area => "area",
+            AuditSubject::Table => "table",
+            AuditSubject::Combination => "combination",
+            AuditSubject::Block => "block",
+            AuditSubject::MenuCategory => "menu_category",
+            AuditSubject::MenuItem => "menu_item",
         }
     }
     pub fn parse(raw: &str) -> Option<Self> {

@@ -370,6 +370,21 @@ test('an admin sets a new restaurant up from nothing and a diner books it', asyn
     await screenshot(page, `from-empty-tables-${width}`);
   }
 
+  // Every step of the set-up is in the audit log, with who: the block
+  // (its span in the restaurant's time), the tables, the menu.
+  await page.goto(`${server.base}/admin/settings`);
+  await waitForHydration(page);
+  const log = page.locator('section#audit tbody tr');
+  await log.first().waitFor();
+  const newest = await log.first().innerText();
+  assert.match(newest, /Tables bloquées[\s\S]*18:00[\s\S]*23:30[\s\S]*Réparation du pied/);
+  const all = await log.allInnerTexts();
+  assert.ok(all.some((line) => /Table · S1 · ajout/.test(line)), all.join('\n'));
+  assert.ok(all.some((line) => /Combinaison · /.test(line)), all.join('\n'));
+  assert.ok(all.some((line) => /Plat · /.test(line)), all.join('\n'));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, 'from-empty-audit-1280');
+
   assert.deepEqual(errors, []);
   assert.deepEqual(visitorErrors, []);
   await visitorContext.close();

@@ -179,7 +179,7 @@ pub use booking::{
     ReservationWithTables, TableLabel, MAX_SPAN,
 };
 pub use booking::{period_hours, HoursClash, UpcomingBooking};
-pub use booking::{AreaRow, CombinationMemberRow, FloorTableRow, InUse, TableBookingRow};
+pub use booking::{AreaRow, Author, CombinationMemberRow, FloorTableRow, InUse, TableBookingRow};
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};

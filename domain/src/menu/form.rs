@@ -3,7 +3,7 @@
 
 use super::{Allergen, Diet, Tag, MAX_DESCRIPTION_CHARS, MAX_MENU_NAME_CHARS, MAX_PRICE_CENTS};
 use crate::restaurant::Localized;
-use crate::settings::{text, Errors};
+use crate::settings::{text, AuditFields, Errors};
 use crate::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -196,6 +196,37 @@ impl Direction {
             Direction::Up => "up",
             Direction::Down => "down",
         }
+    }
+}
+
+fn tag_list<T: Tag>(tags: &[T]) -> String {
+    tags.iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl AuditFields for CategoryForm {
+    fn audit_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("name_fr", self.name.fr.clone()),
+            ("name_en", self.name.en.clone()),
+        ]
+    }
+}
+
+/// A dish's fields but its category (the store names it).
+impl AuditFields for ItemForm {
+    fn audit_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("name_fr", self.name.fr.clone()),
+            ("name_en", self.name.en.clone()),
+            ("description_fr", self.description.fr.clone()),
+            ("description_en", self.description.en.clone()),
+            ("price", price_input(self.price_cents)),
+            ("allergens", tag_list(&self.allergens)),
+            ("diets", tag_list(&self.diets)),
+        ]
     }
 }
 

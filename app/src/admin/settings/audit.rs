@@ -1,4 +1,5 @@
-//! The audit log (admins only): who changed which setting when, from what
+//! The audit log (admins only): who changed which setting (the page,
+//! rules, hours, the room, the menu) when, from what
 //! to what, newest first, a page at a time (`?audit_before=ID`, a plain
 //! link: it works before hydration).
 
@@ -7,10 +8,10 @@ use super::fields::day_name;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::dates::long_date;
-use crate::ui::labels::{date_time_label, service_label};
+use crate::ui::labels::{allergen_label, date_time_label, diet_label, service_label};
 use crate::ui::I18n;
 use domain::settings::parse_weekday;
-use domain::{AuditChange, AuditEntry, AuditPage, AuditSubject, ServiceKind};
+use domain::{Allergen, AuditChange, AuditEntry, AuditPage, AuditSubject, Diet, ServiceKind, Tag};
 use leptos::prelude::*;
 
 fn subject_label(i18n: I18n, subject: AuditSubject) -> &'static str {
@@ -19,6 +20,13 @@ fn subject_label(i18n: I18n, subject: AuditSubject) -> &'static str {
         AuditSubject::Rules => t_string!(i18n, settings.audit_rules),
         AuditSubject::Hours => t_string!(i18n, settings.audit_hours),
         AuditSubject::Exception => t_string!(i18n, settings.audit_exception),
+        AuditSubject::Gallery => t_string!(i18n, settings.audit_gallery),
+        AuditSubject::Area => t_string!(i18n, settings.audit_area),
+        AuditSubject::Table => t_string!(i18n, settings.audit_table),
+        AuditSubject::Combination => t_string!(i18n, settings.audit_combination),
+        AuditSubject::Block => t_string!(i18n, settings.audit_block),
+        AuditSubject::MenuCategory => t_string!(i18n, settings.audit_menu_category),
+        AuditSubject::MenuItem => t_string!(i18n, settings.audit_menu_item),
     }
 }
 
@@ -50,19 +58,74 @@ fn what_label(i18n: I18n, subject: AuditSubject, raw: &str) -> String {
             .map(|d| long_date(i18n, d))
             .collect::<Vec<_>>()
             .join(" – "),
+        // "2026-12-24 19:00 – 2026-12-24 23:00"
+        AuditSubject::Block => raw
+            .split(" – ")
+            .map(|at| match at.split_once(' ') {
+                Some((date, time)) => date_time_label(i18n, date, time),
+                None => at.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" – "),
         _ => raw.to_owned(),
     }
 }
 
-/// A value as admins read it (an exception's kind translated).
+/// A value as admins read it (an exception's kind, a table's shape, yes
+/// and no, allergens and diets translated).
 fn value(i18n: I18n, field: &str, v: &str) -> String {
+    let list = |label: &dyn Fn(&str) -> Option<&'static str>| {
+        v.split(", ")
+            .map(|t| label(t).map_or_else(|| t.to_owned(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match (field, v) {
         (_, "") => "—".to_owned(),
+        ("bookable_online" | "active", "yes") => t_string!(i18n, tables.yes).to_owned(),
+        ("bookable_online" | "active", "no") => t_string!(i18n, tables.no).to_owned(),
+        ("shape", "round") => t_string!(i18n, tables.shape_round).to_owned(),
+        ("shape", "square") => t_string!(i18n, tables.shape_square).to_owned(),
+        ("shape", "rectangle") => t_string!(i18n, tables.shape_rectangle).to_owned(),
+        ("allergens", _) => list(&|t| Allergen::parse(t).map(|a| allergen_label(i18n, a))),
+        ("diets", _) => list(&|t| Diet::parse(t).map(|d| diet_label(i18n, d))),
+        ("sold_out_on", date) => long_date(i18n, date),
         ("kind", "closed") => t_string!(i18n, settings.closed).to_owned(),
         ("kind", kind) => ServiceKind::parse(kind)
             .map_or_else(|| kind.to_owned(), |k| service_label(i18n, k).to_owned()),
         _ => v.to_owned(),
     }
+}
+
+/// The label of a field of the room, the gallery or the menu.
+fn setup_field(i18n: I18n, field: &str) -> Option<&'static str> {
+    Some(match field {
+        "area" => t_string!(i18n, tables.area),
+        "min_seats" => t_string!(i18n, tables.min_seats),
+        "max_seats" => t_string!(i18n, tables.max_seats),
+        "bookable_online" => t_string!(i18n, tables.col_online),
+        "active" => t_string!(i18n, tables.col_active),
+        "shape" => t_string!(i18n, tables.shape),
+        "rotation" => t_string!(i18n, tables.rotation),
+        "place" => t_string!(i18n, settings.audit_place),
+        "size" => t_string!(i18n, settings.audit_size),
+        "tables" => t_string!(i18n, blocks.col_tables),
+        "reason" => t_string!(i18n, blocks.col_reason),
+        "position" => t_string!(i18n, settings.audit_position),
+        "alt_fr" => t_string!(i18n, settings.gallery_alt_fr),
+        "alt_en" => t_string!(i18n, settings.gallery_alt_en),
+        "name_fr" => t_string!(i18n, menu_admin.name_fr),
+        "name_en" => t_string!(i18n, menu_admin.name_en),
+        "description_fr" => t_string!(i18n, menu_admin.description_fr),
+        "description_en" => t_string!(i18n, menu_admin.description_en),
+        "price" => t_string!(i18n, menu_admin.price),
+        "category" => t_string!(i18n, menu_admin.category),
+        "allergens" => t_string!(i18n, menu_admin.allergens),
+        "diets" => t_string!(i18n, menu_admin.diets),
+        "sold_out_on" => t_string!(i18n, settings.audit_sold_out_on),
+        "photos" => t_string!(i18n, settings.audit_photos),
+        _ => return None,
+    })
 }
 
 /// The label of a changed field (an exception's `kind` is its own).
@@ -72,6 +135,10 @@ fn change_label(i18n: I18n, subject: AuditSubject, field: &str) -> String {
         AuditSubject::Hours => Scope::Hours,
         AuditSubject::Rules => Scope::Rules,
         AuditSubject::Restaurant => Scope::Restaurant,
+        _ => match setup_field(i18n, field) {
+            Some(text) => return text.to_owned(),
+            None => Scope::Restaurant,
+        },
     };
     let text = label(i18n, scope, field);
     if text == t_string!(i18n, form.other) {

@@ -4,6 +4,7 @@
 //! refused (the bookings are moved first), whoever is first: the service
 //! names them, and the database refuses one written meanwhile.
 
+use super::{author, by};
 use crate::error::StoreError;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::booking::naive_date;
@@ -161,10 +162,10 @@ pub async fn create_block(
         ends_at: end,
         reason: &form.reason,
         table_ids: &tables,
-        created_by: who.user_id,
     };
+    let by = author(who, now);
     let id = store
-        .create_block(restaurant, &block, now)
+        .create_block(restaurant, &block, &tz, by)
         .await
         .map_err(|e| match e {
             // A booking written since the check above.
@@ -184,9 +185,12 @@ pub async fn delete_block(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::RunService)?;
-    let restaurant = store.setup().await?.restaurant.id;
-    Ok(store.delete_block(restaurant, id).await?)
+    let who = authorize(who, Action::RunService)?;
+    let setup = store.setup().await?;
+    let by = by(who);
+    Ok(store
+        .delete_block(setup.restaurant.id, id, &setup.booking.rules.time_zone, by)
+        .await?)
 }
 
 /// How far ahead the tables screen lists blocks.

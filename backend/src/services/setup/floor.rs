@@ -5,6 +5,7 @@
 //! a table some past booking held is deactivated instead of removed, so the
 //! history keeps it.
 
+use super::{author, by};
 use crate::error::StoreError;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::booking::{move_booking, Placement};
@@ -126,10 +127,10 @@ pub async fn create_area(
     who: Option<&Principal>,
     form: &AreaForm,
 ) -> Result<i64, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
     store
-        .create_area(restaurant, form)
+        .create_area(restaurant, form, by(admin))
         .await
         .map_err(name_taken)
 }
@@ -141,10 +142,10 @@ pub async fn rename_area(
     id: i64,
     form: &AreaForm,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
     store
-        .rename_area(restaurant, id, form)
+        .rename_area(restaurant, id, form, by(admin))
         .await
         .map_err(name_taken)
 }
@@ -156,9 +157,9 @@ pub async fn delete_area(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
-    in_use(store.delete_area(restaurant, id).await?)
+    in_use(store.delete_area(restaurant, id, by(admin)).await?)
 }
 
 async fn check_area(store: &Store, restaurant: i64, form: &TableForm) -> Result<(), ServiceError> {
@@ -179,11 +180,11 @@ pub async fn create_table(
     who: Option<&Principal>,
     form: &TableForm,
 ) -> Result<FloorTable, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
     check_area(store, restaurant, form).await?;
     let id = store
-        .create_table(restaurant, form)
+        .create_table(restaurant, form, by(admin))
         .await
         .map_err(name_taken)?;
     table_view(store.floor_table(restaurant, id).await?)
@@ -198,14 +199,14 @@ pub async fn update_table(
     id: i64,
     form: &TableForm,
 ) -> Result<FloorTable, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
     // A missing table is not found, whatever its new area.
     store.floor_table(restaurant, id).await?;
     check_area(store, restaurant, form).await?;
     in_use(
         store
-            .update_table(restaurant, id, form, now)
+            .update_table(restaurant, id, form, author(admin, now))
             .await
             .map_err(name_taken)?,
     )?;
@@ -222,9 +223,9 @@ pub async fn place_table(
     x: u32,
     y: u32,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
-    Ok(store.place_table(restaurant, id, (x, y)).await?)
+    Ok(store.place_table(restaurant, id, (x, y), by(admin)).await?)
 }
 
 /// Removes a table no booking ever held.
@@ -235,9 +236,13 @@ pub async fn delete_table(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
-    in_use(store.delete_table(restaurant, id, now).await?)
+    in_use(
+        store
+            .delete_table(restaurant, id, author(admin, now))
+            .await?,
+    )
 }
 
 /// A new combination of the restaurant's tables; its id.
@@ -247,7 +252,7 @@ pub async fn create_combination(
     who: Option<&Principal>,
     form: &CombinationForm,
 ) -> Result<i64, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
     if store.count_tables(restaurant, &form.tables).await? != form.tables.len() {
         return Err(ServiceError::Refused {
@@ -256,7 +261,7 @@ pub async fn create_combination(
         });
     }
     store
-        .create_combination(restaurant, form)
+        .create_combination(restaurant, form, by(admin))
         .await
         .map_err(name_taken)
 }
@@ -267,9 +272,9 @@ pub async fn delete_combination(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = restaurant_id(store).await?;
-    Ok(store.delete_combination(restaurant, id).await?)
+    Ok(store.delete_combination(restaurant, id, by(admin)).await?)
 }
 
 /// The bookings that hold a table from now on (what keeps it from being

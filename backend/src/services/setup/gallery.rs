@@ -3,6 +3,7 @@
 //! language, put them in order and remove them. Staff read it.
 
 use super::photos::{remove_files, store_photo, too_many_photos};
+use super::{author, by};
 use crate::media::Media;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
@@ -33,7 +34,7 @@ pub async fn add_gallery_photo(
     alt: &Localized,
     now: DateTime<Utc>,
 ) -> Result<GalleryPhoto, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     // The cached gallery is enough for this early check: the store counts
     // again when it writes the row.
     let setup = store.setup().await?;
@@ -43,7 +44,13 @@ pub async fn add_gallery_photo(
     let restaurant = setup.restaurant.id;
     let written = store_photo(media, bytes, "gallery").await?;
     let row = store
-        .add_gallery_photo(restaurant, &written.photo, alt, MAX_GALLERY_PHOTOS, now)
+        .add_gallery_photo(
+            restaurant,
+            &written.photo,
+            alt,
+            MAX_GALLERY_PHOTOS,
+            author(admin, now),
+        )
         .await
         .map(|id| id.ok_or_else(too_many_photos));
     Ok(GalleryPhoto {
@@ -60,9 +67,11 @@ pub async fn set_gallery_alt(
     id: i64,
     alt: &Localized,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = store.setup().await?.restaurant.id;
-    Ok(store.set_gallery_alt(restaurant, id, alt).await?)
+    Ok(store
+        .set_gallery_alt(restaurant, id, alt, by(admin))
+        .await?)
 }
 
 /// Moves a photo one place earlier or later. Admins only.
@@ -73,9 +82,11 @@ pub async fn move_gallery_photo(
     id: i64,
     direction: Direction,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = store.setup().await?.restaurant.id;
-    Ok(store.move_gallery_photo(restaurant, id, direction).await?)
+    Ok(store
+        .move_gallery_photo(restaurant, id, direction, by(admin))
+        .await?)
 }
 
 /// Removes a photo: its row, then its files. Admins only.
@@ -86,9 +97,11 @@ pub async fn delete_gallery_photo(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     let restaurant = store.setup().await?.restaurant.id;
-    let photo = store.delete_gallery_photo(restaurant, id).await?;
+    let photo = store
+        .delete_gallery_photo(restaurant, id, by(admin))
+        .await?;
     remove_files(media, &photo).await;
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 use super::photos::{remove_files, store_photo, too_many_photos};
 use super::settings::today;
+use super::{author, by};
 use crate::media::Media;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
@@ -48,9 +49,9 @@ pub async fn create_category(
     who: Option<&Principal>,
     form: &CategoryForm,
 ) -> Result<i64, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     Ok(store
-        .create_category(restaurant_id(store).await?, form)
+        .create_category(restaurant_id(store).await?, form, by(admin))
         .await?)
 }
 
@@ -61,9 +62,9 @@ pub async fn update_category(
     id: i64,
     form: &CategoryForm,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     Ok(store
-        .update_category(restaurant_id(store).await?, id, form)
+        .update_category(restaurant_id(store).await?, id, form, by(admin))
         .await?)
 }
 
@@ -75,9 +76,9 @@ pub async fn delete_category(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     match store
-        .delete_category(restaurant_id(store).await?, id)
+        .delete_category(restaurant_id(store).await?, id, by(admin))
         .await?
     {
         None => Ok(()),
@@ -92,9 +93,9 @@ pub async fn move_category(
     id: i64,
     direction: Direction,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     Ok(store
-        .move_category(restaurant_id(store).await?, id, direction)
+        .move_category(restaurant_id(store).await?, id, direction, by(admin))
         .await?)
 }
 
@@ -112,8 +113,11 @@ pub async fn create_item(
     who: Option<&Principal>,
     form: &ItemForm,
 ) -> Result<i64, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
-    match store.create_item(restaurant_id(store).await?, form).await {
+    let admin = authorize(who, Action::ManageSetup)?;
+    match store
+        .create_item(restaurant_id(store).await?, form, by(admin))
+        .await
+    {
         Err(crate::error::StoreError::NotFound) => Err(unknown_category()),
         other => Ok(other?),
     }
@@ -126,9 +130,9 @@ pub async fn update_item(
     id: i64,
     form: &ItemForm,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     if store
-        .update_item(restaurant_id(store).await?, id, form)
+        .update_item(restaurant_id(store).await?, id, form, by(admin))
         .await?
     {
         Ok(())
@@ -145,8 +149,10 @@ pub async fn delete_item(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
-    let photos = store.delete_item(restaurant_id(store).await?, id).await?;
+    let admin = authorize(who, Action::ManageSetup)?;
+    let photos = store
+        .delete_item(restaurant_id(store).await?, id, by(admin))
+        .await?;
     for photo in &photos {
         remove_files(media, photo).await;
     }
@@ -160,9 +166,9 @@ pub async fn move_item(
     id: i64,
     direction: Direction,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     Ok(store
-        .move_item(restaurant_id(store).await?, id, direction)
+        .move_item(restaurant_id(store).await?, id, direction, by(admin))
         .await?)
 }
 
@@ -176,14 +182,14 @@ pub async fn set_available(
     available: bool,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::RunService)?;
+    let staff = authorize(who, Action::RunService)?;
     let on = if available {
         None
     } else {
         Some(today(store, now).await?)
     };
     Ok(store
-        .set_sold_out(restaurant_id(store).await?, id, on)
+        .set_sold_out(restaurant_id(store).await?, id, on, author(staff, now))
         .await?)
 }
 
@@ -199,7 +205,7 @@ pub async fn add_photo(
     bytes: Vec<u8>,
     now: DateTime<Utc>,
 ) -> Result<Photo, ServiceError> {
-    authorize(who, Action::ManageSetup)?;
+    let admin = authorize(who, Action::ManageSetup)?;
     // The cached menu is enough for this early check: the store counts the
     // photos again when it writes the row.
     let setup = store.setup().await?;
@@ -219,7 +225,13 @@ pub async fn add_photo(
     }
     let written = store_photo(media, bytes, "menu").await?;
     let row = store
-        .add_photo(restaurant, item_id, &written.photo, MAX_PHOTOS, now)
+        .add_photo(
+            restaurant,
+            item_id,
+            &written.photo,
+            MAX_PHOTOS,
+            author(admin, now),
+        )
         .await
         .map(|row| {
             row.map_err(|refusal| match refusal {
@@ -238,8 +250,10 @@ pub async fn delete_photo(
     who: Option<&Principal>,
     id: i64,
 ) -> Result<(), ServiceError> {
-    authorize(who, Action::ManageSetup)?;
-    let photo = store.delete_photo(restaurant_id(store).await?, id).await?;
+    let admin = authorize(who, Action::ManageSetup)?;
+    let photo = store
+        .delete_photo(restaurant_id(store).await?, id, by(admin))
+        .await?;
     remove_files(media, &photo).await;
     Ok(())
 }

@@ -39,3 +39,21 @@ pub fn may_manage_setup(
 ) -> Result<(), crate::services::ServiceError> {
     crate::services::authz::authorize(who, crate::services::authz::Action::ManageSetup).map(|_| ())
 }
+
+/// `who`'s change at `at`, for its line in the audit log. (A service
+/// without a `now` of its own dates the line by the clock: it is a
+/// record, no rule reads it.)
+fn author(
+    who: &crate::services::authz::Principal,
+    at: chrono::DateTime<chrono::Utc>,
+) -> crate::store::Author {
+    crate::store::Author {
+        user_id: Some(who.user_id),
+        at,
+    }
+}
+
+/// `who`'s change now.
+fn by(who: &crate::services::authz::Principal) -> crate::store::Author {
+    author(who, crate::now())
+}

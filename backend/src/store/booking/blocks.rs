@@ -4,10 +4,12 @@
 //! include the blocks' (see `HOLDS_SQL`), so availability, staff placements
 //! and moves all respect them.
 
-use super::{db_time, ADVISORY_BOOKING_BASE};
+use super::{db_time, Author, ADVISORY_BOOKING_BASE};
 use crate::error::StoreError;
 use crate::store::{on_pool, Store};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use domain::{audit_changes, AuditSubject};
 
 /// One table of a block, as read (a block over several tables gives
 /// several rows).
@@ -48,7 +50,6 @@ pub struct NewBlock<'a> {
     pub ends_at: DateTime<Utc>,
     pub reason: &'a str,
     pub table_ids: &'a [i64],
-    pub created_by: i64,
 }
 
 /// `$2, $3, ...` for `n` values bound after `$1`.
@@ -124,12 +125,14 @@ impl Store {
 
     /// Writes a block and its tables (ascending, as bookings hold them);
     /// its id. A booking holding one of the tables then is a conflict (the
-    /// database's triggers), and nothing is written.
+    /// database's triggers), and nothing is written. Its line in the audit
+    /// log says when in the restaurant's `tz`.
     pub async fn create_block(
         &self,
         restaurant_id: i64,
         block: &NewBlock<'_>,
-        now: DateTime<Utc>,
+        tz: &Tz,
+        by: Author,
     ) -> Result<i64, StoreError> {
         let insert = "INSERT INTO table_blocks (restaurant_id, starts_at, ends_at, reason, created_at, created_by) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
@@ -137,26 +140,60 @@ impl Store {
         let mut tables = block.table_ids.to_vec();
         tables.sort_unstable();
         tables.dedup();
+        let label = span_label(tz, block.starts_at, block.ends_at);
         booking_tx!(self, restaurant_id, tx => {
             let id: i64 = sqlx::query_scalar(insert)
                 .bind(restaurant_id).bind(db_time(block.starts_at)).bind(db_time(block.ends_at))
-                .bind(block.reason).bind(db_time(now)).bind(block.created_by)
+                .bind(block.reason).bind(db_time(by.at)).bind(by.user_id)
                 .fetch_one(&mut *tx).await?;
             for table in &tables {
                 sqlx::query(member).bind(id).bind(table).execute(&mut *tx).await?;
             }
+            let names: Vec<String> = sqlx::query_scalar(TABLE_NAMES).bind(id)
+                .fetch_all(&mut *tx).await?;
+            let changes = audit_changes(&[], &block_fields(&names, block.reason));
+            record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Block, "create",
+                label, &changes);
             Ok::<i64, StoreError>(id)
         })
     }
 
     /// Removes a block: its tables are free again at once.
-    pub async fn delete_block(&self, restaurant_id: i64, id: i64) -> Result<(), StoreError> {
-        let sql = "DELETE FROM table_blocks WHERE id = $1 AND restaurant_id = $2";
-        let gone = on_pool!(self, pool => sqlx::query(sql).bind(id).bind(restaurant_id)
-            .execute(pool).await.map(|done| done.rows_affected()))?;
-        if gone == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+    pub async fn delete_block(
+        &self,
+        restaurant_id: i64,
+        id: i64,
+        tz: &Tz,
+        by: Author,
+    ) -> Result<(), StoreError> {
+        let found = "SELECT starts_at, ends_at, reason FROM table_blocks \
+             WHERE id = $1 AND restaurant_id = $2";
+        let delete = "DELETE FROM table_blocks WHERE id = $1 AND restaurant_id = $2";
+        booking_tx!(self, restaurant_id, tx => {
+            let found: Option<(DateTime<Utc>, DateTime<Utc>, String)> = sqlx::query_as(found)
+                .bind(id).bind(restaurant_id).fetch_optional(&mut *tx).await?;
+            let (starts_at, ends_at, reason) = found.ok_or(StoreError::NotFound)?;
+            let names: Vec<String> = sqlx::query_scalar(TABLE_NAMES).bind(id)
+                .fetch_all(&mut *tx).await?;
+            sqlx::query(delete).bind(id).bind(restaurant_id).execute(&mut *tx).await?;
+            let changes = audit_changes(&block_fields(&names, &reason), &[]);
+            record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Block, "delete",
+                span_label(tz, starts_at, ends_at), &changes);
+            Ok::<(), StoreError>(())
+        })
     }
+}
+
+/// The names of a block's tables, in name order.
+const TABLE_NAMES: &str = "SELECT t.name FROM block_tables b JOIN dining_tables t \
+     ON t.id = b.table_id WHERE b.block_id = $1 ORDER BY t.name";
+
+fn block_fields(tables: &[String], reason: &str) -> Vec<(&'static str, String)> {
+    vec![("tables", tables.join(", ")), ("reason", reason.to_owned())]
+}
+
+/// `2026-12-24 19:00 – 2026-12-24 23:00`, in the restaurant's time.
+fn span_label(tz: &Tz, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let local = |t: DateTime<Utc>| t.with_timezone(tz).format("%Y-%m-%d %H:%M").to_string();
+    format!("{} – {}", local(start), local(end))
 }

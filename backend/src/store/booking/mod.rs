@@ -45,6 +45,32 @@ macro_rules! booking_tx {
     };
 }
 
+/// Adds a line to the audit log in the caller's transaction (nothing when
+/// nothing changed).
+macro_rules! record_audit {
+    ($tx:expr, $restaurant_id:expr, $now:expr, $user:expr, $subject:expr, $action:expr, $label:expr, $changes:expr) => {{
+        let changes: &[domain::AuditChange] = $changes;
+        if !changes.is_empty() || $action != "update" {
+            let json = serde_json::to_string(changes)
+                .map_err(|e| $crate::error::StoreError::corrupt(format!("audit changes: {e}")))?;
+            let subject: domain::AuditSubject = $subject;
+            sqlx::query(
+                "INSERT INTO audit_log (restaurant_id, at, user_id, subject, action, label, changes) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind($restaurant_id)
+            .bind($crate::store::booking::db_time($now))
+            .bind($user)
+            .bind(subject.as_str())
+            .bind($action)
+            .bind($label)
+            .bind(json)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
 mod blocks;
 mod calendar;
 mod details;
@@ -77,6 +103,14 @@ use crate::error::StoreError;
 use chrono::{DateTime, SubsecRound, Utc};
 use domain::{ReservationSource, ReservationStatus};
 use rules::ExistingBooking;
+
+/// Who makes a change of the restaurant's setup, and when: its line in the
+/// audit log.
+#[derive(Debug, Clone, Copy)]
+pub struct Author {
+    pub user_id: Option<i64>,
+    pub at: DateTime<Utc>,
+}
 
 /// Instants are written with whole seconds so that SQLite's text order is
 /// time order.

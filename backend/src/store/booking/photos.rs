@@ -4,11 +4,10 @@
 //! which serialises them.
 
 use super::menu::MenuRefusal;
-use super::{db_time, ADVISORY_BOOKING_BASE};
+use super::{db_time, Author, ADVISORY_BOOKING_BASE};
 use crate::error::StoreError;
 use crate::store::{on_pool, Store};
-use chrono::{DateTime, Utc};
-use domain::{Direction, GalleryPhoto, Localized, Photo};
+use domain::{audit_changes, AuditSubject, Direction, GalleryPhoto, Localized, Photo};
 
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct PhotoRow {
@@ -69,10 +68,10 @@ impl Store {
         item_id: i64,
         photo: &StoredPhoto,
         max: usize,
-        now: DateTime<Utc>,
+        by: Author,
     ) -> Result<Result<i64, MenuRefusal>, StoreError> {
         let owned =
-            "SELECT COUNT(*) FROM menu_items i JOIN menu_categories c ON c.id = i.category_id \
+            "SELECT i.name_fr FROM menu_items i JOIN menu_categories c ON c.id = i.category_id \
              WHERE i.id = $1 AND c.restaurant_id = $2";
         let count = "SELECT COUNT(*) FROM menu_photos WHERE item_id = $1";
         let insert = "INSERT INTO menu_photos (item_id, position, storage_key, width, height, \
@@ -80,20 +79,23 @@ impl Store {
              WHERE item_id = $1), $2, $3, $4, $5, $6) RETURNING id";
         let widths = joined(&photo.widths);
         booking_tx!(self, restaurant_id, tx => {
-            let n: i64 = sqlx::query_scalar(owned).bind(item_id).bind(restaurant_id)
-                .fetch_one(&mut *tx).await?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
+            let dish: Option<String> = sqlx::query_scalar(owned).bind(item_id).bind(restaurant_id)
+                .fetch_optional(&mut *tx).await?;
+            let dish = dish.ok_or(StoreError::NotFound)?;
             let photos: i64 = sqlx::query_scalar(count).bind(item_id).fetch_one(&mut *tx).await?;
             if usize::try_from(photos).unwrap_or(usize::MAX) >= max {
                 Ok(Err(MenuRefusal::TooManyPhotos))
             } else {
-                Ok(Ok(sqlx::query_scalar::<_, i64>(insert)
+                let id = sqlx::query_scalar::<_, i64>(insert)
                     .bind(item_id).bind(&photo.storage_key)
                     .bind(i64::from(photo.width)).bind(i64::from(photo.height))
-                    .bind(&widths).bind(db_time(now))
-                    .fetch_one(&mut *tx).await?))
+                    .bind(&widths).bind(db_time(by.at))
+                    .fetch_one(&mut *tx).await?;
+                let changes = audit_changes(&[("photos", photos.to_string())],
+                    &[("photos", (photos + 1).to_string())]);
+                record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::MenuItem,
+                    "update", dish, &changes);
+                Ok(Ok(id))
             }
         })
     }
@@ -103,9 +105,12 @@ impl Store {
         &self,
         restaurant_id: i64,
         id: i64,
+        by: Author,
     ) -> Result<StoredPhoto, StoreError> {
         let key = "SELECT p.id, p.item_id AS owner_id, p.storage_key, p.width, p.height, p.widths FROM menu_photos p JOIN menu_items i ON i.id = p.item_id \
              JOIN menu_categories c ON c.id = i.category_id WHERE p.id = $1 AND c.restaurant_id = $2";
+        let dish = "SELECT name_fr FROM menu_items WHERE id = $1";
+        let count = "SELECT COUNT(*) FROM menu_photos WHERE item_id = $1";
         let delete = "DELETE FROM menu_photos WHERE id = $1";
         booking_tx!(self, restaurant_id, tx => {
             let found: Option<PhotoRow> = sqlx::query_as(key).bind(id).bind(restaurant_id)
@@ -113,7 +118,15 @@ impl Store {
             match found {
                 None => Err(StoreError::NotFound),
                 Some(row) => {
+                    let name: String = sqlx::query_scalar(dish).bind(row.owner_id)
+                        .fetch_one(&mut *tx).await?;
+                    let photos: i64 = sqlx::query_scalar(count).bind(row.owner_id)
+                        .fetch_one(&mut *tx).await?;
                     sqlx::query(delete).bind(id).execute(&mut *tx).await?;
+                    let changes = audit_changes(&[("photos", photos.to_string())],
+                        &[("photos", (photos - 1).to_string())]);
+                    record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::MenuItem,
+                        "update", name, &changes);
                     stored(row)
                 }
             }
@@ -135,6 +148,39 @@ struct GalleryRow {
     photo: PhotoRow,
     alt_fr: String,
     alt_en: String,
+}
+
+/// A gallery photo's place (from 1) and words, in the caller's
+/// transaction; not found when it is not the restaurant's.
+macro_rules! gallery_place {
+    ($tx:expr, $restaurant_id:expr, $id:expr) => {{
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, alt_fr, alt_en FROM restaurant_photos WHERE restaurant_id = $1 \
+             ORDER BY position, id",
+        )
+        .bind($restaurant_id)
+        .fetch_all(&mut *$tx)
+        .await?;
+        let (place, (_, fr, en)) = (1_i64..)
+            .zip(rows)
+            .find(|(_, row)| row.0 == $id)
+            .ok_or(StoreError::NotFound)?;
+        (place, Localized { fr, en })
+    }};
+}
+
+/// A gallery photo's fields in the audit log.
+fn gallery_fields(place: i64, alt: &Localized) -> Vec<(&'static str, String)> {
+    vec![
+        ("position", place.to_string()),
+        ("alt_fr", alt.fr.clone()),
+        ("alt_en", alt.en.clone()),
+    ]
+}
+
+/// A gallery photo in the audit log: its French words, else its English.
+fn photo_label(alt: &Localized) -> String {
+    if alt.fr.is_empty() { &alt.en } else { &alt.fr }.clone()
 }
 
 fn joined(widths: &[u32]) -> String {
@@ -174,7 +220,7 @@ impl Store {
         photo: &StoredPhoto,
         alt: &Localized,
         max: usize,
-        now: DateTime<Utc>,
+        by: Author,
     ) -> Result<Option<i64>, StoreError> {
         let count = "SELECT COUNT(*) FROM restaurant_photos WHERE restaurant_id = $1";
         let insert = "INSERT INTO restaurant_photos (restaurant_id, position, storage_key, width, \
@@ -186,11 +232,15 @@ impl Store {
             if usize::try_from(photos).unwrap_or(usize::MAX) >= max {
                 Ok(None)
             } else {
-                Ok(Some(sqlx::query_scalar::<_, i64>(insert)
+                let id = sqlx::query_scalar::<_, i64>(insert)
                     .bind(restaurant_id).bind(&photo.storage_key)
                     .bind(i64::from(photo.width)).bind(i64::from(photo.height))
-                    .bind(&widths).bind(&alt.fr).bind(&alt.en).bind(db_time(now))
-                    .fetch_one(&mut *tx).await?))
+                    .bind(&widths).bind(&alt.fr).bind(&alt.en).bind(db_time(by.at))
+                    .fetch_one(&mut *tx).await?;
+                let changes = audit_changes(&[], &gallery_fields(photos + 1, alt));
+                record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Gallery,
+                    "create", photo_label(alt), &changes);
+                Ok(Some(id))
             }
         })
     }
@@ -201,16 +251,19 @@ impl Store {
         restaurant_id: i64,
         id: i64,
         alt: &Localized,
+        by: Author,
     ) -> Result<(), StoreError> {
         let sql = "UPDATE restaurant_photos SET alt_fr = $3, alt_en = $4 \
              WHERE id = $1 AND restaurant_id = $2";
-        let changed = on_pool!(self, pool => sqlx::query(sql)
-            .bind(id).bind(restaurant_id).bind(&alt.fr).bind(&alt.en)
-            .execute(pool).await.map(|r| r.rows_affected()))?;
-        if changed == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        booking_tx!(self, restaurant_id, tx => {
+            let (place, before) = gallery_place!(tx, restaurant_id, id);
+            sqlx::query(sql).bind(id).bind(restaurant_id).bind(&alt.fr).bind(&alt.en)
+                .execute(&mut *tx).await?;
+            let changes = audit_changes(&gallery_fields(place, &before), &gallery_fields(place, alt));
+            record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Gallery, "update",
+                photo_label(alt), &changes);
+            Ok::<(), StoreError>(())
+        })
     }
 
     /// Moves a gallery photo one place earlier or later.
@@ -219,6 +272,7 @@ impl Store {
         restaurant_id: i64,
         id: i64,
         direction: Direction,
+        by: Author,
     ) -> Result<(), StoreError> {
         let list = "SELECT id, position FROM restaurant_photos WHERE restaurant_id = $1 \
              ORDER BY position, id";
@@ -228,9 +282,18 @@ impl Store {
             match super::menu::swapped(&rows, id, direction) {
                 None => Err(StoreError::NotFound),
                 Some(order) => {
+                    let (before, alt) = gallery_place!(tx, restaurant_id, id);
+                    let mut after = before;
                     for (position, row_id) in (1_i64..).zip(order) {
                         sqlx::query(set).bind(row_id).bind(position).execute(&mut *tx).await?;
+                        if row_id == id {
+                            after = position;
+                        }
                     }
+                    let changes = audit_changes(&[("position", before.to_string())],
+                        &[("position", after.to_string())]);
+                    record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Gallery,
+                        "update", photo_label(&alt), &changes);
                     Ok(())
                 }
             }
@@ -242,6 +305,7 @@ impl Store {
         &self,
         restaurant_id: i64,
         id: i64,
+        by: Author,
     ) -> Result<StoredPhoto, StoreError> {
         let key = "SELECT id, restaurant_id AS owner_id, storage_key, width, height, widths \
              FROM restaurant_photos WHERE id = $1 AND restaurant_id = $2";
@@ -252,7 +316,11 @@ impl Store {
             match found {
                 None => Err(StoreError::NotFound),
                 Some(row) => {
+                    let (place, alt) = gallery_place!(tx, restaurant_id, id);
                     sqlx::query(delete).bind(id).execute(&mut *tx).await?;
+                    let changes = audit_changes(&gallery_fields(place, &alt), &[]);
+                    record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Gallery,
+                        "delete", photo_label(&alt), &changes);
                     stored(row)
                 }
             }

@@ -17,32 +17,6 @@ use domain::{
 };
 use rules::{PeriodHours, TurnTimes};
 
-/// Adds a line to the audit log in the caller's transaction (nothing when
-/// nothing changed).
-macro_rules! record_audit {
-    ($tx:expr, $restaurant_id:expr, $now:expr, $user:expr, $subject:expr, $action:expr, $label:expr, $changes:expr) => {{
-        let changes: &[AuditChange] = $changes;
-        if !changes.is_empty() || $action != "update" {
-            let json = serde_json::to_string(changes)
-                .map_err(|e| StoreError::corrupt(format!("audit changes: {e}")))?;
-            let subject: AuditSubject = $subject;
-            sqlx::query(
-                "INSERT INTO audit_log (restaurant_id, at, user_id, subject, action, label, changes) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind($restaurant_id)
-            .bind(db_time($now))
-            .bind($user)
-            .bind(subject.as_str())
-            .bind($action)
-            .bind($label)
-            .bind(json)
-            .execute(&mut *$tx)
-            .await?;
-        }
-    }};
-}
-
 #[derive(sqlx::FromRow)]
 struct RestaurantPageRow {
     name: String,

@@ -3,6 +3,7 @@
 //! (hours, exceptions, rules, the restaurant's page, the audit log), and
 //! the menu.
 
+mod audit;
 mod blocks;
 mod floor;
 mod from_empty;
