@@ -39,24 +39,38 @@ impl Address {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ServiceKind {
+    Breakfast,
+    Brunch,
     Lunch,
+    Afternoon,
     Dinner,
+    LateNight,
 }
 
 impl ServiceKind {
+    /// The services a restaurant may name its periods after, in the day's
+    /// order.
+    pub const ALL: [ServiceKind; 6] = [
+        ServiceKind::Breakfast,
+        ServiceKind::Brunch,
+        ServiceKind::Lunch,
+        ServiceKind::Afternoon,
+        ServiceKind::Dinner,
+        ServiceKind::LateNight,
+    ];
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "lunch" => Some(ServiceKind::Lunch),
-            "dinner" => Some(ServiceKind::Dinner),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
     pub fn as_str(self) -> &'static str {
         match self {
+            ServiceKind::Breakfast => "breakfast",
+            ServiceKind::Brunch => "brunch",
             ServiceKind::Lunch => "lunch",
+            ServiceKind::Afternoon => "afternoon",
             ServiceKind::Dinner => "dinner",
+            ServiceKind::LateNight => "late_night",
         }
     }
 }
@@ -149,6 +163,17 @@ mod tests {
 
     fn t(s: &str) -> TimeOfDay {
         TimeOfDay::parse(s).unwrap()
+    }
+
+    #[test]
+    fn every_service_reads_back_from_its_name() {
+        for kind in ServiceKind::ALL {
+            assert_eq!(ServiceKind::parse(kind.as_str()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        assert_eq!(ServiceKind::parse("supper"), None);
+        assert_eq!(ServiceKind::parse("Lunch"), None);
     }
 
     #[test]

@@ -400,7 +400,7 @@ pub struct WeeklyPeriod {
 /// A service's hours as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodInput {
-    /// `lunch` or `dinner`.
+    /// A service: `breakfast`, `brunch`, `lunch`, `afternoon`, `dinner` or `late_night`.
     pub kind: String,
     pub opens: String,
     pub last_seating: String,
@@ -953,7 +953,7 @@ mod tests {
         let bad = PeriodTimes::parse(&PeriodInput {
             slot_interval_minutes: "0".into(),
             max_covers_per_slot: "x".into(),
-            ..hours("brunch", "21:00", "20:00", "20:30")
+            ..hours("supper", "21:00", "20:00", "20:30")
         })
         .unwrap_err();
         assert_eq!(

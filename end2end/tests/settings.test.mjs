@@ -150,3 +150,43 @@ test('an admin changes the hours, closes a day, changes the rules, reads the log
   assert.ok((await offered(noJs, day)).includes('19:30'));
   await plain.close();
 });
+
+test('a Sunday brunch is offered to diners under its name, in either language', async () => {
+  // The Sunday after the test's Thursday.
+  const sunday = new Date(`${thursday(8)}T12:00:00Z`);
+  sunday.setUTCDate(sunday.getUTCDate() + 3);
+  const day = sunday.toISOString().slice(0, 10);
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server);
+  await page.goto(`${server.base}/admin/settings`);
+  await waitForHydration(page);
+  await page.selectOption('#hours-service', 'brunch');
+  await page.check('#hours-sunday');
+  await page.fill('#hours-opens', '09:30');
+  await page.fill('#hours-last-seating', '10:30');
+  await page.fill('#hours-closes', '11:30');
+  await page.fill('#hours-interval', '30');
+  await page.getByRole('button', { name: 'Enregistrer les horaires' }).click();
+  await page.locator('.status-region').getByText(/Les horaires sont enregistrés/).waitFor();
+  const row = page.locator('section#hours tr[data-day="sunday"][data-service="brunch"]');
+  await row.waitFor();
+  assert.match(await row.innerText(), /Brunch[\s\S]*09:30[\s\S]*10:30[\s\S]*11:30/);
+  assert.match(await page.locator('section#audit tbody tr').first().innerText(), /Dimanche – Brunch/);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A diner picks a time under the brunch's own heading.
+  for (const [locale, name] of [['fr-FR', 'Brunch'], ['en-GB', 'Brunch']]) {
+    const diner = await browser.newContext({ locale });
+    const booking = await diner.newPage();
+    await booking.goto(`${server.base}/book?party=2&date=${day}`);
+    const heading = booking.locator('h3#period-brunch');
+    await heading.waitFor();
+    assert.equal(await heading.innerText(), name);
+    const times = await booking.locator('ul[aria-labelledby="period-brunch"]').innerText();
+    assert.match(times, /09:30[\s\S]*10:00[\s\S]*10:30/);
+    await diner.close();
+  }
+});

@@ -31,8 +31,12 @@ pub fn reason_label(i18n: I18n, reason: SlotReason) -> &'static str {
 
 pub fn service_label(i18n: I18n, kind: ServiceKind) -> &'static str {
     match kind {
+        ServiceKind::Breakfast => t_string!(i18n, service.breakfast),
+        ServiceKind::Brunch => t_string!(i18n, service.brunch),
         ServiceKind::Lunch => t_string!(i18n, service.lunch),
+        ServiceKind::Afternoon => t_string!(i18n, service.afternoon),
         ServiceKind::Dinner => t_string!(i18n, service.dinner),
+        ServiceKind::LateNight => t_string!(i18n, service.late_night),
     }
 }
 

@@ -23,7 +23,7 @@ pub struct ReservationFilterInput {
     pub q: Option<String>,
     /// A guest tag (`vip`): bookings of guests carrying it.
     pub tag: Option<String>,
-    /// A service (`lunch`, `dinner`).
+    /// A service (`lunch`, `dinner`, ... see [`ServiceKind`]).
     pub period: Option<String>,
     pub sort: Option<String>,
     pub after: Option<String>,
@@ -448,7 +448,7 @@ mod tests {
                 ("party_max", "1000"),
                 ("q", &"x".repeat(101)),
                 ("tag", "a,b"),
-                ("period", "brunch"),
+                ("period", "supper"),
                 ("sort", "name"),
                 ("after", "12"),
                 ("limit", "201"),

@@ -407,11 +407,8 @@ wire_format! {
     TakenSource => string().enum_values(Some(["phone", "walk_in"])).build()
 }
 
-fn services() -> [&'static str; 2] {
-    let _exhaustive = |k: ServiceKind| match k {
-        ServiceKind::Lunch | ServiceKind::Dinner => (),
-    };
-    [ServiceKind::Lunch, ServiceKind::Dinner].map(ServiceKind::as_str)
+fn services() -> [&'static str; ServiceKind::ALL.len()] {
+    ServiceKind::ALL.map(ServiceKind::as_str)
 }
 
 wire_format! {

@@ -83,7 +83,7 @@ pub fn Filters(query: ParamsMap) -> impl IntoView {
                     <label for="f-period">{t!(i18n, list.period)}</label>
                     <select id="f-period" name="period">
                         <option value="" selected=period.is_empty()>{t!(i18n, list.any)}</option>
-                        {[ServiceKind::Lunch, ServiceKind::Dinner].into_iter().map(|k| view! {
+                        {ServiceKind::ALL.into_iter().map(|k| view! {
                             <option value=k.as_str() selected=period == k.as_str()>{move || service_label(i18n, k)}</option>
                         }).collect_view()}
                     </select>

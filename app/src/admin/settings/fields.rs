@@ -90,7 +90,7 @@ pub fn PeriodFields(
                 <select id=kind_id name=kind_name
                     aria-invalid=move || kind_error.with(Option::is_some).then_some("true")
                     aria-describedby=kind_described>
-                    {[ServiceKind::Lunch, ServiceKind::Dinner].into_iter().map(|k| view! {
+                    {ServiceKind::ALL.into_iter().map(|k| view! {
                         <option value=k.as_str()>{move || service_label(i18n, k)}</option>
                     }).collect_view()}
                 </select>

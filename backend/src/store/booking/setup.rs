@@ -114,11 +114,8 @@ impl SeatingRow {
             .ok()
             .and_then(|d| Weekday::try_from(d).ok())
             .ok_or_else(|| StoreError::corrupt(format!("weekday {}", self.weekday)))?;
-        let kind = match self.kind.as_str() {
-            "lunch" => ServiceKind::Lunch,
-            "dinner" => ServiceKind::Dinner,
-            other => return Err(StoreError::corrupt(format!("service kind {other:?}"))),
-        };
+        let kind = ServiceKind::parse(&self.kind)
+            .ok_or_else(|| StoreError::corrupt(format!("service kind {:?}", self.kind)))?;
         // Without an explicit last seating, the last table sits down an hour
         // before closing (but never before opening).
         let last = self

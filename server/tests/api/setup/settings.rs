@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 on_both_backends!(
     hours_and_exceptions_take_effect_at_once,
     rules_and_the_page_are_audited,
+    a_service_is_named_beyond_lunch_and_dinner,
 );
 
 /// The times offered to a party of two on `date`.
@@ -143,7 +144,7 @@ async fn hours_and_exceptions_take_effect_at_once(db: Db) {
         .post(
             "/api/admin/settings/exceptions",
             json!({"kind": "special_hours", "from": "2000-01-01", "to": "1999-12-31",
-                "hours": {"kind": "brunch", "opens": "21:00", "last_seating": "20:00",
+                "hours": {"kind": "supper", "opens": "21:00", "last_seating": "20:00",
                     "closes": "20:30"}}),
         )
         .await;
@@ -348,4 +349,76 @@ async fn rules_and_the_page_are_audited(db: Db) {
         .await;
     assert_eq!(status, 200);
     assert_eq!(older["entries"], json!([]));
+}
+
+/// A Sunday brunch: offered to diners under its name, listed, filtered on,
+/// audited; a name outside the list is refused and changes nothing.
+async fn a_service_is_named_beyond_lunch_and_dinner(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let mut admin = app.signed_in(Role::Admin).await;
+    let sunday = dates::next_after(&app, Weekday::Sun, 8).await.to_string();
+    let periods = |body: &Value| -> Vec<(String, String)> {
+        body["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["period"].as_str().unwrap().to_owned(),
+                    s["time"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let availability = format!("/api/availability?date={sunday}&party_size=2");
+    let (_, before) = app.get_json(&availability).await;
+    assert!(!periods(&before).iter().any(|(p, _)| p == "brunch"));
+
+    let (status, body) = admin
+        .post(
+            "/api/admin/settings/hours",
+            json!({"weekdays": ["sunday"], "kind": "supper", "opens": "09:30",
+                "last_seating": "10:30", "closes": "11:30"}),
+        )
+        .await;
+    assert_eq!(
+        (status, error_fields(&body)),
+        (422, vec!["kind".to_owned()])
+    );
+    let (status, body) = admin
+        .post(
+            "/api/admin/settings/hours",
+            json!({"weekdays": ["sunday"], "kind": "brunch", "opens": "09:30",
+                "last_seating": "10:30", "closes": "11:30", "slot_interval_minutes": 30}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    // Diners are offered it at once, under its name.
+    let (status, after) = app.get_json(&availability).await;
+    assert_eq!(status, 200, "{after}");
+    let brunch: Vec<String> = periods(&after)
+        .into_iter()
+        .filter(|(p, _)| p == "brunch")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(brunch, ["09:30", "10:00", "10:30"]);
+    let hours = settings(&mut admin).await["hours"].clone();
+    assert!(hours
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["weekday"] == "sunday" && p["kind"] == "brunch" && p["opens"] == "09:30"));
+    let log = audit(&mut admin).await;
+    assert_eq!(
+        (&log[0]["subject"], &log[0]["action"], &log[0]["label"]),
+        (&json!("hours"), &json!("create"), &json!("sunday brunch"))
+    );
+    // Staff filter their list on it.
+    let (status, body) = admin
+        .get(&format!(
+            "/api/admin/reservations?from={sunday}&to={sunday}&period=brunch"
+        ))
+        .await;
+    assert_eq!(status, 200, "{body}");
 }

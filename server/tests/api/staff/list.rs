@@ -377,7 +377,7 @@ async fn the_list_keeps_one_service(db: Db) {
     assert_eq!(closed["matched"], 0);
     // Not a service: refused, with the field.
     let (status, body) = staff
-        .get(&format!("/api/admin/reservations?{day}&period=brunch"))
+        .get(&format!("/api/admin/reservations?{day}&period=supper"))
         .await;
     assert_eq!(
         (status, &body["error"]["fields"][0]["field"]),

@@ -102,9 +102,12 @@ impl IntoParams for ListQuery {
             ),
             text_param(
                 "period",
-                "A service: `lunch` or `dinner` (each day is shared among its services: \
-                 a booking between two counts in the nearer one).",
-                string().enum_values(Some(["lunch", "dinner"])),
+                "A service: `breakfast`, `brunch`, `lunch`, `afternoon`, `dinner` or \
+                 `late_night` (each day is shared among its services: a booking between \
+                 two counts in the nearer one).",
+                string().enum_values(Some(
+                    domain::ServiceKind::ALL.map(domain::ServiceKind::as_str),
+                )),
             ),
             text_param(
                 "sort",

@@ -21,8 +21,8 @@ use utoipa::ToSchema;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodIn {
-    /// `lunch` or `dinner`.
-    #[schema(pattern = "^(lunch|dinner)$")]
+    /// A service: `breakfast`, `brunch`, `lunch`, `afternoon`, `dinner` or `late_night`.
+    #[schema(pattern = "^(breakfast|brunch|lunch|afternoon|dinner|late_night)$")]
     kind: String,
     /// The first seating, `HH:MM`.
     #[schema(value_type = formats::Time)]
@@ -72,8 +72,8 @@ pub struct HoursIn {
     /// `monday` … `sunday`.
     #[schema(min_items = 1, max_items = 7)]
     weekdays: Vec<String>,
-    /// `lunch` or `dinner`.
-    #[schema(pattern = "^(lunch|dinner)$")]
+    /// A service: `breakfast`, `brunch`, `lunch`, `afternoon`, `dinner` or `late_night`.
+    #[schema(pattern = "^(breakfast|brunch|lunch|afternoon|dinner|late_night)$")]
     kind: String,
     /// The first seating, `HH:MM`.
     #[schema(value_type = formats::Time)]
