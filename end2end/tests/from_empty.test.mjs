@@ -379,7 +379,9 @@ test('an admin sets a new restaurant up from nothing and a diner books it', asyn
   const newest = await log.first().innerText();
   assert.match(newest, /Tables bloquées[\s\S]*18:00[\s\S]*23:30[\s\S]*Réparation du pied/);
   const all = await log.allInnerTexts();
-  assert.ok(all.some((line) => /Table · S1 · ajout/.test(line)), all.join('\n'));
+  const s1 = all.find((line) => /Table · S1 · ajout/.test(line));
+  assert.ok(s1, all.join('\n'));
+  assert.match(s1, /Nom: —[^\n]*S1\n[\s\S]*Espace: —[^\n]*Salle\n[\s\S]*Convives au maximum: —[^\n]*2\n/);
   assert.ok(all.some((line) => /Combinaison · /.test(line)), all.join('\n'));
   assert.ok(all.some((line) => /Plat · /.test(line)), all.join('\n'));
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -100,6 +100,7 @@ fn value(i18n: I18n, field: &str, v: &str) -> String {
 /// The label of a field of the room, the gallery or the menu.
 fn setup_field(i18n: I18n, field: &str) -> Option<&'static str> {
     Some(match field {
+        "name" => t_string!(i18n, tables.name),
         "area" => t_string!(i18n, tables.area),
         "min_seats" => t_string!(i18n, tables.min_seats),
         "max_seats" => t_string!(i18n, tables.max_seats),
