@@ -381,7 +381,11 @@ test('an admin sets a new restaurant up from nothing and a diner books it', asyn
   const all = await log.allInnerTexts();
   const s1 = all.find((line) => /Table · S1 · ajout/.test(line));
   assert.ok(s1, all.join('\n'));
-  assert.match(s1, /Nom: —[^\n]*S1\n[\s\S]*Espace: —[^\n]*Salle\n[\s\S]*Convives au maximum: —[^\n]*2\n/);
+  // Each field: its label, "—" before, then what it became.
+  const field = (label, value) => new RegExp(`${label}: —\\s*→\\s*(devient\\s*)?${value}\\n`);
+  assert.match(s1, field('Nom', 'S1'));
+  assert.match(s1, field('Espace', 'Salle'));
+  assert.match(s1, field('Convives au maximum', '2'));
   assert.ok(all.some((line) => /Combinaison · /.test(line)), all.join('\n'));
   assert.ok(all.some((line) => /Plat · /.test(line)), all.join('\n'));
   await page.setViewportSize({ width: 1280, height: 900 });
