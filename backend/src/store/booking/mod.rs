@@ -71,6 +71,35 @@ macro_rules! record_audit {
     }};
 }
 
+/// Moves row `$id` of `$rows` (`(id, position)` in order) one place
+/// `$direction`, writing every position with `$set` (`$1` id, `$2`
+/// position) in the caller's transaction; not found when `$id` is not in
+/// the list. Evaluates to the move as audit changes (its place before →
+/// after).
+macro_rules! reorder {
+    ($tx:expr, $set:expr, $rows:expr, $id:expr, $direction:expr) => {{
+        let rows: &[(i64, i64)] = $rows;
+        let id: i64 = $id;
+        let order = $crate::store::booking::order::swapped(rows, id, $direction)
+            .ok_or($crate::error::StoreError::NotFound)?;
+        for (position, row_id) in (1_i64..).zip(&order) {
+            sqlx::query($set)
+                .bind(row_id)
+                .bind(position)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        let before: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
+        domain::audit_changes(
+            &[(
+                "position",
+                $crate::store::booking::order::place(&before, id),
+            )],
+            &[("position", $crate::store::booking::order::place(&order, id))],
+        )
+    }};
+}
+
 mod blocks;
 mod calendar;
 mod details;
@@ -78,6 +107,7 @@ mod floor;
 mod import;
 mod list;
 mod menu;
+mod order;
 mod outbox;
 mod photos;
 mod proofs;

@@ -279,24 +279,11 @@ impl Store {
         let set = "UPDATE restaurant_photos SET position = $2 WHERE id = $1";
         booking_tx!(self, restaurant_id, tx => {
             let rows: Vec<(i64, i64)> = sqlx::query_as(list).bind(restaurant_id).fetch_all(&mut *tx).await?;
-            match super::menu::swapped(&rows, id, direction) {
-                None => Err(StoreError::NotFound),
-                Some(order) => {
-                    let (before, alt) = gallery_place!(tx, restaurant_id, id);
-                    let mut after = before;
-                    for (position, row_id) in (1_i64..).zip(order) {
-                        sqlx::query(set).bind(row_id).bind(position).execute(&mut *tx).await?;
-                        if row_id == id {
-                            after = position;
-                        }
-                    }
-                    let changes = audit_changes(&[("position", before.to_string())],
-                        &[("position", after.to_string())]);
-                    record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Gallery,
-                        "update", photo_label(&alt), &changes);
-                    Ok(())
-                }
-            }
+            let (_, alt) = gallery_place!(tx, restaurant_id, id);
+            let changes = reorder!(tx, set, &rows, id, direction);
+            record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::Gallery,
+                "update", photo_label(&alt), &changes);
+            Ok::<(), StoreError>(())
         })
     }
 

@@ -183,6 +183,19 @@ async fn the_room_the_gallery_and_the_menu_are_audited(db: Db) {
     assert_eq!(change(&log[1], "price"), pair("12.00", "13.50"));
     assert_eq!(head(&log[0]), ("menu_item", "update", "Comté"));
     assert_eq!(change(&log[0], "sold_out_on").unwrap().0, "");
+    // Moved up: its place before and after (the new category is last).
+    let (status, body) = admin
+        .post(
+            &format!("/api/admin/menu/categories/{}/move", category["id"]),
+            json!({"direction": "up"}),
+        )
+        .await;
+    assert!(status < 300, "{status} {body}");
+    let log = audit(&mut admin).await;
+    assert_eq!(head(&log[0]), ("menu_category", "update", "Fromages"));
+    let (before, after) = change(&log[0], "position").unwrap();
+    let (before, after): (u32, u32) = (before.parse().unwrap(), after.parse().unwrap());
+    assert_eq!(after + 1, before);
 
     // The gallery: a photo, its words, then gone (its files too).
     let (status, photo) = admin

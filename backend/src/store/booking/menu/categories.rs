@@ -2,7 +2,7 @@
 //! transaction with its line in the audit log.
 
 use super::super::{Author, ADVISORY_BOOKING_BASE};
-use super::{swapped, MenuRefusal};
+use super::MenuRefusal;
 use crate::error::StoreError;
 use crate::store::Store;
 use domain::{audit_changes, AuditFields, AuditSubject, CategoryForm, Direction, Localized};
@@ -105,30 +105,11 @@ impl Store {
         let set = "UPDATE menu_categories SET position = $2 WHERE id = $1";
         booking_tx!(self, restaurant_id, tx => {
             let rows: Vec<(i64, i64)> = sqlx::query_as(list).bind(restaurant_id).fetch_all(&mut *tx).await?;
-            let order = swapped(&rows, id, direction).ok_or(StoreError::NotFound)?;
             let form = category_form!(tx, restaurant_id, id);
-            for (position, row_id) in (1_i64..).zip(&order) {
-                sqlx::query(set).bind(row_id).bind(position).execute(&mut *tx).await?;
-            }
-            let changes = audit_changes(&[("position", place(&rows, id))],
-                &[("position", place_in(&order, id))]);
+            let changes = reorder!(tx, set, &rows, id, direction);
             record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::MenuCategory,
                 "update", form.name.fr.clone(), &changes);
             Ok::<(), StoreError>(())
         })
     }
-}
-
-/// `id`'s place (from 1) among `rows` as read.
-pub(super) fn place(rows: &[(i64, i64)], id: i64) -> String {
-    place_in(&rows.iter().map(|(id, _)| *id).collect::<Vec<_>>(), id)
-}
-
-/// `id`'s place (from 1) in `order`.
-pub(super) fn place_in(order: &[i64], id: i64) -> String {
-    order
-        .iter()
-        .position(|r| *r == id)
-        .map(|at| (at + 1).to_string())
-        .unwrap_or_default()
 }

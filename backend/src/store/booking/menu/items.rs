@@ -4,8 +4,7 @@
 
 use super::super::photos::{stored, PhotoRow, StoredPhoto};
 use super::super::{Author, ADVISORY_BOOKING_BASE};
-use super::categories::{place, place_in};
-use super::{swapped, ItemRow};
+use super::ItemRow;
 use crate::error::StoreError;
 use crate::store::Store;
 use domain::{
@@ -175,12 +174,7 @@ impl Store {
             let item = item_row!(tx, restaurant_id, id);
             let rows: Vec<(i64, i64)> = sqlx::query_as(list).bind(item.category_id)
                 .fetch_all(&mut *tx).await?;
-            let order = swapped(&rows, id, direction).ok_or(StoreError::NotFound)?;
-            for (position, row_id) in (1_i64..).zip(&order) {
-                sqlx::query(set).bind(row_id).bind(position).execute(&mut *tx).await?;
-            }
-            let changes = audit_changes(&[("position", place(&rows, id))],
-                &[("position", place_in(&order, id))]);
+            let changes = reorder!(tx, set, &rows, id, direction);
             record_audit!(tx, restaurant_id, by.at, by.user_id, AuditSubject::MenuItem,
                 "update", item.name_fr.clone(), &changes);
             Ok::<(), StoreError>(())

@@ -10,7 +10,7 @@ mod items;
 use super::photos::{photo_view, PhotoRow};
 use crate::error::StoreError;
 use crate::store::{on_pool, Store};
-use domain::{Allergen, Date, Diet, Direction, Localized, MenuCategory, MenuItem, Tag};
+use domain::{Allergen, Date, Diet, Localized, MenuCategory, MenuItem, Tag};
 
 #[derive(Debug, sqlx::FromRow)]
 struct CategoryRow {
@@ -116,33 +116,5 @@ impl Store {
                     .collect(),
             })
             .collect())
-    }
-}
-
-/// The ids in their new order after `id` swaps with its neighbour;
-/// `None` when `id` is not in the list.
-pub(super) fn swapped(rows: &[(i64, i64)], id: i64, direction: Direction) -> Option<Vec<i64>> {
-    let mut order: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
-    let at = order.iter().position(|r| *r == id)?;
-    match direction {
-        Direction::Up if at > 0 => order.swap(at, at - 1),
-        Direction::Down if at + 1 < order.len() => order.swap(at, at + 1),
-        _ => {}
-    }
-    Some(order)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_swap_moves_one_step_and_stops_at_the_ends() {
-        let rows = [(7, 1), (3, 2), (9, 5)];
-        assert_eq!(swapped(&rows, 3, Direction::Up), Some(vec![3, 7, 9]));
-        assert_eq!(swapped(&rows, 3, Direction::Down), Some(vec![7, 9, 3]));
-        assert_eq!(swapped(&rows, 7, Direction::Up), Some(vec![7, 3, 9]));
-        assert_eq!(swapped(&rows, 9, Direction::Down), Some(vec![7, 3, 9]));
-        assert_eq!(swapped(&rows, 4, Direction::Up), None);
     }
 }
