@@ -60,6 +60,10 @@ pub enum AppError {
     RateLimited,
     #[error("temporarily unavailable")]
     Unavailable,
+    /// Online payment cannot be made now (the provider is not configured
+    /// or cannot be reached); nothing was booked.
+    #[error("payments unavailable")]
+    PaymentUnavailable,
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -95,6 +99,7 @@ impl AppError {
             AppError::Reauthenticate => "reauthenticate",
             AppError::RateLimited => "rate_limited",
             AppError::Unavailable => "unavailable",
+            AppError::PaymentUnavailable => "payment_unavailable",
             AppError::Network => "network",
             AppError::Internal => "internal",
         }
@@ -115,7 +120,7 @@ impl AppError {
             AppError::Unauthorized | AppError::Reauthenticate => 401,
             AppError::Forbidden => 403,
             AppError::RateLimited => 429,
-            AppError::Unavailable | AppError::Network => 503,
+            AppError::Unavailable | AppError::PaymentUnavailable | AppError::Network => 503,
             AppError::Internal => 500,
         }
     }
@@ -173,6 +178,7 @@ pub fn message(locale: domain::Locale, code: &str) -> String {
         "reauthenticate" => td_string!(l, error.reauthenticate),
         "rate_limited" => td_string!(l, error.rate_limited),
         "unavailable" => td_string!(l, error.unavailable),
+        "payment_unavailable" => td_string!(l, error.payment_unavailable),
         "network" => td_string!(l, error.network),
         "too_large" => td_string!(l, error.too_large),
         "timeout" => td_string!(l, error.timeout),
@@ -237,6 +243,7 @@ mod ssr {
                 ServiceError::Reauthenticate => AppError::Reauthenticate,
                 ServiceError::RateLimited { .. } => AppError::RateLimited,
                 ServiceError::Busy { .. } => AppError::Unavailable,
+                ServiceError::PaymentUnavailable => AppError::PaymentUnavailable,
                 ServiceError::Conflict(what) if what == backend::services::accounts::LAST_ADMIN => {
                     AppError::LastAdmin
                 }
@@ -314,6 +321,7 @@ mod tests {
             AppError::Forbidden,
             AppError::RateLimited,
             AppError::Unavailable,
+            AppError::PaymentUnavailable,
             AppError::Network,
             AppError::Internal,
         ] {

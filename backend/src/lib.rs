@@ -7,6 +7,7 @@ pub mod error;
 pub mod live;
 pub mod mail;
 pub mod media;
+pub mod payments;
 pub mod ratelimit;
 pub mod seed;
 pub mod services;

@@ -307,12 +307,21 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
 
         sqlx::query(
             "INSERT INTO booking_settings (restaurant_id, min_notice_minutes, max_advance_days, \
-             min_party, max_party_online, turn_times, cancel_cutoff_minutes, \
-             deposit_per_guest_cents, deposit_from_party) \
-             VALUES ($1, 120, 60, 1, 8, $2, 120, 2000, 7)",
+             min_party, max_party_online, turn_times, cancel_cutoff_minutes) \
+             VALUES ($1, 120, 60, 1, 8, $2, 120)",
         )
         .bind(restaurant_id)
         .bind(TURN_TIMES)
+        .execute(&mut *tx)
+        .await?;
+        // Parties of 7 or more leave a deposit (asked only once payments
+        // are configured), refunded in full up to 48 hours before.
+        sqlx::query(
+            "INSERT INTO payment_policies (restaurant_id, mode, deposit_per_guest_cents, \
+             from_party, refund_cutoff_minutes, late_refund_percent) \
+             VALUES ($1, 'deposit', 2000, 7, 2880, 0)",
+        )
+        .bind(restaurant_id)
         .execute(&mut *tx)
         .await?;
 

@@ -11,6 +11,7 @@ pub mod floor;
 pub mod form;
 pub mod guests;
 pub mod menu;
+pub mod payments;
 pub mod photo;
 pub mod restaurant;
 pub mod settings;
@@ -51,6 +52,10 @@ pub use menu::{
     menu_as_of, parse_price, price_input, Allergen, CategoryForm, CategoryInput, Diet, Direction,
     ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, Tag,
 };
+pub use payments::{
+    PaymentKind, PaymentMode, PaymentPage, PaymentPolicy, PaymentPolicyInput, PaymentSettings, PaymentStatus,
+    PaymentTerms, PaymentView, RefundForm, RefundInput,
+};
 pub use photo::{AltInput, GalleryPhoto, Photo};
 pub use restaurant::{
     format_phone, format_price, weekly_hours, Address, DayHours, Localized, RestaurantInfo,
@@ -58,7 +63,7 @@ pub use restaurant::{
 };
 pub use settings::{
     audit_changes, AuditChange, AuditEntry, AuditFields, AuditPage, AuditSubject, BookingRules,
-    DepositSetting, ExceptionForm, ExceptionInput, HoursException, OutsideBooking, PeriodInput,
+    ExceptionForm, ExceptionInput, HoursException, OutsideBooking, PeriodInput,
     PeriodTimes, RestaurantForm, RestaurantInput, RestaurantSettings, RulesForm, RulesInput,
     Settings, TurnBand, WeeklyForm, WeeklyInput, WeeklyPeriod,
 };

@@ -199,14 +199,6 @@ pub struct TurnBand {
     pub minutes: u32,
 }
 
-/// The deposit asked of large parties (set with payments).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DepositSetting {
-    pub per_guest_cents: i64,
-    pub from_party: u32,
-}
-
 /// The booking rules as admins read and edit them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -224,10 +216,6 @@ pub struct BookingRules {
     pub turn_times: Vec<TurnBand>,
     /// …and for larger parties.
     pub turn_larger_minutes: u32,
-    /// The deposit policy (read only until payments are configured).
-    pub deposit: Option<DepositSetting>,
-    /// Whether payments are set up, so that a deposit can be asked.
-    pub payments_configured: bool,
 }
 
 /// The booking rules as typed (numbers as text; blank turn-time rows are
@@ -254,7 +242,7 @@ pub const MAX_TURN_MINUTES: u32 = 12 * 60;
 /// The most turn-time rows (besides "larger parties").
 pub const MAX_TURN_BANDS: usize = 6;
 
-/// A valid set of booking rules (the deposit is not edited here).
+/// A valid set of booking rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RulesForm {
     pub min_notice_minutes: u32,
@@ -714,10 +702,12 @@ pub enum AuditSubject {
     MenuCategory,
     /// A dish (its photos and "sold out today" too).
     MenuItem,
+    /// The payment policy (deposits, guarantees, refunds).
+    Payments,
 }
 
 impl AuditSubject {
-    pub const ALL: [AuditSubject; 11] = [
+    pub const ALL: [AuditSubject; 12] = [
         AuditSubject::Restaurant,
         AuditSubject::Rules,
         AuditSubject::Hours,
@@ -729,6 +719,7 @@ impl AuditSubject {
         AuditSubject::Block,
         AuditSubject::MenuCategory,
         AuditSubject::MenuItem,
+        AuditSubject::Payments,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -743,6 +734,7 @@ impl AuditSubject {
             AuditSubject::Block => "block",
             AuditSubject::MenuCategory => "menu_category",
             AuditSubject::MenuItem => "menu_item",
+            AuditSubject::Payments => "payments",
         }
     }
     pub fn parse(raw: &str) -> Option<Self> {

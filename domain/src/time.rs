@@ -275,6 +275,7 @@ impl From<Date> for String {
 
 /// Day of the week, ISO order (Monday = 0 … Sunday = 6), as stored in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     Monday,

@@ -30,5 +30,7 @@ pub use model::{
     BookingWindow, Combination, Exception, ExistingBooking, PeriodHours, Rules, RulesError,
     ServiceKind, ServicePeriod, Table, TurnTimes,
 };
-pub use policy::{deposit_cents, guest_can_change, DepositPolicy};
+pub use policy::{
+    before_cutoff, guest_can_change, payment_due, refund_on_cancel, PaymentDue, RefundTerms,
+};
 pub use reassign::propose_moves;

@@ -51,6 +51,12 @@ pub struct Config {
     /// `LIVE_PING_SECONDS` (default 15): how often staff screens' event
     /// streams say they are alive.
     pub live_ping: std::time::Duration,
+    /// `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE`
+    /// (tests: a local fake) and `STRIPE_CURRENCY` (default `eur`).
+    pub stripe: backend::payments::StripeConfig,
+    /// `HOLD_SWEEP_SECONDS` (default 60): how often unpaid and unconfirmed
+    /// holds are looked for and released.
+    pub hold_sweep: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +73,10 @@ pub enum ConfigError {
     PublicUrl(String),
     #[error("PUBLIC_URL {0:?} must start with https:// when LEPTOS_ENV=PROD (sessions, passwords and manage links would cross the network in clear)")]
     InsecurePublicUrl(String),
+    #[error("STRIPE_API_BASE {0:?} is not valid: expected http(s)://HOST[:PORT]")]
+    StripeApiBase(String),
+    #[error("STRIPE_CURRENCY {0:?} is not valid: expected a three-letter ISO 4217 code")]
+    StripeCurrency(String),
     #[error("{0} is not valid: expected a whole number above 0")]
     Number(&'static str),
     #[error("{name} is not valid: {detail}")]
@@ -228,6 +238,33 @@ impl Config {
                 return Err(ConfigError::AllowedOrigin(origin.clone()));
             }
         }
+        let api_base = match non_empty("STRIPE_API_BASE") {
+            Some(raw) => match url::Url::parse(raw.trim()) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+                    Some(raw.trim().to_owned())
+                }
+                _ => return Err(ConfigError::StripeApiBase(raw)),
+            },
+            None => None,
+        };
+        let currency = match non_empty("STRIPE_CURRENCY") {
+            Some(raw) => {
+                let code = raw.trim().to_ascii_lowercase();
+                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+                    return Err(ConfigError::StripeCurrency(raw));
+                }
+                code
+            }
+            None => "eur".to_owned(),
+        };
+        let stripe = backend::payments::StripeConfig {
+            secret_key: non_empty("STRIPE_SECRET_KEY").map(|k| k.trim().to_owned()),
+            webhook_secret: non_empty("STRIPE_WEBHOOK_SECRET").map(|k| k.trim().to_owned()),
+            api_base,
+            currency,
+        };
+        let hold_sweep = number("HOLD_SWEEP_SECONDS")?
+            .map_or(std::time::Duration::from_secs(60), std::time::Duration::from_secs);
         let trusted_proxies = list("TRUSTED_PROXIES")
             .iter()
             .map(|s| s.parse().map_err(|_| ConfigError::TrustedProxy(s.clone())))
@@ -249,6 +286,8 @@ impl Config {
             connection_limits,
             live_ping,
             public_url,
+            stripe,
+            hold_sweep,
         })
     }
 }

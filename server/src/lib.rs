@@ -66,6 +66,8 @@ pub enum StartError {
     Serve(std::io::Error),
     #[error(transparent)]
     Mail(#[from] backend::mail::worker::MailerError),
+    #[error("payments: {0}")]
+    Payments(#[from] backend::payments::GatewayError),
 }
 
 /// A started application: connected, migrated, seeded, routed; not yet
@@ -83,6 +85,8 @@ pub struct Started {
     pub connection_limits: listen::ConnectionLimits,
     /// The shared pages kept rendered (its counters, for tests and figures).
     pub page_cache: page_cache::PageCache,
+    /// How often unpaid and unconfirmed holds are released.
+    pub hold_sweep: Duration,
 }
 
 /// Connects to the database (and Redis), runs migrations, loads the demo
@@ -137,7 +141,13 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         guest_booking_limit: config.rate_limits.booking_guest,
         live: backend::live::Live::with_ping(config.live_ping),
         media: std::sync::Arc::new(backend::media::DiskStorage::new(&config.media_dir)),
+        payments: backend::payments::Payments::new(&config.stripe, &config.public_url)?,
     };
+    if state.payments.available() {
+        tracing::info!(currency = %state.payments.currency(), "payments ready (Stripe)");
+    } else {
+        tracing::info!(missing = ?state.payments.missing(), "payments off: no deposit or guarantee is asked");
+    }
     let page_cache = page_cache::PageCache::new(state.store.clone(), SESSION_COOKIE);
     let router = router(
         state.clone(),
@@ -155,6 +165,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         public_url: config.public_url.clone(),
         connection_limits: config.connection_limits,
         page_cache,
+        hold_sweep: config.hold_sweep,
     })
 }
 
@@ -328,6 +339,7 @@ pub async fn serve(
         public_url,
         connection_limits,
         page_cache: _,
+        hold_sweep,
     } = started;
     let (stop_mail, mail_stop) = tokio::sync::oneshot::channel::<()>();
     let mut mail_worker = tokio::spawn(backend::mail::worker::run(
@@ -340,7 +352,11 @@ pub async fn serve(
         },
     ));
     let housekeeping = tokio::spawn(housekeeping(state.store.clone()));
-    let holds = tokio::spawn(release_holds(state.store.clone()));
+    let holds = tokio::spawn(release_holds(
+        state.store.clone(),
+        state.payments.clone(),
+        hold_sweep,
+    ));
     let live = tokio::spawn(state.live.clone().watch(state.store.clone()));
     // Staff screens' streams end when the shutdown begins: it does not
     // wait for them.
@@ -384,10 +400,11 @@ async fn housekeeping(store: backend::Store) {
     }
 }
 
-/// Every minute: large parties' bookings that were not confirmed by e-mail
-/// in time release their tables.
-async fn release_holds(store: backend::Store) {
-    let mut tick = tokio::time::interval(Duration::from_secs(60));
+/// Every `period` (a minute by default): bookings that were not paid, or
+/// large parties' bookings not confirmed by e-mail, in time release their
+/// tables.
+async fn release_holds(store: backend::Store, payments: backend::payments::Payments, period: Duration) {
+    let mut tick = tokio::time::interval(period);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
@@ -395,6 +412,11 @@ async fn release_holds(store: backend::Store) {
             backend::services::booking::release_unconfirmed(&store, backend::now()).await
         {
             tracing::warn!(error = %e, "releasing unconfirmed bookings failed; will try again");
+        }
+        if let Err(e) =
+            backend::services::booking::release_unpaid(&store, &payments, backend::now()).await
+        {
+            tracing::warn!(error = %e, "releasing unpaid bookings failed; will try again");
         }
     }
 }

@@ -60,6 +60,7 @@ async fn ready(State(state): State<AppState>, redis: Option<RedisPool>) -> Respo
         "database": database,
         "backend": state.store.backend().name(),
         "redis": redis_status,
+        "payments": if state.payments.available() { "configured" } else { "not_configured" },
     });
     (status, Json(body)).into_response()
 }

@@ -19,12 +19,26 @@ use {
 #[cfg(feature = "ssr")]
 const DRAFT_KEY: &str = "booking.draft";
 
+/// Where a booking waiting for its payment is kept in the visitor's
+/// session (the way back from Stripe reads it too).
+#[cfg(feature = "ssr")]
+pub const PAYING_KEY: &str = "booking.paying";
+
+/// A booking waiting for its payment: its reference, and the manage token
+/// the confirmation page opens once paid.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Paying {
+    pub reference: String,
+    pub manage_token: String,
+}
+
 /// The policy for a party size (limits, notice, cut-off, deposit).
 #[server(prefix = "/api/fn", endpoint = "booking_policy")]
 pub async fn get_booking_policy(party: u32) -> Result<BookingPolicy, AppError> {
     call(|cx| async move {
         let party = input::party(party.into())?;
-        Ok(svc::policy(cx.store(), party).await?)
+        Ok(svc::policy(cx.store(), cx.payments(), party, None, backend::now()).await?)
     })
     .await
 }
@@ -37,7 +51,7 @@ pub async fn booking_calendar(party: u32, month: Option<String>) -> Result<Calen
 
         let party = input::party(party.into())?;
         let today = cx.today().await?;
-        let policy = svc::policy(cx.store(), party).await?;
+        let policy = svc::policy(cx.store(), cx.payments(), party, None, backend::now()).await?;
         let (year, month) = match month.as_deref().map(str::trim) {
             Some(m) if !m.is_empty() => svc::parse_month(m)?,
             _ => (today.year(), today.month()),
@@ -91,7 +105,7 @@ pub async fn booking_details(party: u32) -> Result<DetailsForm, AppError> {
             Some(draft) => draft,
             None => prefilled(&cx).await?,
         };
-        let policy = svc::policy(cx.store(), party).await?;
+        let policy = svc::policy(cx.store(), cx.payments(), party, None, backend::now()).await?;
         Ok(DetailsForm { draft, policy })
     })
     .await
@@ -173,16 +187,18 @@ pub async fn save_details(
     .await
 }
 
-/// Step 3's data: the checked draft and the policy with the deposit.
+/// Step 3's data: the checked draft and the policy, with what this slot
+/// will be asked to pay.
 #[server(prefix = "/api/fn", endpoint = "booking_review")]
-pub async fn booking_review(party: u32) -> Result<Review, AppError> {
+pub async fn booking_review(party: u32, date: String, time: String) -> Result<Review, AppError> {
     call(|cx| async move {
         let party = input::party(party.into())?;
+        let slot = input::slot(&date, &time).ok();
         let session = cx.session().await?;
         let draft = session::load_draft::<Draft>(&session, DRAFT_KEY)
             .await?
             .filter(|d| d.consent && guest(d).is_ok());
-        let policy = svc::policy(cx.store(), party).await?;
+        let policy = svc::policy(cx.store(), cx.payments(), party, slot, backend::now()).await?;
         Ok(Review { draft, policy })
     })
     .await
@@ -216,6 +232,7 @@ pub async fn confirm_booking(
         let guest = guest(&draft)?;
         let booked = svc::book(
             cx.store(),
+            cx.payments(),
             backend::now(),
             svc::BookingRequest {
                 date,
@@ -228,7 +245,24 @@ pub async fn confirm_booking(
         )
         .await?;
         session::clear_draft::<Draft>(&session, DRAFT_KEY).await?;
-        leptos_axum::redirect(&format!("/book/confirmation/{}", booked.manage_token));
+        if booked.payment_url.is_some() {
+            // Paying: the booking holds its table meanwhile. The payment
+            // page (and the way back from Stripe) find it in this visitor's
+            // session only.
+            let reference = booked.reservation.reference.clone();
+            session::save_draft(
+                &session,
+                PAYING_KEY,
+                &Paying {
+                    reference: reference.clone(),
+                    manage_token: booked.manage_token,
+                },
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/book/payment?reference={reference}"));
+        } else {
+            leptos_axum::redirect(&format!("/book/confirmation/{}", booked.manage_token));
+        }
         Ok(())
     })
     .await

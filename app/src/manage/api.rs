@@ -52,7 +52,7 @@ pub async fn manage_booking(token: String) -> Result<ManageView, AppError> {
     call(|cx| async move {
         let reservation = svc::by_token(cx.store(), backend::now(), &token).await?;
         let party = input::party(reservation.party_size.into())?;
-        let policy = svc::policy(cx.store(), party).await?;
+        let policy = svc::policy(cx.store(), cx.payments(), party, None, backend::now()).await?;
         let today = cx.today().await?;
         let last_day = today
             .checked_add_days(chrono::Days::new(policy.max_advance_days.into()))
@@ -128,7 +128,7 @@ pub async fn modify_booking(
 #[server(prefix = "/api/fn", endpoint = "manage_cancel")]
 pub async fn cancel_booking(token: String) -> Result<(), AppError> {
     call(|cx| async move {
-        svc::cancel(cx.store(), backend::now(), &token).await?;
+        svc::cancel(cx.store(), cx.payments(), backend::now(), &token).await?;
         leptos_axum::redirect(&format!("/manage/{token}?done=cancelled"));
         Ok(())
     })

@@ -28,6 +28,10 @@ impl Ctx {
         &self.state.store
     }
 
+    pub fn payments(&self) -> &backend::payments::Payments {
+        &self.state.payments
+    }
+
     /// The request's tower-sessions `Session`.
     pub async fn session(&self) -> Result<Session, AppError> {
         leptos_axum::extract::<Session>().await.map_err(|e| {

@@ -20,6 +20,8 @@ pub struct AppState {
     pub live: backend::live::Live,
     /// Where uploaded photos are kept (`MEDIA_DIR`).
     pub media: backend::media::Media,
+    /// The payment provider (Stripe), when configured.
+    pub payments: backend::payments::Payments,
 }
 
 /// The state, from inside a server function or a component rendered on the

@@ -61,6 +61,9 @@ pub enum ServiceError {
     /// in `retry_after` seconds.
     #[error("busy")]
     Busy { retry_after: u64 },
+    /// The payment provider cannot be reached or is not configured.
+    #[error("payments unavailable")]
+    PaymentUnavailable,
     #[error(transparent)]
     Store(StoreError),
 }

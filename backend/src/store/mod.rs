@@ -183,6 +183,10 @@ pub use booking::{AreaRow, Author, CombinationMemberRow, FloorTableRow, InUse, T
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};
+pub use booking::{
+    Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow,
+    Settled, Settlement,
+};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

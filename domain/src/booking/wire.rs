@@ -180,6 +180,13 @@ pub struct ReservationView {
     /// that address confirms it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_email: Option<String>,
+    /// The booking's deposit or card guarantee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<crate::payments::PaymentView>,
+    /// What cancelling now would refund of the deposit (told before the
+    /// guest confirms a cancellation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_if_cancelled_cents: Option<i64>,
 }
 
 /// A reservation that was just made: the view plus its secret manage token
@@ -188,6 +195,10 @@ pub struct ReservationView {
 pub struct BookedReservation {
     pub reservation: ReservationView,
     pub manage_token: String,
+    /// Where the guest pays (Stripe Checkout) while the booking holds its
+    /// table as `pending_payment`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_url: Option<String>,
 }
 
 /// What the wizard tells a diner before they confirm.
@@ -198,6 +209,7 @@ pub struct BookingPolicy {
     pub max_advance_days: u32,
     pub min_notice_minutes: u32,
     pub cancel_cutoff_minutes: u32,
-    /// The deposit a party of the asked size pays, in cents; `None` when none.
-    pub deposit_cents: Option<i64>,
+    /// What a booking of the asked size (and slot, when given) will be asked
+    /// to pay; `None` when nothing.
+    pub payment: Option<crate::payments::PaymentTerms>,
 }

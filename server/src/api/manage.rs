@@ -134,7 +134,7 @@ pub async fn cancel_managed(
     Path(token): Path<String>,
 ) -> Result<Json<ReservationOut>, ApiError> {
     let view = service(
-        booking::cancel(&state.store, backend::now(), &token).await,
+        booking::cancel(&state.store, &state.payments, backend::now(), &token).await,
         lang,
     )?;
     Ok(Json(view.into()))

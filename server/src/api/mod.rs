@@ -18,6 +18,7 @@ pub mod docs;
 pub mod error;
 pub mod formats;
 pub mod manage;
+pub mod payments;
 pub mod reservations;
 pub mod shapes;
 
@@ -128,6 +129,10 @@ use utoipa::OpenApi;
         admin::gallery::set_gallery_alt,
         admin::gallery::move_gallery_photo,
         admin::gallery::delete_gallery_photo,
+        admin::payments::payment_settings,
+        admin::payments::update_payment_settings,
+        admin::payments::refund,
+        admin::payments::no_show_fee,
     ),
     components(schemas(
         ErrorOut,
@@ -158,6 +163,7 @@ pub fn routes() -> Router<AppState> {
         .merge(manage::routes())
         .merge(auth::routes())
         .merge(admin::routes())
+        .merge(payments::routes())
         .route(
             "/api/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),

@@ -92,6 +92,23 @@ pub struct CreatedReservationOut {
     /// The secret that opens `/manage/{token}`; shown only here and in the
     /// confirmation e-mail.
     manage_token: String,
+    /// When the restaurant asks a deposit or a card guarantee: the booking
+    /// is `pending_payment` and holds its table until `payment.hold_until`;
+    /// the guest pays at `payment.url` (Stripe Checkout).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment: Option<PaymentOut>,
+}
+
+/// What a new booking is asked to pay, and where.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentOut {
+    kind: domain::PaymentKind,
+    amount_cents: i64,
+    currency: String,
+    /// Stripe Checkout's page.
+    url: String,
+    #[schema(schema_with = formats::instant)]
+    hold_until: String,
 }
 
 fn guest(
@@ -166,6 +183,7 @@ pub async fn create(
     let booked = service(
         booking::book(
             &state.store,
+            &state.payments,
             backend::now(),
             request,
             state.guest_booking_limit,
@@ -174,6 +192,16 @@ pub async fn create(
         lang,
     )?;
     let r = booked.reservation;
+    let payment = match (booked.payment_url, &r.payment) {
+        (Some(url), Some(p)) => Some(PaymentOut {
+            kind: p.kind,
+            amount_cents: p.amount_cents,
+            currency: p.currency.clone(),
+            url,
+            hold_until: p.hold_until.clone().unwrap_or_default(),
+        }),
+        _ => None,
+    };
     let out = CreatedReservationOut {
         id: r.reference.clone(),
         reference: r.reference,
@@ -182,6 +210,7 @@ pub async fn create(
         end: r.end,
         party_size: r.party_size,
         manage_token: booked.manage_token,
+        payment,
     };
     Ok((StatusCode::CREATED, Json(out)).into_response())
 }

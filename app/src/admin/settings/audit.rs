@@ -27,6 +27,7 @@ fn subject_label(i18n: I18n, subject: AuditSubject) -> &'static str {
         AuditSubject::Block => t_string!(i18n, settings.audit_block),
         AuditSubject::MenuCategory => t_string!(i18n, settings.audit_menu_category),
         AuditSubject::MenuItem => t_string!(i18n, settings.audit_menu_item),
+        AuditSubject::Payments => t_string!(i18n, settings.audit_payments),
     }
 }
 

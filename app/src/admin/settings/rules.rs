@@ -1,6 +1,6 @@
 //! The booking rules: notice, window, online party sizes, cut-off and turn
-//! times (a form for admins, the values for staff), and what is asked as
-//! a deposit (read only: it comes with payments).
+//! times (a form for admins, the values for staff). What is asked to pay
+//! is the payments section's.
 
 use super::api;
 use super::errors::{Alerts, Errors, Scope};
@@ -13,7 +13,7 @@ use domain::settings::{
     MAX_ADVANCE_DAYS, MAX_CUTOFF_MINUTES, MAX_NOTICE_MINUTES, MAX_ONLINE_PARTY, MAX_TURN_BANDS,
     MAX_TURN_MINUTES, MIN_TURN_MINUTES,
 };
-use domain::{format_price, BookingRules, TurnBand};
+use domain::{BookingRules, TurnBand};
 use leptos::prelude::*;
 
 fn minutes_text(i18n: I18n, n: u32) -> String {
@@ -45,30 +45,6 @@ pub fn RulesCard(
     action: ServerAction<api::AdminRulesSave>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let deposit = rules.deposit;
-    let configured = rules.payments_configured;
-    let deposit_text = move || {
-        let lang = i18n.get_locale().as_str();
-        let current = deposit.map(|d| {
-            t_string!(
-                i18n,
-                settings.deposit_current,
-                amount = format_price(d.per_guest_cents, lang),
-                party = party_label(i18n, d.from_party)
-            )
-            .to_string()
-        });
-        let mut lines = Vec::new();
-        if !configured {
-            lines.push(t_string!(i18n, settings.deposit_unconfigured).to_string());
-        }
-        match current {
-            Some(text) => lines.push(text),
-            None if configured => lines.push(t_string!(i18n, settings.deposit_none).to_string()),
-            None => {}
-        }
-        lines.join(" ")
-    };
     let body = if editable {
         view! { <RulesForm rules action /> }.into_any()
     } else {
@@ -78,8 +54,6 @@ pub fn RulesCard(
         <section class="card" id="rules" aria-labelledby="rules-title">
             <h2 id="rules-title">{t!(i18n, settings.rules_title)}</h2>
             {body}
-            <h3>{t!(i18n, settings.deposit_title)}</h3>
-            <p class="hint" id="deposit-note">{deposit_text}</p>
         </section>
     }
 }

@@ -22,10 +22,10 @@ pub fn ReviewPage() -> impl IntoView {
     let slot = Memo::new(move |_| SlotQuery::from_query(&query.read()));
     let confirm = ServerAction::<api::ConfirmBooking>::new();
     let data = Resource::new(
-        move || slot.get().map(|s| s.party),
-        |party| async move {
-            match party {
-                Some(party) => api::booking_review(party).await.map(Some),
+        move || slot.get().map(|s| (s.party, s.date.clone(), s.time.clone())),
+        |slot| async move {
+            match slot {
+                Some((party, date, time)) => api::booking_review(party, date, time).await.map(Some),
                 None => Ok(None),
             }
         },
@@ -92,7 +92,7 @@ fn ReviewView(
     let policy = review.policy;
     let party = slot.party;
     let hours = cutoff_hours(policy.cancel_cutoff_minutes);
-    let deposit = policy.deposit_cents;
+    let deposit = policy.payment.as_ref().map(|p| p.amount_cents);
     let change_href = format!("/book?party={}&date={}", slot.party, slot.date);
     let error_view = {
         let details_href = details_href.clone();

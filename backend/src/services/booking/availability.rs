@@ -2,9 +2,10 @@
 
 use super::context::context;
 use super::MAX_LOOKAHEAD_DAYS;
+use crate::payments::Payments;
 use crate::services::ServiceError;
 use crate::store::{DayKey, Store, Versions};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use domain::{BookingPolicy, DayFlag, DaySlots, MonthDays, PartySize};
 
 /// Every slot of a date for a party, as at the start of the current minute.
@@ -90,24 +91,32 @@ pub async fn month_availability(
     })
 }
 
-/// The policy shown before confirming: party limits, cut-off, and the
-/// deposit this party would owe (none while no payment provider exists).
+/// The policy shown before confirming: party limits, cut-off, and what a
+/// booking of this party (at `slot`, a date and time, when known: the
+/// policy may cover some days and services only) will be asked to pay.
 #[tracing::instrument(skip_all)]
-pub async fn policy(store: &Store, party: PartySize) -> Result<BookingPolicy, ServiceError> {
+pub async fn policy(
+    store: &Store,
+    payments: &Payments,
+    party: PartySize,
+    slot: Option<(NaiveDate, NaiveTime)>,
+    now: DateTime<Utc>,
+) -> Result<BookingPolicy, ServiceError> {
     let ctx = context(store).await?;
     let window = ctx.booking.rules.window;
+    let payment = slot.and_then(|(date, time)| {
+        let service = super::payments::service_at(&ctx.day(&[], now, date, party.get()), time);
+        super::payments::terms(&ctx, payments, party.get(), date, service)
+    });
     Ok(BookingPolicy {
         min_party: window.min_party(),
         max_party_online: window.max_party_online(),
         max_advance_days: window.max_advance_days(),
         min_notice_minutes: window.min_notice_minutes(),
         cancel_cutoff_minutes: ctx.booking.cancel_cutoff_minutes,
-        deposit_cents: rules::deposit_cents(ctx.booking.deposit, party.get(), PAYMENTS_AVAILABLE),
+        payment,
     })
 }
-
-/// No payment provider is wired in yet, so no deposit can be required.
-const PAYMENTS_AVAILABLE: bool = false;
 
 /// Sets from which party size bookings wait for an e-mail confirmation, and
 /// how long they hold their table meanwhile (`None`: never). Sizes from 1,

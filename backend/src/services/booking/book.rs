@@ -3,11 +3,13 @@
 
 use super::context::{check_slot, context, Context, SlotProblem};
 use super::tokens::{new_reference, new_token};
+use super::payments;
 use super::{BookingRequest, ALTERNATIVE_DAYS};
+use crate::payments::Payments;
 use crate::mail::{MailKind, OUTBOX_KIND};
 use crate::ratelimit::Limit;
 use crate::services::ServiceError;
-use crate::store::{Actor, NewReservation, ProofPurpose, Store};
+use crate::store::{Actor, NewPayment, NewReservation, ProofPurpose, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{BookedReservation, PartySize, ReservationStatus, SlotReason};
 
@@ -54,6 +56,7 @@ async fn guest_within_limit(
 #[tracing::instrument(skip_all, fields(date = %req.date, time = %req.time, party = req.party.get()))]
 pub async fn book(
     store: &Store,
+    payments: &Payments,
     now: DateTime<Utc>,
     req: BookingRequest,
     per_guest: Option<Limit>,
@@ -71,12 +74,11 @@ pub async fn book(
         .booking
         .email_confirmation
         .filter(|c| c.applies_to(party));
-    let status = if confirmation.is_some() {
-        ReservationStatus::PendingConfirmation
-    } else {
-        ReservationStatus::Confirmed
-    };
     let hold = confirmation.map(|c| TimeDelta::minutes(i64::from(c.hold_minutes)));
+    // What the booking is asked to pay depends on the slot's service (read
+    // from the day's seatings alone; the slot itself is checked below).
+    let service = payments::service_at(&ctx.day(&[], now, req.date, party), req.time);
+    let asked = payments::terms(&ctx, payments, party, req.date, service);
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -89,6 +91,23 @@ pub async fn book(
                 |bookings| {
                     let day = ctx.day(bookings, now, req.date, party);
                     let start = check_slot(&day, req.time)?;
+                    let payment = asked.clone().map(|t| NewPayment {
+                        kind: t.kind,
+                        amount_cents: t.amount_cents,
+                        currency: t.currency,
+                        refund_cutoff_minutes: t.refund_cutoff_minutes,
+                        late_refund_percent: t.late_refund_percent,
+                        hold_until: now + TimeDelta::minutes(i64::from(t.hold_minutes)),
+                    });
+                    // A payment asked comes first: the e-mail confirmation
+                    // of large parties is then the payment itself.
+                    let status = if payment.is_some() {
+                        ReservationStatus::PendingPayment
+                    } else if confirmation.is_some() {
+                        ReservationStatus::PendingConfirmation
+                    } else {
+                        ReservationStatus::Confirmed
+                    };
                     let end = start
                         + TimeDelta::minutes(i64::from(
                             ctx.booking.rules.turn_times.minutes_for(party),
@@ -117,11 +136,14 @@ pub async fn book(
                         notes: req.guest.notes.to_string(),
                         locale: req.locale.as_str().to_owned(),
                         table_ids: assignment.table_ids,
+                        payment,
                     })
                 },
                 (Actor::Guest, "created", "{}"),
-                hold.map(|hold| (ProofPurpose::ConfirmBooking, now + hold)),
+                hold.filter(|_| asked.is_none()).map(|hold| (ProofPurpose::ConfirmBooking, now + hold)),
                 |row, proof_id| match (proof_id, hold) {
+                    // Waiting for the payment: the e-mail comes with it.
+                    _ if row.status == ReservationStatus::PendingPayment.as_str() => None,
                     (Some(proof_id), Some(hold)) => {
                         let mut job = ctx.job(MailKind::ConfirmBooking, row, now)?;
                         job.proof_id = Some(proof_id);
@@ -136,9 +158,16 @@ pub async fn book(
         match result {
             Ok(Ok(row)) => {
                 tracing::info!(reference = %row.reference, "reservation created");
+                let payment_url = if asked.is_some() {
+                    Some(payments::open_checkout(&ctx, store, payments, &row, now).await?)
+                } else {
+                    None
+                };
+                let payment = store.payment_of(row.id).await?;
                 return Ok(BookedReservation {
-                    reservation: ctx.view(&row, now)?,
+                    reservation: payments::with_payment(ctx.view(&row, now)?, payment.as_ref(), now)?,
                     manage_token: token,
+                    payment_url,
                 });
             }
             Ok(Err(problem)) => {

@@ -149,6 +149,8 @@ impl Context {
                 && rules::guest_can_change(now, row.starts_at, cutoff),
             cancel_cutoff_minutes: cutoff,
             pending_email: None,
+            payment: None,
+            refund_if_cancelled_cents: None,
         })
     }
 

@@ -5,6 +5,7 @@ use super::change::{cancel_found, modify_found};
 use super::context::context;
 use super::tokens::{new_token, token_hash_checked};
 use crate::mail::MailKind;
+use crate::payments::Payments;
 use crate::services::ServiceError;
 use crate::store::{Actor, ProofPurpose, Store};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -27,7 +28,8 @@ pub async fn by_token(
         .await?;
     let mut view = ctx.view(&row, now)?;
     view.pending_email = store.pending_email_change(row.id, now).await?;
-    Ok(view)
+    let payment = store.payment_of(row.id).await?;
+    super::payments::with_payment(view, payment.as_ref(), now)
 }
 
 /// Uses the link of an e-mail proof (a booking's new address, or a held
@@ -69,6 +71,7 @@ pub async fn use_email_proof(
     Ok(BookedReservation {
         reservation: ctx.view(&row, now)?,
         manage_token: token,
+        payment_url: None,
     })
 }
 
@@ -95,6 +98,7 @@ pub async fn find_by_reference(
     Ok(BookedReservation {
         reservation: ctx.view(&row, now)?,
         manage_token: token,
+        payment_url: None,
     })
 }
 
@@ -116,10 +120,12 @@ pub async fn modify(
     modify_found(&ctx, store, now, found, &patch, Actor::Guest).await
 }
 
-/// The guest cancels, up to the restaurant's cut-off.
+/// The guest cancels, up to the restaurant's cut-off; a deposit is
+/// refunded by the terms agreed when paying.
 #[tracing::instrument(skip_all)]
 pub async fn cancel(
     store: &Store,
+    payments: &Payments,
     now: DateTime<Utc>,
     token: &str,
 ) -> Result<ReservationView, ServiceError> {
@@ -128,7 +134,14 @@ pub async fn cancel(
     let found = store
         .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
         .await?;
-    cancel_found(&ctx, store, now, found, Actor::Guest).await
+    let id = found.id;
+    let view = cancel_found(&ctx, store, now, found, Actor::Guest).await?;
+    if let Err(e) = super::payments::refund_cancelled(store, payments, id, now).await {
+        // The cancellation stands; the refund is for staff to make.
+        tracing::error!(error = %e, reference = %view.reference, "refund after cancellation failed");
+    }
+    let payment = store.payment_of(id).await?;
+    super::payments::with_payment(view, payment.as_ref(), now)
 }
 
 /// The `.ics` calendar file of a reservation, by manage token, with the

@@ -20,6 +20,7 @@ mod guest;
 mod guests;
 mod host;
 mod list;
+mod payments;
 mod shift;
 mod staff;
 mod tokens;
@@ -38,6 +39,11 @@ pub use host::{
     MIN_DURATION_MINUTES,
 };
 pub use list::{bulk_status, explain_list, export_csv, list_reservations, CsvExport, CSV_HEADER};
+pub use payments::{
+    abandon, charge_no_show_fee, payment_settings, pending, refund, refund_cancelled,
+    release_unpaid, returned, save_payment_settings, webhook, MoneyOutcome, Returned,
+    WebhookOutcome,
+};
 pub use shift::set_shift_note;
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};

@@ -109,6 +109,7 @@ mod list;
 mod menu;
 mod order;
 mod outbox;
+mod payments;
 mod photos;
 mod proofs;
 mod reservations;
@@ -123,6 +124,10 @@ pub(crate) use list::search_patterns;
 pub use list::{ListQuery, ListTotals, Span};
 pub use menu::MenuRefusal;
 pub use outbox::OutboxRow;
+pub use payments::{
+    Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow,
+    Settled, Settlement,
+};
 pub use photos::{StoredPhoto, MEDIA_PATH};
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;
@@ -207,6 +212,9 @@ pub struct NewReservation {
     pub notes: String,
     pub locale: String,
     pub table_ids: Vec<i64>,
+    /// What the booking owes (it is then `pending_payment`, holding its
+    /// tables until the payment's hold ends).
+    pub payment: Option<NewPayment>,
 }
 
 /// New values for a reservation's time, size, guest and tables.

@@ -83,6 +83,19 @@ impl Store {
                             .fetch_one(&mut *tx).await?),
                         None => None,
                     };
+                    if let Some(p) = &new.payment {
+                        sqlx::query(
+                            "INSERT INTO payments (reservation_id, restaurant_id, kind, status, \
+                             amount_cents, currency, refund_cutoff_minutes, late_refund_percent, \
+                             hold_until, created_at, updated_at) \
+                             VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, $8, $9, $9)")
+                            .bind(id).bind(new.restaurant_id).bind(p.kind.as_str())
+                            .bind(p.amount_cents).bind(&p.currency)
+                            .bind(i64::from(p.refund_cutoff_minutes))
+                            .bind(i64::from(p.late_refund_percent))
+                            .bind(db_time(p.hold_until)).bind(now)
+                            .execute(&mut *tx).await?;
+                    }
                     if let Some((kind, payload)) = outbox(&row, proof_id) {
                         queue_mail!(tx, kind, payload, now);
                     }

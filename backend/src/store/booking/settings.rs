@@ -11,7 +11,7 @@ use crate::store::{on_pool, Store};
 use chrono::{DateTime, Utc};
 use domain::{
     audit_changes, AuditChange, AuditEntry, AuditFields, AuditSubject, BookingRules, Date,
-    DepositSetting, ExceptionForm, HoursException, Localized, PeriodTimes, RestaurantForm,
+    ExceptionForm, HoursException, Localized, PeriodTimes, RestaurantForm,
     RestaurantSettings, RulesForm, ServiceKind, TimeOfDay, TurnBand, Weekday, WeeklyForm,
     WeeklyPeriod,
 };
@@ -66,21 +66,12 @@ struct RulesRow {
     max_party_online: i64,
     turn_times: String,
     cancel_cutoff_minutes: i64,
-    deposit_per_guest_cents: Option<i64>,
-    deposit_from_party: Option<i64>,
 }
 
 impl RulesRow {
     fn into_rules(self) -> Result<BookingRules, StoreError> {
         let turns: TurnTimes = serde_json::from_str(&self.turn_times)
             .map_err(|e| StoreError::corrupt(format!("turn times: {e}")))?;
-        let deposit = match (self.deposit_per_guest_cents, self.deposit_from_party) {
-            (Some(per_guest_cents), Some(from)) => Some(DepositSetting {
-                per_guest_cents,
-                from_party: to_u32(from, "deposit party")?,
-            }),
-            _ => None,
-        };
         Ok(BookingRules {
             min_notice_minutes: to_u32(self.min_notice_minutes, "notice")?,
             max_advance_days: to_u32(self.max_advance_days, "advance")?,
@@ -93,8 +84,6 @@ impl RulesRow {
                 .map(|&(up_to, minutes)| TurnBand { up_to, minutes })
                 .collect(),
             turn_larger_minutes: turns.larger(),
-            deposit,
-            payments_configured: false,
         })
     }
 }
@@ -116,8 +105,6 @@ fn default_rules() -> BookingRules {
             .map(|&(up_to, minutes)| TurnBand { up_to, minutes })
             .collect(),
         turn_larger_minutes: turns.larger(),
-        deposit: None,
-        payments_configured: false,
     }
 }
 
@@ -279,8 +266,8 @@ const PERIOD_COLUMNS: &str = "id, weekday, kind, opens_minute, closes_minute, \
      last_seating_minute, slot_interval_minutes, max_covers_per_slot";
 
 const RULES_SQL: &str = "SELECT min_notice_minutes, max_advance_days, min_party, \
-     max_party_online, turn_times, cancel_cutoff_minutes, deposit_per_guest_cents, \
-     deposit_from_party FROM booking_settings WHERE restaurant_id = $1";
+     max_party_online, turn_times, cancel_cutoff_minutes \
+     FROM booking_settings WHERE restaurant_id = $1";
 
 const PAGE_SQL: &str = "SELECT name, tagline_fr, tagline_en, about_fr, about_en, street, \
      postal_code, city, country, phone, email, time_zone FROM restaurants WHERE id = $1";
@@ -344,7 +331,7 @@ impl Store {
         row.map_or_else(|| Ok(default_rules()), RulesRow::into_rules)
     }
 
-    /// Changes the booking rules (the deposit is kept as it is).
+    /// Changes the booking rules.
     pub async fn update_booking_rules(
         &self,
         restaurant_id: i64,

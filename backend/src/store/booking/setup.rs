@@ -7,7 +7,7 @@ use crate::store::{on_pool, Store};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use rules::{
-    BookingWindow, Combination, DepositPolicy, Exception, PeriodHours, Rules, ServiceKind,
+    BookingWindow, Combination, Exception, PeriodHours, Rules, ServiceKind,
     ServicePeriod, Table, TurnTimes,
 };
 
@@ -22,7 +22,8 @@ pub struct BookingSetup {
     pub table_labels: Vec<TableLabel>,
     pub combinations: Vec<Combination>,
     pub cancel_cutoff_minutes: u32,
-    pub deposit: Option<DepositPolicy>,
+    /// What bookings are asked to pay.
+    pub payment: domain::PaymentPolicy,
     /// Large parties confirm their booking by e-mail, when set.
     pub email_confirmation: Option<EmailConfirmation>,
 }
@@ -58,8 +59,6 @@ struct SettingsRow {
     max_party_online: i64,
     turn_times: String,
     cancel_cutoff_minutes: i64,
-    deposit_per_guest_cents: Option<i64>,
-    deposit_from_party: Option<i64>,
     confirm_email_from_party: Option<i64>,
     confirm_hold_minutes: i64,
 }
@@ -180,8 +179,7 @@ impl Store {
             .parse()
             .map_err(|_| StoreError::corrupt(format!("time zone {time_zone:?}")))?;
         let settings_sql = "SELECT min_notice_minutes, max_advance_days, min_party, \
-             max_party_online, turn_times, cancel_cutoff_minutes, deposit_per_guest_cents, \
-             deposit_from_party, confirm_email_from_party, confirm_hold_minutes \
+             max_party_online, turn_times, cancel_cutoff_minutes, confirm_email_from_party, confirm_hold_minutes \
              FROM booking_settings WHERE restaurant_id = $1";
         let periods_sql = PERIODS_SQL;
         let exceptions_sql = "SELECT kind, starts_on, ends_on, periods FROM booking_exceptions \
@@ -193,7 +191,7 @@ impl Store {
         let members_sql = "SELECT m.combination_id, m.table_id FROM table_combination_members m \
              JOIN table_combinations c ON c.id = m.combination_id WHERE c.restaurant_id = $1 \
              ORDER BY m.combination_id, m.table_id";
-        let (settings, periods, exceptions, tables, members) = on_pool!(self, pool => {
+        let (settings, periods, exceptions, tables, members, payment) = on_pool!(self, pool => {
             let settings = sqlx::query_as::<_, SettingsRow>(settings_sql)
                 .bind(restaurant_id).fetch_optional(pool).await?;
             let periods = sqlx::query_as::<_, SeatingRow>(periods_sql)
@@ -204,12 +202,17 @@ impl Store {
                 .bind(restaurant_id).fetch_all(pool).await?;
             let members = sqlx::query_as::<_, MemberRow>(members_sql)
                 .bind(restaurant_id).fetch_all(pool).await?;
-            (settings, periods, exceptions, tables, members)
+            let payment = sqlx::query_as::<_, super::payments::PolicyRow>(super::payments::POLICY_SQL)
+                .bind(restaurant_id).fetch_optional(pool).await?;
+            (settings, periods, exceptions, tables, members, payment)
         });
+        let payment = payment.map_or_else(
+            || Ok(domain::PaymentPolicy::default()),
+            super::payments::PolicyRow::into_policy,
+        )?;
 
         let mut rules = Rules::new(tz);
         let mut cancel_cutoff_minutes = 120;
-        let mut deposit = None;
         let mut email_confirmation = None;
         if let Some(s) = settings {
             rules.window = BookingWindow::new(
@@ -222,14 +225,6 @@ impl Store {
             rules.turn_times = serde_json::from_str::<TurnTimes>(&s.turn_times)
                 .map_err(|e| StoreError::corrupt(format!("turn times: {e}")))?;
             cancel_cutoff_minutes = to_u32(s.cancel_cutoff_minutes, "cut-off")?;
-            if let (Some(per_guest_cents), Some(from)) =
-                (s.deposit_per_guest_cents, s.deposit_from_party)
-            {
-                deposit = Some(DepositPolicy {
-                    per_guest_cents,
-                    from_party: to_u32(from, "deposit party")?,
-                });
-            }
             if let Some(from) = s.confirm_email_from_party {
                 email_confirmation = Some(EmailConfirmation {
                     from_party: to_u32(from, "confirmation party")?,
@@ -281,7 +276,7 @@ impl Store {
             table_labels,
             combinations,
             cancel_cutoff_minutes,
-            deposit,
+            payment,
             email_confirmation,
         })
     }

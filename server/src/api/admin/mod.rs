@@ -17,6 +17,7 @@ pub mod floor;
 pub mod gallery;
 pub mod guests;
 pub mod menu;
+pub mod payments;
 pub mod reservations;
 pub mod settings;
 pub mod tables;
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .merge(gallery::routes())
         .merge(guests::routes())
         .merge(menu::routes())
+        .merge(payments::routes())
         .merge(reservations::routes())
         .merge(settings::routes())
         .merge(tables::routes())

@@ -150,6 +150,7 @@ pub async fn take_booking(
                     booking.tables.clone()
                 };
                 Ok(NewReservation {
+                    payment: None,
                     restaurant_id: ctx.restaurant.id,
                     reference: reference.clone(),
                     token_hash: token_hash.clone(),
