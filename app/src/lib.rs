@@ -90,6 +90,7 @@ mod routes {
             BookReview(book_review_view, __preload_book_review_view) => crate::booking::ReviewPage,
             BookConfirmation(book_confirmation_view, __preload_book_confirmation_view) => crate::booking::ConfirmationPage,
         }
+        book_payment { BookPayment(book_payment_view, __preload_book_payment_view) => crate::booking::PayPage }
         manage_find { ManageFind(manage_find_view, __preload_manage_find_view) => crate::manage::FindPage }
         manage {
             ManageBooking(manage_booking_view, __preload_manage_booking_view) => crate::manage::ManageBookingPage,
@@ -194,6 +195,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/book") view={Lazy::<routes::Book>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/book/details") view={Lazy::<routes::BookDetails>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/book/review") view={Lazy::<routes::BookReview>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/book/payment") view={Lazy::<routes::BookPayment>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/book/confirmation/:token") view={Lazy::<routes::BookConfirmation>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/manage") view={Lazy::<routes::ManageFind>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/manage/:token") view={Lazy::<routes::ManageBooking>::new()} ssr=SsrMode::Async />

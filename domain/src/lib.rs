@@ -53,8 +53,8 @@ pub use menu::{
     ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, Tag,
 };
 pub use payments::{
-    PaymentKind, PaymentMode, PaymentPage, PaymentPolicy, PaymentPolicyInput, PaymentSettings, PaymentStatus,
-    PaymentTerms, PaymentView, RefundForm, RefundInput,
+    PaymentKind, PaymentMode, PaymentPage, PaymentPolicy, PaymentPolicyInput, PaymentSettings,
+    PaymentStatus, PaymentTerms, PaymentView, RefundForm, RefundInput,
 };
 pub use photo::{AltInput, GalleryPhoto, Photo};
 pub use restaurant::{
@@ -63,9 +63,9 @@ pub use restaurant::{
 };
 pub use settings::{
     audit_changes, AuditChange, AuditEntry, AuditFields, AuditPage, AuditSubject, BookingRules,
-    ExceptionForm, ExceptionInput, HoursException, OutsideBooking, PeriodInput,
-    PeriodTimes, RestaurantForm, RestaurantInput, RestaurantSettings, RulesForm, RulesInput,
-    Settings, TurnBand, WeeklyForm, WeeklyInput, WeeklyPeriod,
+    ExceptionForm, ExceptionInput, HoursException, OutsideBooking, PeriodInput, PeriodTimes,
+    RestaurantForm, RestaurantInput, RestaurantSettings, RulesForm, RulesInput, Settings, TurnBand,
+    WeeklyForm, WeeklyInput, WeeklyPeriod,
 };
 pub use team::{team_role, MemberStatus, Team, TeamMember};
 pub use time::{Date, DateError, Month, TimeOfDay, Weekday};

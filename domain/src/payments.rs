@@ -26,7 +26,11 @@ pub enum PaymentMode {
 }
 
 impl PaymentMode {
-    pub const ALL: [PaymentMode; 3] = [PaymentMode::Off, PaymentMode::Deposit, PaymentMode::Guarantee];
+    pub const ALL: [PaymentMode; 3] = [
+        PaymentMode::Off,
+        PaymentMode::Deposit,
+        PaymentMode::Guarantee,
+    ];
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.as_str() == s)
     }
@@ -182,15 +186,24 @@ impl PaymentPolicy {
             }
         }
         services.sort();
-        let hold_minutes = e.keep(whole(&input.hold_minutes, "hold_minutes", 1, MAX_HOLD_MINUTES));
+        let hold_minutes = e.keep(whole(
+            &input.hold_minutes,
+            "hold_minutes",
+            1,
+            MAX_HOLD_MINUTES,
+        ));
         let refund_cutoff_hours = e.keep(whole(
             &input.refund_cutoff_hours,
             "refund_cutoff_hours",
             0,
             MAX_REFUND_CUTOFF_MINUTES / 60,
         ));
-        let late_refund_percent =
-            e.keep(whole(&input.late_refund_percent, "late_refund_percent", 0, 100));
+        let late_refund_percent = e.keep(whole(
+            &input.late_refund_percent,
+            "late_refund_percent",
+            0,
+            100,
+        ));
         e.done(PaymentPolicy {
             mode,
             deposit_per_guest_cents,
@@ -218,8 +231,16 @@ impl PaymentPolicy {
             deposit_per_guest: money(self.deposit_per_guest_cents),
             no_show_fee_per_guest: money(self.no_show_fee_per_guest_cents),
             from_party: self.from_party.to_string(),
-            weekdays: self.weekdays.iter().map(|d| d.as_str().to_owned()).collect(),
-            services: self.services.iter().map(|k| k.as_str().to_owned()).collect(),
+            weekdays: self
+                .weekdays
+                .iter()
+                .map(|d| d.as_str().to_owned())
+                .collect(),
+            services: self
+                .services
+                .iter()
+                .map(|k| k.as_str().to_owned())
+                .collect(),
             hold_minutes: self.hold_minutes.to_string(),
             refund_cutoff_hours: (self.refund_cutoff_minutes / 60).to_string(),
             late_refund_percent: self.late_refund_percent.to_string(),

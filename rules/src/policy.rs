@@ -3,8 +3,8 @@
 //! cancel online.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use domain::{PaymentKind, PaymentMode, PaymentPolicy, ServiceKind};
 use domain::time::Weekday;
+use domain::{PaymentKind, PaymentMode, PaymentPolicy, ServiceKind};
 
 /// What a booking owes: a deposit charged now, or a card saved against a
 /// no-show fee of `amount_cents`.
@@ -106,8 +106,14 @@ mod tests {
     fn deposit_from_the_threshold_and_only_with_payments() {
         let policy = deposit(2000, 6);
         let due = |party, available| {
-            payment_due(&policy, party, Weekday::Friday, Some(ServiceKind::Dinner), available)
-                .map(|d| d.amount_cents)
+            payment_due(
+                &policy,
+                party,
+                Weekday::Friday,
+                Some(ServiceKind::Dinner),
+                available,
+            )
+            .map(|d| d.amount_cents)
         };
         assert_eq!(due(5, true), None);
         assert_eq!(due(6, true), Some(12_000));

@@ -263,8 +263,10 @@ impl Config {
             api_base,
             currency,
         };
-        let hold_sweep = number("HOLD_SWEEP_SECONDS")?
-            .map_or(std::time::Duration::from_secs(60), std::time::Duration::from_secs);
+        let hold_sweep = number("HOLD_SWEEP_SECONDS")?.map_or(
+            std::time::Duration::from_secs(60),
+            std::time::Duration::from_secs,
+        );
         let trusted_proxies = list("TRUSTED_PROXIES")
             .iter()
             .map(|s| s.parse().map_err(|_| ConfigError::TrustedProxy(s.clone())))

@@ -403,7 +403,11 @@ async fn housekeeping(store: backend::Store) {
 /// Every `period` (a minute by default): bookings that were not paid, or
 /// large parties' bookings not confirmed by e-mail, in time release their
 /// tables.
-async fn release_holds(store: backend::Store, payments: backend::payments::Payments, period: Duration) {
+async fn release_holds(
+    store: backend::Store,
+    payments: backend::payments::Payments,
+    period: Duration,
+) {
     let mut tick = tokio::time::interval(period);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

@@ -274,8 +274,14 @@ pub async fn my_reservations() -> Result<Vec<ReservationView>, AppError> {
 pub async fn cancel_reservation(reference: String) -> Result<(), AppError> {
     call(|cx| async move {
         let who = cx.caller().await?;
-        backend::services::booking::cancel_as(cx.store(), backend::now(), who.as_ref(), &reference)
-            .await?;
+        backend::services::booking::cancel_as(
+            cx.store(),
+            cx.payments(),
+            backend::now(),
+            who.as_ref(),
+            &reference,
+        )
+        .await?;
         leptos_axum::redirect("/account?done=cancelled#reservations-heading");
         Ok(())
     })

@@ -4,7 +4,7 @@
 // them all, so the lint is silenced for the whole module.
 #![allow(clippy::too_many_arguments)]
 
-use super::{Calendar, DetailsForm, Review};
+use super::{Calendar, DetailsForm, PaymentScreen, Review};
 use crate::error::AppError;
 use domain::{BookingPolicy, DaySlots, ReservationView};
 use leptos::prelude::*;
@@ -272,4 +272,75 @@ pub async fn confirm_booking(
 #[server(prefix = "/api/fn", endpoint = "booking_confirmation")]
 pub async fn booking_confirmation(token: String) -> Result<ReservationView, AppError> {
     call(|cx| async move { Ok(svc::by_token(cx.store(), backend::now(), &token).await?) }).await
+}
+
+/// The visitor's booking waiting for (or done with) its payment, found in
+/// this visitor's session only: a reference alone opens nothing.
+#[cfg(feature = "ssr")]
+async fn paying(cx: &Ctx, reference: &str) -> Result<Paying, AppError> {
+    let session = cx.session().await?;
+    session::load_draft::<Paying>(&session, PAYING_KEY)
+        .await?
+        .filter(|p| !reference.is_empty() && p.reference == reference)
+        .ok_or(AppError::NotFound)
+}
+
+/// The payment page's data: the booking, its payment and, while the hold
+/// lasts, where to pay and until when.
+#[server(prefix = "/api/fn", endpoint = "booking_payment")]
+pub async fn booking_payment(reference: String) -> Result<PaymentScreen, AppError> {
+    call(|cx| async move {
+        use domain::PaymentStatus;
+
+        let paying = paying(&cx, &reference).await?;
+        let now = backend::now();
+        let page = svc::pending(cx.store(), &reference, now).await?;
+        let status = page.reservation.payment.as_ref().map(|p| p.status);
+        let until = page
+            .reservation
+            .payment
+            .as_ref()
+            .filter(|p| p.status == PaymentStatus::Pending)
+            .and_then(|p| p.hold_until.as_deref())
+            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok());
+        let (held_until, seconds_left) = match until {
+            Some(until) => {
+                let info = backend::services::site::restaurant_info(cx.store()).await?;
+                let tz: chrono_tz::Tz = info.time_zone.parse().map_err(|_| AppError::Internal)?;
+                (
+                    Some(until.with_timezone(&tz).format("%H:%M").to_string()),
+                    Some(
+                        (until.with_timezone(&chrono::Utc) - now)
+                            .num_seconds()
+                            .max(0),
+                    ),
+                )
+            }
+            None => (None, None),
+        };
+        let done = matches!(
+            status,
+            Some(PaymentStatus::Paid | PaymentStatus::CardSaved | PaymentStatus::FeeCharged)
+        );
+        Ok(PaymentScreen {
+            page,
+            held_until,
+            seconds_left,
+            manage_token: done.then_some(paying.manage_token),
+        })
+    })
+    .await
+}
+
+/// "Cancel and release the table": the guest gives up paying, the table
+/// is free again at once; back to the payment page, which says so.
+#[server(prefix = "/api/fn", endpoint = "booking_payment_abandon")]
+pub async fn abandon_payment(reference: String) -> Result<(), AppError> {
+    call(|cx| async move {
+        let paying = paying(&cx, &reference).await?;
+        svc::abandon(cx.store(), cx.payments(), &paying.reference, backend::now()).await?;
+        leptos_axum::redirect(&format!("/book/payment?reference={}", paying.reference));
+        Ok(())
+    })
+    .await
 }

@@ -1,5 +1,7 @@
 //! The public booking wizard: 1. date and time, 2. your details, 3. review
-//! (deposit and policy) and confirm, 4. confirmation.
+//! (deposit and policy) and confirm, then, when the restaurant asks for a
+//! deposit or a card guarantee, the payment page (`/book/payment`, which
+//! sends the guest to Stripe), 4. confirmation.
 //!
 //! Every step is its own route and keeps its state in the query string
 //! (`party`, `date`, `time`), so it works before hydration and with the
@@ -9,10 +11,10 @@
 pub mod api;
 mod pages;
 
-pub use pages::{ChoosePage, ConfirmationPage, DetailsPage, ReviewPage};
+pub use pages::{ChoosePage, ConfirmationPage, DetailsPage, PayPage, ReviewPage};
 
 use crate::ui::dates;
-use domain::{BookingPolicy, DayFlag};
+use domain::{BookingPolicy, DayFlag, PaymentPage};
 use serde::{Deserialize, Serialize};
 
 /// The party size the wizard starts with.
@@ -57,6 +59,21 @@ pub struct DetailsForm {
 pub struct Review {
     pub draft: Option<Draft>,
     pub policy: BookingPolicy,
+}
+
+/// The payment page's data: the booking, its payment and where to pay,
+/// with what the page says of the hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentScreen {
+    pub page: PaymentPage,
+    /// While the hold lasts: its end at the restaurant (`HH:MM`, said
+    /// before hydration) and the seconds left (the countdown, which does
+    /// not trust the visitor's clock).
+    pub held_until: Option<String>,
+    pub seconds_left: Option<i64>,
+    /// Once paid: the manage token of the confirmation page (from this
+    /// visitor's session).
+    pub manage_token: Option<String>,
 }
 
 /// The slot a wizard step is about, from its query string.

@@ -40,6 +40,18 @@ pub fn service_label(i18n: I18n, kind: ServiceKind) -> &'static str {
     }
 }
 
+/// Where a booking's deposit or card guarantee stands, in words.
+pub fn payment_badge(i18n: I18n, status: domain::PaymentStatus) -> &'static str {
+    match status {
+        domain::PaymentStatus::Pending => t_string!(i18n, payments_admin.badge_pending),
+        domain::PaymentStatus::Paid => t_string!(i18n, payments_admin.badge_paid),
+        domain::PaymentStatus::CardSaved => t_string!(i18n, payments_admin.badge_card_saved),
+        domain::PaymentStatus::Expired => t_string!(i18n, payments_admin.badge_expired),
+        domain::PaymentStatus::Refunded => t_string!(i18n, payments_admin.badge_refunded),
+        domain::PaymentStatus::FeeCharged => t_string!(i18n, payments_admin.badge_fee_charged),
+    }
+}
+
 pub fn status_label(i18n: I18n, status: ReservationStatus) -> &'static str {
     match status {
         ReservationStatus::PendingPayment => t_string!(i18n, status.pending_payment),

@@ -22,6 +22,10 @@ pub enum MailKind {
     /// A large party's booking holds its table until the guest confirms it
     /// from this e-mail, within `expires_in_minutes`.
     ConfirmBooking,
+    /// A deposit paid after the booking's hold was released, when the table
+    /// was taken meanwhile: it was refunded in full (the reservation's
+    /// `payment` tells how much). Sent without a manage link.
+    PaymentRefunded,
 }
 
 impl MailKind {
@@ -84,6 +88,10 @@ pub struct MailJob {
     /// shown as written, escaped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff_message: Option<String>,
+    /// The refund rules the booking's payment was taken under, told in the
+    /// confirmation and modification e-mails (with `reservation.payment`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_terms: Option<domain::PaymentTerms>,
 }
 
 impl MailJob {

@@ -412,6 +412,8 @@ mod tests {
                 can_change: true,
                 cancel_cutoff_minutes: 120,
                 pending_email: None,
+                payment: None,
+                refund_if_cancelled_cents: None,
             },
             restaurant: RestaurantCard {
                 name: "Chez Margot".into(),
@@ -430,6 +432,7 @@ mod tests {
             new_email: None,
             expires_in_minutes: None,
             staff_message: None,
+            payment_terms: None,
         }
     }
 

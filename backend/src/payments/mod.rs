@@ -157,7 +157,9 @@ impl Payments {
     /// Payments as configured; an unusable configuration is an error at
     /// start, not a surprise at the first booking.
     pub fn new(config: &StripeConfig, public_url: &str) -> Result<Payments, GatewayError> {
-        let stripe = Stripe::from_config(config).transpose()?.map(std::sync::Arc::new);
+        let stripe = Stripe::from_config(config)
+            .transpose()?
+            .map(std::sync::Arc::new);
         Ok(Payments {
             stripe,
             missing: config.missing(),

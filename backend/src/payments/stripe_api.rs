@@ -33,7 +33,9 @@ pub struct Stripe {
 
 impl std::fmt::Debug for Stripe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Stripe").field("currency", &self.currency).finish_non_exhaustive()
+        f.debug_struct("Stripe")
+            .field("currency", &self.currency)
+            .finish_non_exhaustive()
     }
 }
 
@@ -68,13 +70,16 @@ fn session_state(s: &CheckoutSession) -> SessionState {
         Some(Status::Expired) => "expired",
         _ => "open",
     };
-    let done = status == "complete"
-        && matches!(s.payment_status, Paid::Paid | Paid::NoPaymentRequired);
+    let done =
+        status == "complete" && matches!(s.payment_status, Paid::Paid | Paid::NoPaymentRequired);
     SessionState {
         session_id: s.id.as_str().to_owned(),
         status: status.to_owned(),
         done,
-        payment_intent_id: s.payment_intent.as_ref().map(|p| p.id().as_str().to_owned()),
+        payment_intent_id: s
+            .payment_intent
+            .as_ref()
+            .map(|p| p.id().as_str().to_owned()),
         setup_intent_id: s.setup_intent.as_ref().map(|p| p.id().as_str().to_owned()),
         customer_id: s.customer.as_ref().map(|c| c.id().as_str().to_owned()),
         amount_total: s.amount_total,
@@ -93,7 +98,11 @@ impl Stripe {
         let webhook_secret = config.webhook_secret.as_deref().filter(|k| !k.is_empty())?;
         let mut builder = ClientBuilder::new(key).timeout(Duration::from_secs(20));
         if let Some(base) = config.api_base.as_deref().filter(|b| !b.is_empty()) {
-            let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
+            let base = if base.ends_with('/') {
+                base.to_owned()
+            } else {
+                format!("{base}/")
+            };
             builder = builder.url(base);
         }
         Some(
@@ -118,7 +127,11 @@ impl Stripe {
     /// so a retry opens the same session.
     pub async fn create_checkout(&self, req: &CheckoutRequest) -> Result<Checkout, GatewayError> {
         let metadata = HashMap::from([("reservation".to_owned(), req.reference.clone())]);
-        let locale = if req.locale == "fr" { CheckoutSessionLocale::Fr } else { CheckoutSessionLocale::En };
+        let locale = if req.locale == "fr" {
+            CheckoutSessionLocale::Fr
+        } else {
+            CheckoutSessionLocale::En
+        };
         let mut create = CreateCheckoutSession::new()
             .success_url(req.success_url.clone())
             .cancel_url(req.cancel_url.clone())
@@ -128,7 +141,8 @@ impl Stripe {
             .expires_at(req.expires_at.timestamp());
         match req.mode {
             CheckoutMode::Payment => {
-                let mut price = CreateCheckoutSessionLineItemsPriceData::new(currency(&req.currency)?);
+                let mut price =
+                    CreateCheckoutSessionLineItemsPriceData::new(currency(&req.currency)?);
                 price.product_data = Some(ProductData::new(req.description.clone()));
                 price.unit_amount = Some(req.amount_cents);
                 let item = CreateCheckoutSessionLineItems {
@@ -211,7 +225,10 @@ impl Stripe {
             .map_err(gateway_error)?;
         Ok((
             intent.customer.as_ref().map(|c| c.id().as_str().to_owned()),
-            intent.payment_method.as_ref().map(|p| p.id().as_str().to_owned()),
+            intent
+                .payment_method
+                .as_ref()
+                .map(|p| p.id().as_str().to_owned()),
         ))
     }
 
@@ -228,7 +245,10 @@ impl Stripe {
             .payment_intent(payment_intent_id.to_owned())
             .amount(amount_cents)
             .reason(CreateRefundReason::RequestedByCustomer)
-            .metadata(HashMap::from([("reservation".to_owned(), reference.to_owned())]))
+            .metadata(HashMap::from([(
+                "reservation".to_owned(),
+                reference.to_owned(),
+            )]))
             .customize()
             .request_strategy(idempotent(key)?)
             .send(&self.client)
@@ -251,7 +271,10 @@ impl Stripe {
             .payment_method(payment_method_id.to_owned())
             .off_session(CreatePaymentIntentOffSession::Bool(true))
             .confirm(true)
-            .metadata(HashMap::from([("reservation".to_owned(), reference.to_owned())]))
+            .metadata(HashMap::from([(
+                "reservation".to_owned(),
+                reference.to_owned(),
+            )]))
             .customize()
             .request_strategy(idempotent(key)?)
             .send(&self.client)

@@ -180,13 +180,13 @@ pub use booking::{
 };
 pub use booking::{period_hours, HoursClash, UpcomingBooking};
 pub use booking::{AreaRow, Author, CombinationMemberRow, FloorTableRow, InUse, TableBookingRow};
+pub use booking::{
+    Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow, Settled,
+    Settlement,
+};
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};
-pub use booking::{
-    Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow,
-    Settled, Settlement,
-};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

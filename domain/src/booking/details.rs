@@ -25,6 +25,9 @@ pub struct StaffReservationDetails {
     pub can_resend: bool,
     /// The restaurant's active tables, to assign by hand.
     pub tables: Vec<StaffTable>,
+    /// Its deposit or card guarantee: amounts, refunds, the fee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<crate::payments::PaymentView>,
 }
 
 /// One line of a booking's history.

@@ -138,6 +138,9 @@ pub struct StaffReservation {
     pub guest_notes: String,
     /// The status changes staff may make now.
     pub next: Vec<ReservationStatus>,
+    /// Where its deposit or card guarantee stands, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<crate::payments::PaymentStatus>,
 }
 
 /// Covers starting in one slot of a service period.
@@ -332,6 +335,7 @@ mod tests {
                     guest_tags: vec![],
                     guest_notes: String::new(),
                     next: vec![],
+                    payment: None,
                 })
                 .collect(),
             note: None,

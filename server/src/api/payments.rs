@@ -32,14 +32,27 @@ pub async fn stripe_webhook(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    if !state.payments.available() {
+        return ApiError::new(StatusCode::NOT_FOUND, "not_found", lang).into_response();
+    }
     let refused = || ApiError::new(StatusCode::BAD_REQUEST, "invalid_input", lang).into_response();
-    let Some(signature) = headers.get("stripe-signature").and_then(|v| v.to_str().ok()) else {
+    let Some(signature) = headers
+        .get("stripe-signature")
+        .and_then(|v| v.to_str().ok())
+    else {
         return refused();
     };
     let Ok(payload) = std::str::from_utf8(&body) else {
         return refused();
     };
-    match booking::webhook(&state.store, &state.payments, payload, signature, backend::now()).await
+    match booking::webhook(
+        &state.store,
+        &state.payments,
+        payload,
+        signature,
+        backend::now(),
+    )
+    .await
     {
         Ok(WebhookOutcome::Applied | WebhookOutcome::Duplicate) => {
             Json(serde_json::json!({ "received": true })).into_response()
@@ -67,8 +80,13 @@ pub async fn payment_return(
     Query(query): Query<ReturnQuery>,
 ) -> Response {
     let paying: Option<Paying> = session.get(PAYING_KEY).await.ok().flatten();
-    let outcome =
-        booking::returned(&state.store, &state.payments, &query.session_id, backend::now()).await;
+    let outcome = booking::returned(
+        &state.store,
+        &state.payments,
+        &query.session_id,
+        backend::now(),
+    )
+    .await;
     let page = |reference: &str| Redirect::to(&format!("/book/payment?reference={reference}"));
     match outcome {
         Ok(Returned::Confirmed { reference }) => match paying {

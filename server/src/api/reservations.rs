@@ -391,7 +391,14 @@ pub async fn cancel_one(
     Path(reference): Path<String>,
 ) -> Result<Json<ReservationOut>, ApiError> {
     let view = service(
-        booking::cancel_as(&state.store, backend::now(), caller.principal(), &reference).await,
+        booking::cancel_as(
+            &state.store,
+            &state.payments,
+            backend::now(),
+            caller.principal(),
+            &reference,
+        )
+        .await,
         lang,
     )?;
     Ok(Json(view.into()))

@@ -103,6 +103,12 @@ pub struct ReservationOut {
     /// that address confirms it (a link was e-mailed to it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pending_email: Option<String>,
+    /// Its deposit or card guarantee, when the restaurant asked one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment: Option<domain::PaymentView>,
+    /// What cancelling now would refund of the deposit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refund_if_cancelled_cents: Option<i64>,
 }
 
 impl From<ReservationView> for ReservationOut {
@@ -123,6 +129,8 @@ impl From<ReservationView> for ReservationOut {
             can_change: r.can_change,
             cancel_cutoff_minutes: r.cancel_cutoff_minutes,
             pending_email: r.pending_email,
+            payment: r.payment,
+            refund_if_cancelled_cents: r.refund_if_cancelled_cents,
         }
     }
 }

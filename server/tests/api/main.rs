@@ -11,6 +11,7 @@ mod lifecycle;
 mod limits;
 mod mail;
 mod page_cache;
+mod payments;
 mod security;
 mod setup;
 mod setup_cache;

@@ -2,8 +2,9 @@
 //! answer. Each form comes back to the page with what happened in the
 //! query string (`done=`), with or without JavaScript alike.
 
+use super::ReservationScreen;
 use crate::error::AppError;
-use domain::{InternalNote, StaffReservation, StaffReservationDetails};
+use domain::{InternalNote, StaffReservation};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {crate::ssr::call, backend::services::booking as svc};
@@ -14,12 +15,91 @@ fn page_of(id: i64, done: &str) -> String {
     format!("/admin/reservations/{id}?done={done}")
 }
 
-/// The booking `id` with its history, notes and the restaurant's tables.
+/// The page of booking `id` after a money move: what moved, and whether
+/// it had been asked before (`new` false).
+#[cfg(feature = "ssr")]
+fn moved(id: i64, done: &str, again: &str, outcome: &svc::MoneyOutcome) -> String {
+    let code = if outcome.new { done } else { again };
+    format!(
+        "{}&amount={}#payment-title",
+        page_of(id, code),
+        outcome.amount_cents
+    )
+}
+
+/// The booking `id` with its history, notes, payment and the restaurant's
+/// tables, and a fresh key for a refund. A payment's hold is given in the
+/// restaurant's time.
 #[server(prefix = "/api/fn", endpoint = "admin_reservation")]
-pub async fn admin_reservation(id: i64) -> Result<StaffReservationDetails, AppError> {
+pub async fn admin_reservation(id: i64) -> Result<ReservationScreen, AppError> {
     call(|cx| async move {
         let who = cx.caller().await?;
-        Ok(svc::reservation_details(cx.store(), backend::now(), who.as_ref(), id).await?)
+        let mut details =
+            svc::reservation_details(cx.store(), backend::now(), who.as_ref(), id).await?;
+        let hold = details.payment.as_mut().and_then(|p| p.hold_until.as_mut());
+        if let Some(hold) = hold {
+            let info = backend::services::site::restaurant_info(cx.store()).await?;
+            let at = chrono::DateTime::parse_from_rfc3339(hold);
+            if let (Ok(tz), Ok(at)) = (info.time_zone.parse::<chrono_tz::Tz>(), at) {
+                *hold = at
+                    .with_timezone(&tz)
+                    .fixed_offset()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            }
+        }
+        Ok(ReservationScreen {
+            details,
+            refund_key: svc::new_token().0,
+        })
+    })
+    .await
+}
+
+/// Staff refund a deposit: `amount` ("12.50"; blank: all that is left)
+/// with a `reason`. The same `key` (made with the page) is the same
+/// refund. Answers the amount refunded.
+#[server(prefix = "/api/fn", endpoint = "admin_refund")]
+pub async fn admin_refund(
+    id: i64,
+    amount: Option<String>,
+    reason: String,
+    key: String,
+) -> Result<i64, AppError> {
+    call(|cx| async move {
+        let input = domain::RefundInput {
+            amount: amount.unwrap_or_default(),
+            reason,
+        };
+        let form = domain::RefundForm::parse(&input)
+            .map_err(|fields| AppError::InvalidFields { fields })?;
+        let who = cx.caller().await?;
+        let outcome = svc::refund(
+            cx.store(),
+            cx.payments(),
+            who.as_ref(),
+            id,
+            &form,
+            Some(&key),
+            backend::now(),
+        )
+        .await?;
+        leptos_axum::redirect(&moved(id, "refunded", "refund_again", &outcome));
+        Ok(outcome.amount_cents)
+    })
+    .await
+}
+
+/// Staff charge a card guarantee's no-show fee (a no-show or a cancelled
+/// booking): once; asking again answers the same charge.
+#[server(prefix = "/api/fn", endpoint = "admin_no_show_fee")]
+pub async fn admin_no_show_fee(id: i64) -> Result<i64, AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        let outcome =
+            svc::charge_no_show_fee(cx.store(), cx.payments(), who.as_ref(), id, backend::now())
+                .await?;
+        leptos_axum::redirect(&moved(id, "fee_charged", "fee_again", &outcome));
+        Ok(outcome.amount_cents)
     })
     .await
 }

@@ -4,13 +4,14 @@
 use super::api;
 use super::forms::{CancelForm, ChangeForm, NotesCard, ResendForm};
 use super::history::History;
-use crate::error::ErrorMessage;
+use super::payment::{done_text, PaymentCard};
+use super::ReservationScreen;
+use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::dates::long_date;
 use crate::ui::focus::focus_heading_on_arrival;
 use crate::ui::labels::{flag_label, guest_tag_label, party_label, source_label, status_label};
 use crate::ui::{I18n, Loading};
-use domain::StaffReservationDetails;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -22,6 +23,22 @@ pub struct Actions {
     pub cancel: ServerAction<api::AdminReservationCancel>,
     pub note: ServerAction<api::AdminReservationNote>,
     pub resend: ServerAction<api::AdminResend>,
+    pub refund: ServerAction<api::AdminRefund>,
+    pub fee: ServerAction<api::AdminNoShowFee>,
+}
+
+/// Whether a money move's answer calls for reading the booking again (and
+/// a refund's next key): not when what was typed is at fault, so that the
+/// form keeps it.
+fn moved_on(answer: Option<Result<i64, AppError>>) -> bool {
+    match answer {
+        Some(Err(e)) => !e
+            .fields()
+            .iter()
+            .any(|f| f.field == "amount" || f.field == "reason"),
+        Some(Ok(_)) => true,
+        None => false,
+    }
 }
 
 #[component]
@@ -34,7 +51,31 @@ pub fn ReservationPage() -> impl IntoView {
         cancel: ServerAction::new(),
         note: ServerAction::new(),
         resend: ServerAction::new(),
+        refund: ServerAction::new(),
+        fee: ServerAction::new(),
     };
+    // A money move done, or refused by Stripe: read the booking again.
+    let money = RwSignal::new(0_usize);
+    for (version, answer) in [
+        (
+            actions.refund.version(),
+            Signal::derive(move || actions.refund.value().get()),
+        ),
+        (
+            actions.fee.version(),
+            Signal::derive(move || actions.fee.value().get()),
+        ),
+    ] {
+        Effect::watch(
+            move || version.get(),
+            move |_, _, _| {
+                if moved_on(answer.get_untracked()) {
+                    money.update(|n| *n += 1);
+                }
+            },
+            false,
+        );
+    }
     let id = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse::<i64>().ok()));
     let details = Resource::new(
         move || {
@@ -44,24 +85,31 @@ pub fn ReservationPage() -> impl IntoView {
                 actions.cancel.version().get(),
                 actions.note.version().get(),
                 actions.resend.version().get(),
+                money.get(),
                 crate::ui::live::changes(),
             )
         },
         |(id, ..)| async move {
             match id {
                 Some(id) => api::admin_reservation(id).await,
-                None => Err(crate::error::AppError::NotFound),
+                None => Err(AppError::NotFound),
             }
         },
     );
-    let done = Memo::new(move |_| query.read().get("done"));
+    let done = Memo::new(move |_| {
+        let q = query.read();
+        let amount = q.get("amount").and_then(|a| a.parse::<i64>().ok());
+        q.get("done").map(|done| (done, amount))
+    });
     focus_heading_on_arrival("page-title");
     view! {
         <Title text=move || t_string!(i18n, reservation.title).to_string() />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match details.await {
-                    Ok(d) => view! { <Details d done actions /> }.into_any(),
+                    Ok(ReservationScreen { details, refund_key }) => {
+                        view! { <Details d=details refund_key done actions /> }.into_any()
+                    }
                     Err(error) => view! {
                         <h1 id="page-title" tabindex="-1">{t!(i18n, reservation.title)}</h1>
                         <p><a href="/admin/reservations">{t!(i18n, reservation.back)}</a></p>
@@ -74,21 +122,25 @@ pub fn ReservationPage() -> impl IntoView {
     }
 }
 
-fn done_label(i18n: I18n, done: &str) -> Option<&'static str> {
-    Some(match done {
-        "booked" => t_string!(i18n, reservation.done_booked),
-        "changed" => t_string!(i18n, reservation.done_changed),
-        "cancelled" => t_string!(i18n, reservation.done_cancelled),
-        "noted" => t_string!(i18n, reservation.done_noted),
-        "resent" => t_string!(i18n, reservation.done_resent),
-        _ => return None,
-    })
+fn done_label(i18n: I18n, done: &str, amount: Option<i64>) -> Option<String> {
+    Some(
+        match done {
+            "booked" => t_string!(i18n, reservation.done_booked),
+            "changed" => t_string!(i18n, reservation.done_changed),
+            "cancelled" => t_string!(i18n, reservation.done_cancelled),
+            "noted" => t_string!(i18n, reservation.done_noted),
+            "resent" => t_string!(i18n, reservation.done_resent),
+            _ => return done_text(i18n, done, amount),
+        }
+        .to_string(),
+    )
 }
 
 #[component]
 fn Details(
-    d: StaffReservationDetails,
-    done: Memo<Option<String>>,
+    d: domain::StaffReservationDetails,
+    refund_key: String,
+    done: Memo<Option<(String, Option<i64>)>>,
     actions: Actions,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -129,7 +181,7 @@ fn Details(
             </nav>
         </header>
         <div class="status-region" role="status" aria-live="polite">
-            {move || done.get().and_then(|k| done_label(i18n, &k)).map(|text| view! {
+            {move || done.get().and_then(|(k, amount)| done_label(i18n, &k, amount)).map(|text| view! {
                 <p class="alert alert-success">{text}</p>
             })}
             {move || errors.get().map(|error| view! { <ErrorMessage error /> })}
@@ -200,6 +252,9 @@ fn Details(
                 })}
             </section>
         </div>
+        {d.payment.clone().map(|payment| view! {
+            <PaymentCard id=r.id payment status refund_key refund=actions.refund fee=actions.fee />
+        })}
         {if active {
             view! { <ChangeForm r=r.clone() tables=d.tables.clone() action=actions.edit /> }.into_any()
         } else {

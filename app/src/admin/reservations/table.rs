@@ -85,7 +85,10 @@ pub fn BookingsTable(
                                     <td class="guest"><a href=format!("/admin/reservations/{id}")><strong>{r.name.clone()}</strong></a><br/><span class="hint">{r.reference.clone()}</span></td>
                                     <td class="nowrap">{move || party_label(i18n, party)}</td>
                                     <td>{r.table_names.join(" + ")}</td>
-                                    <td><span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span></td>
+                                    <td><span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span>
+                                        {r.payment.map(|p| view! {
+                                            " "<span class=format!("tag tag-payment payment-{}", p.as_str())>{move || crate::ui::labels::payment_badge(i18n, p)}</span>
+                                        })}</td>
                                     <td>{move || source_label(i18n, source)}</td>
                                     <td class="contact"><a href=format!("tel:{}", r.phone.replace(' ', ""))>{r.phone.clone()}</a><br/>
                                         <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a></td>

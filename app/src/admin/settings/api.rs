@@ -4,11 +4,11 @@
 // (what a form without JavaScript sends).
 #![allow(clippy::too_many_arguments)]
 
-use super::SettingsView;
+use super::{PaymentsView, SettingsView};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use {crate::ssr::call, backend::services::setup as svc};
+use {crate::ssr::call, backend::services::booking as pay, backend::services::setup as svc};
 
 /// The form's fields at fault.
 #[cfg(feature = "ssr")]
@@ -277,6 +277,62 @@ pub async fn admin_exception_delete(id: i64) -> Result<(), AppError> {
         let who = cx.caller().await?;
         svc::delete_exception(cx.store(), who.as_ref(), id, backend::now()).await?;
         leptos_axum::redirect("/admin/settings?done=exception_removed");
+        Ok(())
+    })
+    .await
+}
+
+/// What guests are asked to pay, and whether Stripe is configured (what is
+/// missing otherwise). Staff and admins (who may change it).
+#[server(prefix = "/api/fn", endpoint = "admin_payments")]
+pub async fn admin_payments() -> Result<PaymentsView, AppError> {
+    call(|cx| async move {
+        let who = cx.caller().await?;
+        let settings = pay::payment_settings(cx.store(), cx.payments(), who.as_ref()).await?;
+        let editable = who.as_ref().is_some_and(|p| p.role == domain::Role::Admin);
+        Ok(PaymentsView { settings, editable })
+    })
+    .await
+}
+
+/// The payment policy. Amounts as typed ("12.50"); the ticked days and
+/// services (`weekdays[]`, `services[]`: none, every one). Admins only;
+/// refused (`payment_unavailable`) while Stripe is not configured.
+#[server(prefix = "/api/fn", endpoint = "admin_payments_save")]
+pub async fn admin_payments_save(
+    mode: Option<String>,
+    deposit_per_guest: String,
+    no_show_fee_per_guest: String,
+    from_party: String,
+    weekdays: Option<Vec<String>>,
+    services: Option<Vec<String>>,
+    hold_minutes: String,
+    refund_cutoff_hours: String,
+    late_refund_percent: String,
+) -> Result<(), AppError> {
+    call(|cx| async move {
+        let input = domain::PaymentPolicyInput {
+            mode: mode.unwrap_or_default(),
+            deposit_per_guest,
+            no_show_fee_per_guest,
+            from_party,
+            weekdays: weekdays.unwrap_or_default(),
+            services: services.unwrap_or_default(),
+            hold_minutes,
+            refund_cutoff_hours,
+            late_refund_percent,
+        };
+        let policy = domain::PaymentPolicy::parse(&input).map_err(invalid)?;
+        let who = cx.caller().await?;
+        pay::save_payment_settings(
+            cx.store(),
+            cx.payments(),
+            who.as_ref(),
+            &policy,
+            backend::now(),
+        )
+        .await?;
+        leptos_axum::redirect("/admin/settings?done=payments#payments");
         Ok(())
     })
     .await

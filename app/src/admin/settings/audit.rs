@@ -5,6 +5,7 @@
 
 use super::errors::{label, Scope};
 use super::fields::day_name;
+use super::payments::audit_value;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::dates::long_date;
@@ -73,8 +74,13 @@ fn what_label(i18n: I18n, subject: AuditSubject, raw: &str) -> String {
 }
 
 /// A value as admins read it (an exception's kind, a table's shape, yes
-/// and no, allergens and diets translated).
-fn value(i18n: I18n, field: &str, v: &str) -> String {
+/// and no, allergens and diets, the payment policy's values translated).
+fn value(i18n: I18n, subject: AuditSubject, field: &str, v: &str) -> String {
+    if subject == AuditSubject::Payments && !v.is_empty() {
+        if let Some(text) = audit_value(i18n, field, v) {
+            return text;
+        }
+    }
     let list = |label: &dyn Fn(&str) -> Option<&'static str>| {
         v.split(", ")
             .map(|t| label(t).map_or_else(|| t.to_owned(), str::to_owned))
@@ -137,6 +143,7 @@ fn change_label(i18n: I18n, subject: AuditSubject, field: &str) -> String {
         AuditSubject::Hours => Scope::Hours,
         AuditSubject::Rules => Scope::Rules,
         AuditSubject::Restaurant => Scope::Restaurant,
+        AuditSubject::Payments => Scope::Payments,
         _ => match setup_field(i18n, field) {
             Some(text) => return text.to_owned(),
             None => Scope::Restaurant,
@@ -247,10 +254,10 @@ fn AuditRow(e: AuditEntry) -> impl IntoView {
                         view! {
                             <li>
                                 {move || change_label(i18n, subject, &f_label)}": "
-                                <del>{move || value(i18n, &f_before, &before)}</del>
+                                <del>{move || value(i18n, subject, &f_before, &before)}</del>
                                 <span aria-hidden="true">" → "</span>
                                 <span class="visually-hidden">" "{t!(i18n, reservation.becomes)}" "</span>
-                                <ins>{move || value(i18n, &field, &after)}</ins>
+                                <ins>{move || value(i18n, subject, &field, &after)}</ins>
                             </li>
                         }
                     }).collect_view()}

@@ -19,6 +19,7 @@ pub enum Scope {
     Rules,
     Hours,
     Exception,
+    Payments,
 }
 
 /// The row of a turn-time field (`turn_up_to_3` → `("up_to", 3)`).
@@ -31,6 +32,37 @@ fn turn_row(field: &str) -> Option<(&'static str, usize)> {
         return None;
     };
     rest.parse().ok().map(|n| (part, n))
+}
+
+/// The payment policy's own words (its `weekdays` may be left empty).
+fn payments_message(i18n: I18n, error: &FieldError) -> &'static str {
+    match (error.field.as_str(), error.reason.as_str()) {
+        ("deposit_per_guest" | "no_show_fee_per_guest", "required") => {
+            t_string!(i18n, payments_admin.err_amount_required)
+        }
+        ("deposit_per_guest" | "no_show_fee_per_guest", "too_large") => {
+            t_string!(i18n, payments_admin.err_amount_too_large)
+        }
+        ("deposit_per_guest" | "no_show_fee_per_guest", _) => {
+            t_string!(i18n, payments_admin.err_amount)
+        }
+        ("from_party", _) => t_string!(i18n, settings.err_party),
+        ("weekdays", _) => t_string!(i18n, payments_admin.err_weekdays),
+        ("services", _) => t_string!(i18n, payments_admin.err_services),
+        ("hold_minutes", _) => t_string!(i18n, payments_admin.err_hold),
+        ("refund_cutoff_hours", _) => t_string!(i18n, payments_admin.err_cutoff),
+        ("late_refund_percent", _) => t_string!(i18n, payments_admin.err_percent),
+        _ => t_string!(i18n, settings.err_choose),
+    }
+}
+
+/// The translated inline error of a field of the form `scope`.
+fn scoped_message(i18n: I18n, scope: Scope, error: &FieldError) -> String {
+    if scope == Scope::Payments {
+        payments_message(i18n, error).to_string()
+    } else {
+        message(i18n, error)
+    }
 }
 
 /// The translated inline error of a settings field.
@@ -93,6 +125,21 @@ pub fn label(i18n: I18n, scope: Scope, field: &str) -> String {
     }
     match (scope, field) {
         (Scope::Exception, "kind") => t_string!(i18n, settings.exception_kind),
+        (Scope::Payments, "mode") => t_string!(i18n, payments_admin.mode),
+        (Scope::Payments, "deposit_per_guest") => t_string!(i18n, payments_admin.deposit_per_guest),
+        (Scope::Payments, "no_show_fee_per_guest") => {
+            t_string!(i18n, payments_admin.no_show_fee_per_guest)
+        }
+        (Scope::Payments, "from_party") => t_string!(i18n, payments_admin.from_party),
+        (Scope::Payments, "weekdays") => t_string!(i18n, payments_admin.weekdays),
+        (Scope::Payments, "services") => t_string!(i18n, payments_admin.services),
+        (Scope::Payments, "hold_minutes") => t_string!(i18n, payments_admin.hold_minutes),
+        (Scope::Payments, "refund_cutoff_hours") => {
+            t_string!(i18n, payments_admin.refund_cutoff_hours)
+        }
+        (Scope::Payments, "late_refund_percent") => {
+            t_string!(i18n, payments_admin.late_refund_percent)
+        }
         (_, "kind" | "service_kind") => t_string!(i18n, settings.service),
         (_, "name") => t_string!(i18n, settings.name),
         (_, "tagline_fr") => t_string!(i18n, settings.tagline_fr),
@@ -148,10 +195,14 @@ impl Errors {
 
     /// The inline error of the field `name`.
     pub fn field(self, name: impl Into<String>) -> Signal<Option<String>> {
-        let (fields, name) = (self.inner.fields, name.into());
+        let (fields, scope, name) = (self.inner.fields, self.scope, name.into());
         let i18n = use_i18n();
         Signal::derive(move || {
-            fields.with(|f| f.iter().find(|e| e.field == name).map(|e| message(i18n, e)))
+            fields.with(|f| {
+                f.iter()
+                    .find(|e| e.field == name)
+                    .map(|e| scoped_message(i18n, scope, e))
+            })
         })
     }
 
@@ -166,7 +217,7 @@ impl Errors {
                             i18n,
                             form.summary_line,
                             label = label(i18n, scope, &e.field),
-                            message = message(i18n, e)
+                            message = scoped_message(i18n, scope, e)
                         )
                         .to_string()
                     })

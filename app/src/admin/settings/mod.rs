@@ -1,8 +1,9 @@
 //! `/admin/settings[?done=...][&audit_before=ID]`: the restaurant's
 //! settings — bookings to come that fall outside the hours (first, when
 //! there are some), the weekly opening hours, the exceptions to them
-//! (closed days, special hours), the booking rules, the restaurant's page
-//! and its photos, and, for admins, the audit log of every change. Staff read them; admins
+//! (closed days, special hours), the booking rules, what guests are asked
+//! to pay (deposits, card guarantees), the restaurant's page and its
+//! photos, and, for admins, the audit log of every change. Staff read them; admins
 //! change them. Every form works before hydration.
 
 /// Counts the actions that succeeded: what they change is read again
@@ -33,6 +34,7 @@ mod gallery;
 mod hours;
 mod outside;
 mod page;
+mod payments;
 mod restaurant;
 mod rules;
 
@@ -44,5 +46,13 @@ pub use page::SettingsPage;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsView {
     pub settings: domain::Settings,
+    pub editable: bool,
+}
+
+/// The payment policy, and whether the reader is an admin (who may change
+/// it once Stripe is configured).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentsView {
+    pub settings: domain::PaymentSettings,
     pub editable: bool,
 }

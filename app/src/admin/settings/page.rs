@@ -7,9 +7,10 @@ use super::exceptions::ExceptionsCard;
 use super::gallery::{GalleryActions, GalleryCard};
 use super::hours::HoursCard;
 use super::outside::OutsideCard;
+use super::payments::PaymentsCard;
 use super::restaurant::RestaurantCard;
 use super::rules::RulesCard;
-use super::{api, SettingsView};
+use super::{api, PaymentsView, SettingsView};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::focus::focus_heading_on_arrival;
@@ -23,6 +24,7 @@ use leptos_router::hooks::use_query_map;
 pub(super) struct Actions {
     pub restaurant: ServerAction<api::AdminRestaurantSave>,
     pub rules: ServerAction<api::AdminRulesSave>,
+    pub payments: ServerAction<api::AdminPaymentsSave>,
     pub hours: ServerAction<api::AdminHoursSave>,
     pub delete_hours: ServerAction<api::AdminHoursDelete>,
     pub exception: ServerAction<api::AdminExceptionAdd>,
@@ -34,6 +36,7 @@ impl Actions {
         Actions {
             restaurant: ServerAction::new(),
             rules: ServerAction::new(),
+            payments: ServerAction::new(),
             hours: ServerAction::new(),
             delete_hours: ServerAction::new(),
             exception: ServerAction::new(),
@@ -48,6 +51,7 @@ impl Actions {
             count,
             self.restaurant,
             self.rules,
+            self.payments,
             self.hours,
             self.delete_hours,
             self.exception,
@@ -85,6 +89,12 @@ pub fn SettingsPage() -> impl IntoView {
         move || (saved.get(), crate::ui::live::changes()),
         |_| api::admin_settings(),
     );
+    // What guests are asked to pay: read with the rest (a resource of
+    // the page, for hydration), again after each change.
+    let payments = Resource::new(
+        move || (saved.get(), crate::ui::live::changes()),
+        |_| api::admin_payments(),
+    );
     let gallery_actions = GalleryActions::new();
     let gallery_saved = RwSignal::new(0_usize);
     count_successes!(
@@ -120,6 +130,7 @@ pub fn SettingsPage() -> impl IntoView {
                 let text = match code.as_str() {
                     "restaurant" => t_string!(i18n, settings.done_restaurant),
                     "rules" => t_string!(i18n, settings.done_rules),
+                    "payments" => t_string!(i18n, payments_admin.done),
                     "hours" => t_string!(i18n, settings.done_hours),
                     "hours_removed" => t_string!(i18n, settings.done_hours_removed),
                     "exception" => t_string!(i18n, settings.done_exception),
@@ -135,12 +146,13 @@ pub fn SettingsPage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let audit = audit.await;
+                let payments = payments.await;
                 match (settings.await, gallery.await) {
                     (Ok(view), Ok(photos)) => {
                         let editable = view.editable;
                         let before = audit_before.get_untracked();
                         view! {
-                            <Sections view actions />
+                            <Sections view payments actions />
                             <GalleryCard photos editable actions=gallery_actions upload=upload.get_untracked() />
                             {editable.then(|| view! { <AuditCard page=audit before /> })}
                         }
@@ -154,7 +166,11 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn Sections(view: SettingsView, actions: Actions) -> impl IntoView {
+fn Sections(
+    view: SettingsView,
+    payments: Result<PaymentsView, AppError>,
+    actions: Actions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let SettingsView { settings, editable } = view;
     let domain::Settings {
@@ -170,6 +186,7 @@ fn Sections(view: SettingsView, actions: Actions) -> impl IntoView {
         <HoursCard hours editable save=actions.hours remove=actions.delete_hours />
         <ExceptionsCard exceptions editable add=actions.exception remove=actions.delete_exception />
         <RulesCard rules editable action=actions.rules />
+        <PaymentsCard payments action=actions.payments />
         <RestaurantCard restaurant editable action=actions.restaurant />
     }
 }

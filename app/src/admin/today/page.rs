@@ -293,6 +293,9 @@ fn BookingCard(r: StaffReservation, set_status: ServerAction<api::AdminStatus>) 
                         <span class="booking-tables">{move || t_string!(i18n, staff.tables)}" "{tables.clone()}</span>
                     })}
                     <span class=format!("status status-{}", status.as_str())>{move || status_label(i18n, status)}</span>
+                    {r.payment.map(|p| view! {
+                        <span class=format!("tag tag-payment payment-{}", p.as_str())>{move || crate::ui::labels::payment_badge(i18n, p)}</span>
+                    })}
                 </p>
                 {(!r.flags.is_empty()).then(|| view! {
                     <ul class="flags" aria-label=move || t_string!(i18n, staff.flags)>

@@ -1,4 +1,5 @@
-//! Step 4, `/book/confirmation/{token}`: the reference and the manage link.
+//! Step 4, `/book/confirmation/{token}`: the reference, the deposit paid or
+//! the card saved, and the manage link.
 
 use super::super::api;
 use super::Steps;
@@ -6,8 +7,9 @@ use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::focus::focus_heading_on_arrival;
 use crate::ui::reservation::{manage_link_not_found, SlotSummary};
+use crate::ui::I18n;
 use crate::ui::Loading;
-use domain::ReservationView;
+use domain::{format_price, PaymentStatus, PaymentView, ReservationView};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -64,6 +66,7 @@ fn Confirmation(booking: ReservationView, token: String) -> impl IntoView {
                 <strong class="reference" data-testid="reference">{booking.reference.clone()}</strong>
             </p>
             <SlotSummary date=booking.date.clone() time=booking.time.clone() party=booking.party_size />
+            {booking.payment.clone().map(|payment| payment_lines(i18n, payment, booking.refund_if_cancelled_cents))}
             {if pending {
                 view! {
                     <p class="notice" id="pending-confirmation">{move || t_string!(i18n, done.pending_email, email = email.clone())}</p>
@@ -81,5 +84,52 @@ fn Confirmation(booking: ReservationView, token: String) -> impl IntoView {
             </div>
             {(!pending).then(|| view! { <p class="hint">{t!(i18n, done.keep_link)}</p> })}
         </section>
+    }
+}
+
+/// "Deposit paid: 60,00 €" and what cancelling now would refund, or "Card
+/// saved as a guarantee (no-show fee 40,00 €)".
+fn payment_lines(i18n: I18n, payment: PaymentView, refund: Option<i64>) -> impl IntoView {
+    let price = move |cents: i64| format_price(cents, i18n.get_locale().as_str());
+    let left = payment.amount_cents - payment.refunded_cents;
+    let rule = refund.map(|cents| {
+        move || {
+            if cents >= left {
+                t_string!(i18n, pay.refund_now_full).to_string()
+            } else if cents <= 0 {
+                t_string!(i18n, pay.refund_now_none).to_string()
+            } else {
+                t_string!(i18n, pay.refund_now_part, amount = price(cents)).to_string()
+            }
+        }
+    });
+    view! {
+        <p class="deposit" id="payment-line">{move || payment_label(i18n, &payment)}</p>
+        {rule.map(|rule| view! { <p class="hint">{rule}</p> })}
+    }
+}
+
+/// Where a booking's payment stands, in a line.
+fn payment_label(i18n: I18n, p: &PaymentView) -> String {
+    let price = |cents: i64| format_price(cents, i18n.get_locale().as_str());
+    let amount = price(p.amount_cents);
+    match p.status {
+        PaymentStatus::Pending => t_string!(i18n, pay.waiting, amount = amount).to_string(),
+        PaymentStatus::Expired => t_string!(i18n, pay.not_paid).to_string(),
+        PaymentStatus::Paid if p.refunded_cents > 0 => t_string!(
+            i18n,
+            pay.part_refunded,
+            amount = amount,
+            refunded = price(p.refunded_cents)
+        )
+        .to_string(),
+        PaymentStatus::Paid => t_string!(i18n, pay.deposit_paid, amount = amount).to_string(),
+        PaymentStatus::Refunded => {
+            t_string!(i18n, pay.refunded, amount = price(p.refunded_cents)).to_string()
+        }
+        PaymentStatus::CardSaved => t_string!(i18n, pay.card_saved, amount = amount).to_string(),
+        PaymentStatus::FeeCharged => {
+            t_string!(i18n, pay.fee_charged, amount = price(p.fee_charged_cents)).to_string()
+        }
     }
 }

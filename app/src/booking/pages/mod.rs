@@ -1,14 +1,17 @@
-//! The four steps of the booking wizard, one file each, and what they
-//! share: the step indicator.
+//! The four steps of the booking wizard (and the payment page between the
+//! third and the fourth), one file each, and what they share: the step
+//! indicator.
 
 mod choose;
 mod confirmation;
 mod details;
+mod payment;
 mod review;
 
 pub use choose::ChoosePage;
 pub use confirmation::ConfirmationPage;
 pub use details::DetailsPage;
+pub use payment::PayPage;
 pub use review::ReviewPage;
 
 use crate::i18n::*;

@@ -1,5 +1,6 @@
-//! Step 3, `/book/review`: the booking, the policy and the deposit, then
-//! confirm.
+//! Step 3, `/book/review`: the booking, the policy and what the restaurant
+//! asks (a deposit or a card guarantee, with its refund rules in words),
+//! then confirm (or go on to pay).
 
 use super::super::{api, slot_query, Review, SlotQuery};
 use super::{choose_first, Steps};
@@ -8,8 +9,8 @@ use crate::i18n::*;
 use crate::ui::focus::{focus_heading_on_arrival, focus_later};
 use crate::ui::labels::cutoff_hours;
 use crate::ui::reservation::{SlotSummary, Unavailable};
-use crate::ui::Loading;
-use domain::{format_price, Alternative};
+use crate::ui::{I18n, Loading};
+use domain::{format_price, Alternative, PaymentKind, PaymentTerms};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,7 +23,10 @@ pub fn ReviewPage() -> impl IntoView {
     let slot = Memo::new(move |_| SlotQuery::from_query(&query.read()));
     let confirm = ServerAction::<api::ConfirmBooking>::new();
     let data = Resource::new(
-        move || slot.get().map(|s| (s.party, s.date.clone(), s.time.clone())),
+        move || {
+            slot.get()
+                .map(|s| (s.party, s.date.clone(), s.time.clone()))
+        },
         |slot| async move {
             match slot {
                 Some((party, date, time)) => api::booking_review(party, date, time).await.map(Some),
@@ -92,7 +96,8 @@ fn ReviewView(
     let policy = review.policy;
     let party = slot.party;
     let hours = cutoff_hours(policy.cancel_cutoff_minutes);
-    let deposit = policy.payment.as_ref().map(|p| p.amount_cents);
+    let terms = policy.payment;
+    let paying = terms.is_some();
     let change_href = format!("/book?party={}&date={}", slot.party, slot.date);
     let error_view = {
         let details_href = details_href.clone();
@@ -152,13 +157,7 @@ fn ReviewView(
                     <p>{move || t_string!(i18n, review.policy_text, hours = hours)}</p>
                 </section>
                 <section class="card" aria-labelledby="review-deposit">
-                    <h2 id="review-deposit">{t!(i18n, review.deposit_title)}</h2>
-                    <p class="deposit">
-                        {move || match deposit {
-                            Some(cents) => t_string!(i18n, review.deposit_amount, amount = format_price(cents, i18n.get_locale().as_str())).to_string(),
-                            None => t_string!(i18n, review.deposit_none).to_string(),
-                        }}
-                    </p>
+                    {payment_terms(i18n, terms, party)}
                 </section>
             </div>
         </div>
@@ -168,9 +167,54 @@ fn ReviewView(
             <input type="hidden" name="time" value=slot.time.clone() />
             <input type="hidden" name="locale" value=move || i18n.get_locale().as_str() />
             <button type="submit" class="button button-primary button-large" disabled=move || confirm.pending().get()>
-                {t!(i18n, review.confirm)}
+                {move || if paying { t_string!(i18n, review.confirm_pay) } else { t_string!(i18n, review.confirm) }}
             </button>
             <p class="hint" aria-live="polite">{move || confirm.pending().get().then(|| t_string!(i18n, review.confirming))}</p>
         </ActionForm>
+    })
+}
+
+/// What this booking will be asked, in plain words: the deposit or the
+/// card guarantee, and what a cancellation costs (or "no deposit").
+fn payment_terms(i18n: I18n, terms: Option<PaymentTerms>, party: u32) -> impl IntoView {
+    let lang = move || i18n.get_locale().as_str();
+    let Some(t) = terms else {
+        return Either::Left(view! {
+            <h2 id="review-deposit">{t!(i18n, review.deposit_title)}</h2>
+            <p class="deposit">{t!(i18n, review.deposit_none)}</p>
+        });
+    };
+    let (amount, minutes, percent) = (t.amount_cents, t.hold_minutes, t.late_refund_percent);
+    let per_guest = amount / i64::from(party.max(1));
+    let hours = cutoff_hours(t.refund_cutoff_minutes);
+    let price = move |cents: i64| format_price(cents, lang());
+    Either::Right(match t.kind {
+        PaymentKind::Deposit => Either::Left(view! {
+            <h2 id="review-deposit">{t!(i18n, review.deposit_title)}</h2>
+            <p class="deposit">{move || t_string!(i18n, review.deposit_asked, amount = price(amount), per_guest = price(per_guest), minutes = minutes)}</p>
+            <ul class="refund-rules">
+                <li>{move || if hours == 0 {
+                    t_string!(i18n, review.refund_any_time).to_string()
+                } else {
+                    t_string!(i18n, review.refund_full, hours = hours).to_string()
+                }}</li>
+                {(hours > 0).then(|| view! {
+                    <li>{move || if percent == 0 {
+                        t_string!(i18n, review.refund_late_none).to_string()
+                    } else {
+                        t_string!(i18n, review.refund_late_part, percent = percent).to_string()
+                    }}</li>
+                })}
+            </ul>
+        }),
+        PaymentKind::Guarantee => Either::Right(view! {
+            <h2 id="review-deposit">{t!(i18n, review.guarantee_title)}</h2>
+            <p class="deposit">{move || t_string!(i18n, review.guarantee_asked, minutes = minutes)}</p>
+            <p>{move || if hours == 0 {
+                t_string!(i18n, review.guarantee_no_show, fee = price(amount)).to_string()
+            } else {
+                t_string!(i18n, review.guarantee_fee, hours = hours, fee = price(amount)).to_string()
+            }}</p>
+        }),
     })
 }

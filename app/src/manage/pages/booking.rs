@@ -2,6 +2,7 @@
 
 use super::super::{api, ManageView};
 use super::change::ChangeForm;
+use super::payment::{cancel_terms, payment_row};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::focus::{focus_heading_on_arrival, focus_later};
@@ -9,7 +10,7 @@ use crate::ui::labels::{cutoff_hours, status_label};
 use crate::ui::reservation::{manage_link_not_found, SlotSummary};
 use crate::ui::restaurant::PhoneLink;
 use crate::ui::Loading;
-use domain::ReservationStatus;
+use domain::{PaymentView, ReservationStatus};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -115,6 +116,7 @@ fn BookingView(
                     <dd>{email}" "<span class="hint">{t!(i18n, manage.pending_email_hint)}</span></dd></div>
                 })}
                 <div><dt>{t!(i18n, form.phone)}</dt><dd>{domain::format_phone(&b.phone)}</dd></div>
+                {b.payment.clone().map(|payment| payment_row(i18n, payment))}
                 {(!notes.trim().is_empty()).then(|| view! {
                     <div><dt>{t!(i18n, form.notes_short)}</dt><dd class="notes">{notes.clone()}</dd></div>
                 })}
@@ -146,7 +148,9 @@ fn BookingView(
         let token2 = token.clone();
         EitherOf3::C(view! {
             {move || if asking_cancel.get() {
-                Either::Left(view! { <CancelConfirm token=token2.clone() cancel /> })
+                Either::Left(view! {
+                    <CancelConfirm token=token2.clone() cancel payment=b.payment.clone() refund=b.refund_if_cancelled_cents />
+                })
             } else {
                 Either::Right(view! {
                     <ChangeForm data=data.clone() token=token2.clone() modify />
@@ -173,7 +177,13 @@ fn BookingView(
 
 /// "Do you really want to cancel?" with the cancel form and a way back.
 #[component]
-fn CancelConfirm(token: String, cancel: ServerAction<api::CancelBooking>) -> impl IntoView {
+fn CancelConfirm(
+    token: String,
+    cancel: ServerAction<api::CancelBooking>,
+    payment: Option<PaymentView>,
+    /// What cancelling now refunds of the deposit.
+    refund: Option<i64>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = Memo::new(move |_| cancel.value().get().and_then(Result::err));
     Effect::new(move |_| {
@@ -188,6 +198,7 @@ fn CancelConfirm(token: String, cancel: ServerAction<api::CancelBooking>) -> imp
             {move || error.get().map(|error| view! {
                 <div id="cancel-error" tabindex="-1"><ErrorMessage error /></div>
             })}
+            {cancel_terms(i18n, payment, refund)}
             <p>{t!(i18n, manage.cancel_confirm)}</p>
             <ActionForm action=cancel attr:class="form-actions">
                 <input type="hidden" name="token" value=token.clone() />

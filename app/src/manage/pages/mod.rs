@@ -5,6 +5,7 @@ mod booking;
 mod change;
 mod confirm;
 mod find;
+mod payment;
 
 pub use booking::ManageBookingPage;
 pub use confirm::ConfirmEmailPage;

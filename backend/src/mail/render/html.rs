@@ -33,7 +33,9 @@ fn json_ld(job: &MailJob, link: Option<&str>) -> String {
     let r = &job.reservation;
     let card = &job.restaurant;
     let status = match job.kind {
-        MailKind::Cancellation => "https://schema.org/ReservationCancelled",
+        MailKind::Cancellation | MailKind::PaymentRefunded => {
+            "https://schema.org/ReservationCancelled"
+        }
         MailKind::ConfirmBooking => "https://schema.org/ReservationPending",
         MailKind::Confirmation
         | MailKind::Modification
@@ -167,6 +169,7 @@ pub(super) fn html(
 <p>{intro}</p>\n\
 {message}\
 <table role=\"presentation\" style=\"border-collapse:collapse;margin:16px 0;\">\n{rows}</table>\n\
+{payment}\
 {action}\
 <p>{signature}<br>{name}</p>\n\
 <p style=\"{STYLE_FOOT}\">{name}<br>{address}<br>{phone_label} <a href=\"tel:{tel}\">{phone}</a>{email}</p>\n\
@@ -197,6 +200,11 @@ pub(super) fn html(
                 escape(m.trim()).replace('\n', "<br>")
             ))
             .unwrap_or_default(),
+        payment = f
+            .payment
+            .iter()
+            .map(|note| format!("<p>{}</p>\n", escape(note)))
+            .collect::<String>(),
         signature = escape(w.signature()),
         name = escape(&card.name),
         phone_label = escape(w.label_phone()),

@@ -6,10 +6,12 @@
 //! `FoodEstablishmentReservation` JSON-LD, so mail clients can show the
 //! booking as a card.
 //!
-//! `words` holds every sentence in both languages, `text` the plain-text
-//! body, `html` the HTML body (escaping and JSON-LD).
+//! `words` holds every sentence in both languages (`payment` those about a
+//! booking's deposit or card guarantee), `text` the plain-text body, `html`
+//! the HTML body (escaping and JSON-LD).
 
 mod html;
+mod payment;
 mod text;
 mod words;
 
@@ -59,7 +61,9 @@ pub fn render_at(job: &MailJob, public_url: &str, now: DateTime<Utc>) -> Rendere
                 .as_deref()
                 .map(|token| format!("{origin}/manage/confirm/{token}")),
         ),
-        MailKind::Cancellation => Action::BookAgain(format!("{origin}/")),
+        MailKind::Cancellation | MailKind::PaymentRefunded => {
+            Action::BookAgain(format!("{origin}/"))
+        }
     };
     let date = long_date(&r.date, job.locale);
     let time = words.time(&r.time);
@@ -74,6 +78,13 @@ pub fn render_at(job: &MailJob, public_url: &str, now: DateTime<Utc>) -> Rendere
         time,
         party: words.party(r.party_size),
         phone: format_phone(&card.phone),
+        payment: words.payment_notes(job),
+    };
+    // No "modify" link on the card of a booking that is gone, even if a
+    // token was minted.
+    let card_link = match &action {
+        Action::BookAgain(_) => None,
+        Action::Manage(_) | Action::Confirm(_) => manage.as_deref(),
     };
     let ics = match job.kind {
         MailKind::Confirmation | MailKind::Modification => calendar(job, now),
@@ -81,7 +92,7 @@ pub fn render_at(job: &MailJob, public_url: &str, now: DateTime<Utc>) -> Rendere
     };
     RenderedMail {
         text: text(job, &words, &facts, &action),
-        html: html(job, &words, &facts, &action, manage.as_deref(), &subject),
+        html: html(job, &words, &facts, &action, card_link, &subject),
         subject,
         ics,
     }
@@ -103,6 +114,8 @@ struct Facts {
     pub(super) time: String,
     pub(super) party: String,
     pub(super) phone: String,
+    /// What the e-mail says of the booking's payment, sentence by sentence.
+    pub(super) payment: Vec<String>,
 }
 
 fn calendar(job: &MailJob, now: DateTime<Utc>) -> Option<String> {
@@ -134,6 +147,7 @@ mod tests {
     use super::*;
     use crate::mail::RestaurantCard;
     use domain::Locale;
+    use domain::{PaymentKind, PaymentStatus, PaymentTerms, PaymentView};
     use domain::{ReservationStatus, ReservationView};
 
     fn job(locale: Locale, kind: MailKind, token: Option<&str>) -> MailJob {
@@ -143,7 +157,7 @@ mod tests {
             to: "ada@example.com".into(),
             reservation: ReservationView {
                 reference: "ABCD2345".into(),
-                status: if kind == MailKind::Cancellation {
+                status: if matches!(kind, MailKind::Cancellation | MailKind::PaymentRefunded) {
                     ReservationStatus::Cancelled
                 } else {
                     ReservationStatus::Confirmed
@@ -161,6 +175,8 @@ mod tests {
                 can_change: true,
                 cancel_cutoff_minutes: 120,
                 pending_email: None,
+                payment: None,
+                refund_if_cancelled_cents: None,
             },
             restaurant: RestaurantCard {
                 name: "Chez Margot".into(),
@@ -179,6 +195,7 @@ mod tests {
             new_email: None,
             expires_in_minutes: None,
             staff_message: None,
+            payment_terms: None,
         }
     }
 
@@ -392,6 +409,337 @@ mod tests {
         let m = render(&job(Locale::Fr, MailKind::Cancellation, None), URL);
         assert!(!m.text.contains("Message du restaurant"));
         assert!(!m.html.contains("Message du restaurant"));
+    }
+
+    fn payment(kind: PaymentKind, status: PaymentStatus, amount_cents: i64) -> PaymentView {
+        PaymentView {
+            kind,
+            status,
+            amount_cents,
+            currency: "eur".into(),
+            refunded_cents: 0,
+            fee_charged_cents: 0,
+            hold_until: None,
+        }
+    }
+
+    fn terms(kind: PaymentKind, amount_cents: i64, late_refund_percent: u32) -> PaymentTerms {
+        PaymentTerms {
+            kind,
+            amount_cents,
+            currency: "eur".into(),
+            hold_minutes: 10,
+            refund_cutoff_minutes: 48 * 60,
+            late_refund_percent,
+        }
+    }
+
+    /// `sentence` is in the text as written and in the HTML escaped.
+    fn says(m: &RenderedMail, sentence: &str) {
+        assert!(m.text.contains(sentence), "{sentence:?} not in\n{}", m.text);
+        assert!(
+            m.html.contains(&escape(sentence)),
+            "{sentence:?} not in\n{}",
+            m.html
+        );
+    }
+
+    fn never_says(m: &RenderedMail, words: &[&str]) {
+        for w in words {
+            assert!(!m.text.contains(w), "{w:?} in\n{}", m.text);
+            assert!(!m.html.contains(w), "{w:?} in\n{}", m.html);
+        }
+    }
+
+    /// Words only the payment sentences use.
+    const PAYMENT_WORDS: [&str; 12] = [
+        "€",
+        "EUR",
+        "Deposit",
+        "deposit",
+        "Acompte",
+        "acompte",
+        "refund",
+        "rembours",
+        "card",
+        "carte",
+        "guarantee",
+        "garantie",
+    ];
+
+    #[test]
+    fn a_confirmation_tells_the_deposit_paid_and_the_refund_rule() {
+        for kind in [MailKind::Confirmation, MailKind::Modification] {
+            let mut en = job(Locale::En, kind, Some(TOKEN));
+            en.reservation.payment =
+                Some(payment(PaymentKind::Deposit, PaymentStatus::Paid, 12000));
+            en.payment_terms = Some(terms(PaymentKind::Deposit, 12000, 50));
+            let m = render(&en, URL);
+            says(&m, "Deposit paid: €120.00.");
+            says(
+                &m,
+                "Cancel up to 48 hours before the meal: the deposit is refunded in full. \
+                 Later: 50% is refunded.",
+            );
+            // The online change cut-off is still told, apart.
+            assert!(m.text.contains("until 2 hours before"));
+
+            let mut fr = job(Locale::Fr, kind, Some(TOKEN));
+            fr.reservation.payment =
+                Some(payment(PaymentKind::Deposit, PaymentStatus::Paid, 12000));
+            fr.payment_terms = Some(terms(PaymentKind::Deposit, 12000, 50));
+            let m = render(&fr, URL);
+            says(&m, "Acompte versé : 120,00\u{a0}€.");
+            says(
+                &m,
+                "Annulation jusqu'à 48 heures avant le repas : l'acompte est remboursé en entier. \
+                 Plus tard : 50\u{a0}% de l'acompte est remboursé.",
+            );
+        }
+
+        // Nothing back after the cut-off.
+        let mut en = job(Locale::En, MailKind::Confirmation, Some(TOKEN));
+        en.reservation.payment = Some(payment(PaymentKind::Deposit, PaymentStatus::Paid, 12000));
+        en.payment_terms = Some(terms(PaymentKind::Deposit, 12000, 0));
+        says(&render(&en, URL), "Later: it is not refunded.");
+        let mut fr = en.clone();
+        fr.locale = Locale::Fr;
+        let m = render(&fr, URL);
+        says(&m, "Plus tard : il n'est pas remboursé.");
+        assert!(!m.text.contains("%"), "{}", m.text);
+    }
+
+    #[test]
+    fn a_confirmation_tells_the_card_guarantee_and_what_a_late_cancellation_costs() {
+        let mut en = job(Locale::En, MailKind::Confirmation, Some(TOKEN));
+        en.reservation.payment = Some(payment(
+            PaymentKind::Guarantee,
+            PaymentStatus::CardSaved,
+            6000,
+        ));
+        en.payment_terms = Some(terms(PaymentKind::Guarantee, 6000, 0));
+        let m = render(&en, URL);
+        says(
+            &m,
+            "Card saved as a guarantee: a no-show or a late cancellation costs €60.00.",
+        );
+        says(
+            &m,
+            "Cancel up to 48 hours before the meal: nothing is charged.",
+        );
+        never_says(&m, &["Deposit", "refunded"]);
+
+        let mut fr = en.clone();
+        fr.locale = Locale::Fr;
+        let m = render(&fr, URL);
+        says(
+            &m,
+            "Carte enregistrée en garantie : une absence ou une annulation tardive coûte 60,00\u{a0}€.",
+        );
+        says(
+            &m,
+            "Annulation jusqu'à 48 heures avant le repas : rien n'est débité.",
+        );
+    }
+
+    #[test]
+    fn terms_are_told_only_with_the_payment_they_rule() {
+        // Terms without a payment, or of another kind, or once refunded:
+        // no rule is told.
+        let mut j = job(Locale::En, MailKind::Confirmation, Some(TOKEN));
+        j.payment_terms = Some(terms(PaymentKind::Deposit, 12000, 50));
+        never_says(&render(&j, URL), &PAYMENT_WORDS);
+        j.reservation.payment = Some(payment(
+            PaymentKind::Guarantee,
+            PaymentStatus::CardSaved,
+            6000,
+        ));
+        never_says(&render(&j, URL), &["Cancel up to", "deposit"]);
+        let mut refunded = payment(PaymentKind::Deposit, PaymentStatus::Refunded, 12000);
+        refunded.refunded_cents = 12000;
+        j.reservation.payment = Some(refunded);
+        let m = render(&j, URL);
+        says(&m, "Deposit refunded to your card: €120.00.");
+        never_says(&m, &["Cancel up to", "Deposit paid"]);
+    }
+
+    #[test]
+    fn a_cancellation_tells_what_was_refunded() {
+        let mut paid = payment(PaymentKind::Deposit, PaymentStatus::Refunded, 12000);
+        paid.refunded_cents = 12000;
+        let mut en = job(Locale::En, MailKind::Cancellation, None);
+        en.reservation.payment = Some(paid);
+        let m = render(&en, URL);
+        says(
+            &m,
+            "€120.00 has been refunded to your card (it can take 5 to 10 days to show).",
+        );
+        never_says(&m, &["keeps"]);
+        let mut fr = en.clone();
+        fr.locale = Locale::Fr;
+        says(
+            &render(&fr, URL),
+            "Remboursement de 120,00\u{a0}€ effectué sur votre carte \
+             (il peut falloir 5 à 10 jours pour le voir apparaître).",
+        );
+    }
+
+    #[test]
+    fn a_late_cancellation_tells_the_refund_under_way_and_what_is_kept() {
+        // Written with the cancellation, before the refund is made: the
+        // view says what cancelling refunds.
+        let mut en = job(Locale::En, MailKind::Cancellation, None);
+        en.reservation.payment = Some(payment(PaymentKind::Deposit, PaymentStatus::Paid, 12000));
+        en.reservation.refund_if_cancelled_cents = Some(6000);
+        let m = render(&en, URL);
+        says(
+            &m,
+            "€60.00 is being refunded to your card (it can take 5 to 10 days to show).",
+        );
+        says(
+            &m,
+            "The restaurant keeps €60.00 of your deposit of €120.00.",
+        );
+        let mut fr = en.clone();
+        fr.locale = Locale::Fr;
+        let m = render(&fr, URL);
+        says(
+            &m,
+            "Remboursement de 60,00\u{a0}€ en cours sur votre carte \
+             (il peut falloir 5 à 10 jours pour le voir apparaître).",
+        );
+        says(
+            &m,
+            "Le restaurant conserve 60,00\u{a0}€ de votre acompte de 120,00\u{a0}€.",
+        );
+
+        // Nothing refunded: all of it kept, no refund sentence.
+        en.reservation.refund_if_cancelled_cents = Some(0);
+        let m = render(&en, URL);
+        says(&m, "The restaurant keeps your deposit of €120.00.");
+        never_says(&m, &["refunded"]);
+        fr.reservation.refund_if_cancelled_cents = Some(0);
+        says(
+            &render(&fr, URL),
+            "Le restaurant conserve votre acompte de 120,00\u{a0}€.",
+        );
+
+        // The refund unknown: nothing is said to be kept.
+        en.reservation.refund_if_cancelled_cents = None;
+        never_says(&render(&en, URL), &PAYMENT_WORDS);
+    }
+
+    #[test]
+    fn a_payment_after_the_hold_was_released_is_told_refunded() {
+        let mut paid = payment(PaymentKind::Deposit, PaymentStatus::Refunded, 12000);
+        paid.refunded_cents = 12000;
+        let mut en = job(Locale::En, MailKind::PaymentRefunded, Some(TOKEN));
+        en.reservation.payment = Some(paid);
+        let m = render(&en, URL);
+        assert!(
+            m.subject.starts_with("Payment refunded · Chez Margot · "),
+            "{}",
+            m.subject
+        );
+        says(&m, "Your payment arrived after your table was released");
+        says(&m, "the table was taken in the meantime");
+        says(
+            &m,
+            "Your payment of €120.00 has been refunded in full to your card \
+             (it can take 5 to 10 days to show).",
+        );
+        // Book again, not manage; no calendar file.
+        assert!(
+            m.text.contains(&format!("Book again: {URL}/")),
+            "{}",
+            m.text
+        );
+        assert!(m
+            .html
+            .contains(&format!("<a href=\"{URL}/\">Book again</a>")));
+        never_says(&m, &["/manage/", "change or cancel"]);
+        assert!(m.ics.is_none());
+        assert_eq!(
+            json_ld_of(&m.html)["reservationStatus"],
+            "https://schema.org/ReservationCancelled"
+        );
+
+        let mut fr = en.clone();
+        fr.locale = Locale::Fr;
+        let m = render(&fr, URL);
+        assert!(
+            m.subject.starts_with("Paiement remboursé · Chez Margot · "),
+            "{}",
+            m.subject
+        );
+        says(
+            &m,
+            "Votre paiement est arrivé après la libération de votre table",
+        );
+        says(&m, "elle a été prise entre-temps");
+        says(
+            &m,
+            "Votre paiement de 120,00\u{a0}€ vous a été remboursé en entier sur votre carte \
+             (il peut falloir 5 à 10 jours pour le voir apparaître).",
+        );
+        assert!(
+            m.text.contains(&format!("Réserver à nouveau : {URL}/")),
+            "{}",
+            m.text
+        );
+    }
+
+    #[test]
+    fn without_a_payment_nothing_about_payments_is_said() {
+        for locale in [Locale::Fr, Locale::En] {
+            for kind in [
+                MailKind::Confirmation,
+                MailKind::Modification,
+                MailKind::Cancellation,
+                MailKind::ConfirmEmail,
+                MailKind::EmailChangeRequested,
+                MailKind::ConfirmBooking,
+            ] {
+                let mut j = job(locale, kind, Some(TOKEN));
+                j.proof_token = Some("proof123".into());
+                j.new_email = Some("new@example.net".into());
+                j.expires_in_minutes = Some(60);
+                never_says(&render(&j, URL), &PAYMENT_WORDS);
+                // A payment that lapsed is not told either.
+                j.reservation.payment =
+                    Some(payment(PaymentKind::Deposit, PaymentStatus::Expired, 12000));
+                never_says(&render(&j, URL), &PAYMENT_WORDS);
+            }
+        }
+    }
+
+    #[test]
+    fn money_in_the_payments_currency() {
+        let fr = Words { locale: Locale::Fr };
+        let en = Words { locale: Locale::En };
+        assert_eq!(en.money(12000, "eur"), "€120.00");
+        assert_eq!(fr.money(12050, "EUR"), "120,50\u{a0}€");
+        assert_eq!(en.money(6005, "usd"), "60.05 USD");
+        assert_eq!(fr.money(6005, "chf"), "60,05\u{a0}CHF");
+    }
+
+    #[test]
+    fn jobs_stored_before_payments_still_read() {
+        let j = job(Locale::En, MailKind::Confirmation, None);
+        let stored = j.to_json();
+        assert!(!stored.contains("payment"), "{stored}");
+        let back: MailJob = serde_json::from_str(&stored).unwrap();
+        assert_eq!(back, j);
+        let mut with = job(Locale::En, MailKind::PaymentRefunded, None);
+        with.payment_terms = Some(terms(PaymentKind::Deposit, 12000, 50));
+        with.reservation.payment = Some(payment(
+            PaymentKind::Deposit,
+            PaymentStatus::Refunded,
+            12000,
+        ));
+        let stored = with.to_json();
+        assert!(stored.contains("\"kind\":\"payment_refunded\""), "{stored}");
+        assert_eq!(serde_json::from_str::<MailJob>(&stored).unwrap(), with);
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub(super) fn text(job: &MailJob, w: &Words, f: &Facts, action: &Action) -> Stri
         line(d);
     }
     line("");
+    if !f.payment.is_empty() {
+        for note in &f.payment {
+            line(note);
+        }
+        line("");
+    }
     match action {
         Action::Manage(link) => {
             if let Some(link) = link {

@@ -133,6 +133,7 @@ impl Words {
             MailKind::ConfirmBooking => {
                 self.pick("Confirmez votre réservation", "Confirm your reservation")
             }
+            MailKind::PaymentRefunded => self.pick("Paiement remboursé", "Payment refunded"),
         }
     }
 
@@ -161,6 +162,10 @@ impl Words {
             MailKind::ConfirmBooking => self.pick(
                 "Confirmez votre réservation",
                 "Please confirm your reservation",
+            ),
+            MailKind::PaymentRefunded => self.pick(
+                "Votre paiement est arrivé après la libération de votre table",
+                "Your payment arrived after your table was released",
             ),
         }
     }
@@ -222,6 +227,15 @@ impl Words {
             (MailKind::ConfirmBooking, false) => format!(
                 "Thank you for your request. For large tables, {restaurant} asks for a confirmation by e-mail: \
                  your table is held for you meanwhile."
+            ),
+            (MailKind::PaymentRefunded, true) => format!(
+                "Votre paiement est parvenu à {restaurant} après la fin du délai pendant lequel votre table \
+                 vous était réservée, et elle a été prise entre-temps : cette réservation n'a donc pas pu être \
+                 confirmée. Nous en sommes désolés."
+            ),
+            (MailKind::PaymentRefunded, false) => format!(
+                "Your payment reached {restaurant} after the time your table was held for, and the table \
+                 was taken in the meantime: this reservation could not be confirmed. We are sorry."
             ),
         }
     }

@@ -2,11 +2,11 @@
 //! cannot be booked.
 
 use super::context::{check_slot, context, Context, SlotProblem};
-use super::tokens::{new_reference, new_token};
 use super::payments;
+use super::tokens::{new_reference, new_token};
 use super::{BookingRequest, ALTERNATIVE_DAYS};
-use crate::payments::Payments;
 use crate::mail::{MailKind, OUTBOX_KIND};
+use crate::payments::Payments;
 use crate::ratelimit::Limit;
 use crate::services::ServiceError;
 use crate::store::{Actor, NewPayment, NewReservation, ProofPurpose, Store};
@@ -140,7 +140,8 @@ pub async fn book(
                     })
                 },
                 (Actor::Guest, "created", "{}"),
-                hold.filter(|_| asked.is_none()).map(|hold| (ProofPurpose::ConfirmBooking, now + hold)),
+                hold.filter(|_| asked.is_none())
+                    .map(|hold| (ProofPurpose::ConfirmBooking, now + hold)),
                 |row, proof_id| match (proof_id, hold) {
                     // Waiting for the payment: the e-mail comes with it.
                     _ if row.status == ReservationStatus::PendingPayment.as_str() => None,
@@ -165,7 +166,11 @@ pub async fn book(
                 };
                 let payment = store.payment_of(row.id).await?;
                 return Ok(BookedReservation {
-                    reservation: payments::with_payment(ctx.view(&row, now)?, payment.as_ref(), now)?,
+                    reservation: payments::with_payment(
+                        ctx.view(&row, now)?,
+                        payment.as_ref(),
+                        now,
+                    )?,
                     manage_token: token,
                     payment_url,
                 });

@@ -253,6 +253,7 @@ pub(super) async fn cancel_found(
     now: DateTime<Utc>,
     found: ReservationRow,
     actor: Actor,
+    told: Option<super::payments::Told>,
 ) -> Result<ReservationView, ServiceError> {
     let result = store
         .change_reservation(
@@ -267,7 +268,7 @@ pub(super) async fn cancel_found(
                 })
             },
             actor,
-            |row| ctx.mail(MailKind::Cancellation, row, now, false),
+            |row| ctx.mail_with_payment(MailKind::Cancellation, row, now, false, told),
             now,
         )
         .await?;

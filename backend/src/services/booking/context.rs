@@ -189,7 +189,29 @@ impl Context {
             new_email: None,
             expires_in_minutes: None,
             staff_message: None,
+            payment_terms: None,
         })
+    }
+
+    /// The e-mail of `kind` about `row`, telling its payment (`payment`:
+    /// as it will be once this change is made, the refund terms, and a
+    /// refund about to be made).
+    pub(super) fn mail_with_payment(
+        &self,
+        kind: MailKind,
+        row: &ReservationRow,
+        now: DateTime<Utc>,
+        manage_link: bool,
+        payment: Option<super::payments::Told>,
+    ) -> Option<(String, String)> {
+        let mut job = self.job(kind, row, now)?;
+        job.manage_link = manage_link;
+        if let Some((view, terms, coming)) = payment {
+            job.reservation.payment = Some(view);
+            job.reservation.refund_if_cancelled_cents = coming;
+            job.payment_terms = Some(terms);
+        }
+        Some((OUTBOX_KIND.to_owned(), job.to_json()))
     }
 
     /// A cancellation or change by staff as an outbox message, with their

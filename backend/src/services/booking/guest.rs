@@ -1,7 +1,7 @@
 //! The guest's own booking, opened by its secret manage token (or found
 //! again by reference and e-mail).
 
-use super::change::{cancel_found, modify_found};
+use super::change::modify_found;
 use super::context::context;
 use super::tokens::{new_token, token_hash_checked};
 use crate::mail::MailKind;
@@ -134,14 +134,7 @@ pub async fn cancel(
     let found = store
         .reservation_by_token_hash(&hash, now - TOKEN_LIFE_AFTER_END)
         .await?;
-    let id = found.id;
-    let view = cancel_found(&ctx, store, now, found, Actor::Guest).await?;
-    if let Err(e) = super::payments::refund_cancelled(store, payments, id, now).await {
-        // The cancellation stands; the refund is for staff to make.
-        tracing::error!(error = %e, reference = %view.reference, "refund after cancellation failed");
-    }
-    let payment = store.payment_of(id).await?;
-    super::payments::with_payment(view, payment.as_ref(), now)
+    super::payments::cancel_and_refund(&ctx, store, payments, now, found, Actor::Guest).await
 }
 
 /// The `.ics` calendar file of a reservation, by manage token, with the

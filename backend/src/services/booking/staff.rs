@@ -1,6 +1,6 @@
 //! Bookings by reference, for their signed-in guest or for staff.
 
-use super::change::{cancel_found, modify_found};
+use super::change::modify_found;
 use super::context::{context, Context};
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
@@ -69,12 +69,13 @@ pub async fn get_as(
 #[tracing::instrument(skip_all)]
 pub async fn cancel_as(
     store: &Store,
+    payments: &crate::payments::Payments,
     now: DateTime<Utc>,
     who: Option<&Principal>,
     reference: &str,
 ) -> Result<ReservationView, ServiceError> {
     let (ctx, found, actor) = found_as(store, who, reference).await?;
-    cancel_found(&ctx, store, now, found, actor).await
+    super::payments::cancel_and_refund(&ctx, store, payments, now, found, actor).await
 }
 
 /// Every booking starting within the dates `from..=to` (restaurant's

@@ -125,8 +125,8 @@ pub use list::{ListQuery, ListTotals, Span};
 pub use menu::MenuRefusal;
 pub use outbox::OutboxRow;
 pub use payments::{
-    Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow,
-    Settled, Settlement,
+    Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow, Settled,
+    Settlement,
 };
 pub use photos::{StoredPhoto, MEDIA_PATH};
 pub use proofs::{ProofPurpose, Proved};
@@ -181,6 +181,8 @@ pub struct ReservationRow {
     /// this booking included.
     pub guest_no_shows: i64,
     pub guest_visits: i64,
+    /// Its payment's status (`pending`, `paid`, ...), when it has one.
+    pub payment_status: Option<String>,
 }
 
 impl ReservationRow {
@@ -282,7 +284,8 @@ pub(crate) const RESERVATION_COLUMNS: &str =
      (SELECT COUNT(*) FROM reservations x WHERE x.guest_id = r.guest_id \
       AND x.status = 'no_show') AS guest_no_shows, \
      (SELECT COUNT(*) FROM reservations x WHERE x.guest_id = r.guest_id \
-      AND x.status IN ('arrived', 'seated', 'completed')) AS guest_visits";
+      AND x.status IN ('arrived', 'seated', 'completed')) AS guest_visits, \
+     (SELECT p.status FROM payments p WHERE p.reservation_id = r.id) AS payment_status";
 
 #[derive(sqlx::FromRow)]
 pub(super) struct HoldRow {

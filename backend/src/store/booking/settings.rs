@@ -11,9 +11,8 @@ use crate::store::{on_pool, Store};
 use chrono::{DateTime, Utc};
 use domain::{
     audit_changes, AuditChange, AuditEntry, AuditFields, AuditSubject, BookingRules, Date,
-    ExceptionForm, HoursException, Localized, PeriodTimes, RestaurantForm,
-    RestaurantSettings, RulesForm, ServiceKind, TimeOfDay, TurnBand, Weekday, WeeklyForm,
-    WeeklyPeriod,
+    ExceptionForm, HoursException, Localized, PeriodTimes, RestaurantForm, RestaurantSettings,
+    RulesForm, ServiceKind, TimeOfDay, TurnBand, Weekday, WeeklyForm, WeeklyPeriod,
 };
 use rules::{PeriodHours, TurnTimes};
 

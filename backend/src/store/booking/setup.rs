@@ -7,8 +7,8 @@ use crate::store::{on_pool, Store};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use rules::{
-    BookingWindow, Combination, Exception, PeriodHours, Rules, ServiceKind,
-    ServicePeriod, Table, TurnTimes,
+    BookingWindow, Combination, Exception, PeriodHours, Rules, ServiceKind, ServicePeriod, Table,
+    TurnTimes,
 };
 
 /// Everything the booking rules need about one restaurant.

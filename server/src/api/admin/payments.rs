@@ -13,7 +13,9 @@ use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use backend::services::booking;
-use domain::{price_input, PaymentPolicy, PaymentPolicyInput, PaymentSettings, RefundForm, RefundInput};
+use domain::{
+    price_input, PaymentPolicy, PaymentPolicyInput, PaymentSettings, RefundForm, RefundInput,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -24,7 +26,10 @@ pub fn routes() -> Router<AppState> {
             get(payment_settings).put(update_payment_settings),
         )
         .route("/api/admin/reservations/{id}/refunds", post(refund))
-        .route("/api/admin/reservations/{id}/no-show-fee", post(no_show_fee))
+        .route(
+            "/api/admin/reservations/{id}/no-show-fee",
+            post(no_show_fee),
+        )
 }
 
 /// The payment policy and whether it can be changed (Stripe configured;
@@ -149,8 +154,14 @@ pub async fn update_payment_settings(
     })?;
     let now = backend::now();
     service(
-        booking::save_payment_settings(&state.store, &state.payments, caller.principal(), &policy, now)
-            .await,
+        booking::save_payment_settings(
+            &state.store,
+            &state.payments,
+            caller.principal(),
+            &policy,
+            now,
+        )
+        .await,
         lang,
     )?;
     payment_settings(State(state), caller, lang).await
@@ -228,7 +239,11 @@ pub async fn refund(
         let errors = errors
             .into_iter()
             .map(|e| {
-                let field = if e.field == "amount" { "amount_cents".to_owned() } else { e.field };
+                let field = if e.field == "amount" {
+                    "amount_cents".to_owned()
+                } else {
+                    e.field
+                };
                 domain::FieldError::new(field, e.reason)
             })
             .collect();

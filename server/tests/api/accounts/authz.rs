@@ -103,6 +103,44 @@ async fn authorization_matrix(db: Db) {
             None,
             [401, 403, 403, 200, 200],
         ),
+        // Payments: staff read the policy, admins change it (not here:
+        // Stripe is not configured, so the change is refused with 503);
+        // refunds and fees are staff's, checked before the booking is
+        // looked for. Stripe's webhook answers the same to everyone: not
+        // configured here.
+        (
+            Method::GET,
+            "/api/admin/settings/payments".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::PUT,
+            "/api/admin/settings/payments".into(),
+            Some(
+                json!({"mode": "deposit", "deposit_per_guest_cents": 1500, "from_party": 6,
+                "hold_minutes": 10, "refund_cutoff_hours": 48, "late_refund_percent": 0}),
+            ),
+            [401, 403, 403, 403, 503],
+        ),
+        (
+            Method::POST,
+            "/api/admin/reservations/999999999/refunds".into(),
+            Some(json!({"reason": "Goodwill"})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::POST,
+            "/api/admin/reservations/999999999/no-show-fee".into(),
+            Some(json!({})),
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            Method::POST,
+            "/webhooks/stripe".into(),
+            Some(json!({"id": "evt_1"})),
+            [404, 404, 404, 404, 404],
+        ),
         (
             Method::PUT,
             "/api/admin/reservations/999999999".into(),

@@ -218,9 +218,15 @@ async fn guest_changes_stop_at_the_cutoff(db: Db) {
     use backend::services::{booking, ServiceError};
     let app = TestApp::spawn(db).await;
     let date = dates::next(&app, Weekday::Thu).await;
-    let booked = booking::book(&app.store, backend::now(), request(date, "19:00", 2), None)
-        .await
-        .unwrap();
+    let booked = booking::book(
+        &app.store,
+        &backend::payments::Payments::off(),
+        backend::now(),
+        request(date, "19:00", 2),
+        None,
+    )
+    .await
+    .unwrap();
     let token = booked.manage_token;
     let start: chrono::DateTime<chrono::Utc> = booked.reservation.start.parse().unwrap();
     // The demo cut-off is 2 hours: at 16:59 the guest may still change it...
@@ -242,13 +248,26 @@ async fn guest_changes_stop_at_the_cutoff(db: Db) {
         Err(ServiceError::TooLate)
     ));
     assert!(matches!(
-        booking::cancel(&app.store, after, &token).await,
+        booking::cancel(
+            &app.store,
+            &backend::payments::Payments::off(),
+            after,
+            &token
+        )
+        .await,
         Err(ServiceError::TooLate)
     ));
     let view = booking::by_token(&app.store, before, &token).await.unwrap();
     assert_eq!(view.status, domain::ReservationStatus::Confirmed);
     assert_eq!(view.time, "19:00");
-    let cancelled = booking::cancel(&app.store, before, &token).await.unwrap();
+    let cancelled = booking::cancel(
+        &app.store,
+        &backend::payments::Payments::off(),
+        before,
+        &token,
+    )
+    .await
+    .unwrap();
     assert_eq!(cancelled.status, domain::ReservationStatus::Cancelled);
     app.stop().await;
 }
@@ -281,14 +300,26 @@ async fn bookings_follow_the_clock_change(db: Db) {
 
     // A Saturday dinner ending after midnight UTC and a Sunday lunch: both
     // stored as UTC instants, both shown back in local time.
-    let sat = booking::book(&app.store, now, request(saturday, "21:30", 2), None)
-        .await
-        .unwrap();
+    let sat = booking::book(
+        &app.store,
+        &backend::payments::Payments::off(),
+        now,
+        request(saturday, "21:30", 2),
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(sat.reservation.start, "2027-03-27T21:30:00+01:00");
     assert_eq!(sat.reservation.end, "2027-03-27T23:00:00+01:00");
-    let sun = booking::book(&app.store, now, request(sunday, "12:00", 2), None)
-        .await
-        .unwrap();
+    let sun = booking::book(
+        &app.store,
+        &backend::payments::Payments::off(),
+        now,
+        request(sunday, "12:00", 2),
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(sun.reservation.start, "2027-03-28T12:00:00+02:00");
     assert_eq!(sun.reservation.end, "2027-03-28T13:30:00+02:00");
     let row = app

@@ -44,7 +44,12 @@ pub async fn reservation_details(
         .into_iter()
         .map(|n| note_view(&ctx, n))
         .collect();
+    let payment = match store.payment_of(reservation_id).await? {
+        Some(p) => Some(p.view()?),
+        None => None,
+    };
     Ok(StaffReservationDetails {
+        payment,
         can_resend: can_resend(&reservation),
         reservation,
         locale,
@@ -207,6 +212,9 @@ fn history_entry(ctx: &Context, names: &HashMap<i64, &str>, e: EventRow) -> Hist
                 }
             }
         }
+    } else if let Some(cents) = details["amount_cents"].as_i64() {
+        // A payment or a money move: its amount, in cents.
+        changes.push(change("amount_cents", String::new(), cents.to_string()));
     }
     HistoryEntry {
         at: ctx.rfc3339(e.at),

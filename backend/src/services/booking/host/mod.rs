@@ -194,6 +194,10 @@ pub(super) fn staff_view(
         u32::try_from(row.guest_no_shows - i64::from(status == ReservationStatus::NoShow))
             .unwrap_or(0);
     Ok(StaffReservation {
+        payment: row
+            .payment_status
+            .as_deref()
+            .and_then(domain::PaymentStatus::parse),
         id: row.id,
         reference: row.reference.clone(),
         status,

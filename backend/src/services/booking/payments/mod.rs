@@ -10,6 +10,7 @@ mod money;
 mod policy;
 mod webhook;
 
+pub(super) use money::cancel_and_refund;
 pub use money::{charge_no_show_fee, refund, refund_cancelled, MoneyOutcome};
 pub use policy::{payment_settings, save_payment_settings};
 pub use webhook::{webhook, WebhookOutcome};
@@ -21,6 +22,10 @@ use crate::services::ServiceError;
 use crate::store::{Actor, PaymentRow, ReservationRow, Settled, Settlement, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{PaymentKind, PaymentPage, PaymentTerms, ReservationView, ServiceKind};
+
+/// What an e-mail tells of a payment: as it will be once the change is
+/// made, the terms it was taken under, and a refund about to be made.
+pub(super) type Told = (domain::PaymentView, PaymentTerms, Option<i64>);
 
 /// What a party booking `date` at `time` (the service it falls in) will be
 /// asked to pay, if anything.
@@ -75,6 +80,18 @@ pub(super) fn with_payment(
     Ok(view)
 }
 
+/// The terms a payment was taken under, as the e-mails tell them.
+pub(super) fn terms_of(p: &PaymentRow) -> Result<PaymentTerms, ServiceError> {
+    Ok(PaymentTerms {
+        kind: p.kind()?,
+        amount_cents: p.amount_cents,
+        currency: p.currency.clone(),
+        hold_minutes: 0,
+        refund_cutoff_minutes: u32::try_from(p.refund_cutoff_minutes).unwrap_or(0),
+        late_refund_percent: u32::try_from(p.late_refund_percent).unwrap_or(0),
+    })
+}
+
 pub(super) fn refund_terms(p: &PaymentRow) -> rules::RefundTerms {
     rules::RefundTerms {
         cutoff_minutes: u32::try_from(p.refund_cutoff_minutes).unwrap_or(0),
@@ -97,7 +114,10 @@ pub(super) async fn open_checkout(
     row: &ReservationRow,
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
-    let payment = store.payment_of(row.id).await?.ok_or(ServiceError::NotFound)?;
+    let payment = store
+        .payment_of(row.id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     let Some(stripe) = payments.stripe() else {
         release(store, &payment, "payment_unavailable", now).await?;
         return Err(ServiceError::PaymentUnavailable);
@@ -175,14 +195,35 @@ pub(super) async fn settle(
         payment_intent_id: intent_id,
         customer_id,
         payment_method_id,
-        paid_cents: if payment.kind == "deposit" { paid_cents } else { 0 },
+        paid_cents: if payment.kind == "deposit" {
+            paid_cents
+        } else {
+            0
+        },
     };
+    // The confirmation tells what was paid (or saved) and the terms.
+    let mut told = payment.view()?;
+    told.status = if payment.kind == "deposit" {
+        domain::PaymentStatus::Paid
+    } else {
+        domain::PaymentStatus::CardSaved
+    };
+    told.hold_until = None;
+    let terms = terms_of(payment)?;
     let settled = store
         .settle_payment(
             payment.id,
             payment.restaurant_id,
             &settlement,
-            |row| ctx.mail(MailKind::Confirmation, row, now, true),
+            |row| {
+                ctx.mail_with_payment(
+                    MailKind::Confirmation,
+                    row,
+                    now,
+                    true,
+                    Some((told, terms, None)),
+                )
+            },
             now,
         )
         .await?;
@@ -227,10 +268,17 @@ pub async fn returned(
     session_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Returned, ServiceError> {
-    if session_id.len() > 255 || session_id.chars().any(|c| !c.is_ascii_alphanumeric() && c != '_') {
+    if session_id.len() > 255
+        || session_id
+            .chars()
+            .any(|c| !c.is_ascii_alphanumeric() && c != '_')
+    {
         return Err(ServiceError::NotFound);
     }
-    let payment = store.payment_by_session(session_id).await?.ok_or(ServiceError::NotFound)?;
+    let payment = store
+        .payment_by_session(session_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     let stripe = payments.stripe().ok_or(ServiceError::PaymentUnavailable)?;
     let state: SessionState = stripe.session(session_id).await.map_err(unavailable)?;
     let reference = payment.reference.clone();
@@ -270,7 +318,10 @@ pub async fn abandon(
     reference: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
-    let payment = store.payment_by_reference(reference).await?.ok_or(ServiceError::NotFound)?;
+    let payment = store
+        .payment_by_reference(reference)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if payment.status != "pending" {
         return Ok(false);
     }
@@ -292,15 +343,31 @@ async fn expire_then_release(
             if let Ok(state) = stripe.session(session).await {
                 if state.done {
                     let amount = state.amount_total.unwrap_or(payment.amount_cents);
-                    settle(store, payments, payment, state.payment_intent_id,
-                        state.setup_intent_id, amount, now).await?;
+                    settle(
+                        store,
+                        payments,
+                        payment,
+                        state.payment_intent_id,
+                        state.setup_intent_id,
+                        amount,
+                        now,
+                    )
+                    .await?;
                     return Ok(false);
                 }
             }
             tracing::warn!(error = %e, "could not expire a checkout session; releasing anyway");
         }
     }
-    release(store, payment, why, now).await
+    if release(store, payment, why, now).await? {
+        return Ok(true);
+    }
+    // Stripe's `checkout.session.expired` webhook may have released it
+    // first: released all the same.
+    Ok(store
+        .payment_of(payment.reservation_id)
+        .await?
+        .is_some_and(|p| p.status == "expired"))
 }
 
 /// Releases the holds of bookings nobody paid in time (a job calls this
@@ -334,14 +401,21 @@ pub async fn pending(
     now: DateTime<Utc>,
 ) -> Result<PaymentPage, ServiceError> {
     let ctx = context(store).await?;
-    let payment = store.payment_by_reference(reference).await?.ok_or(ServiceError::NotFound)?;
+    let payment = store
+        .payment_by_reference(reference)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     if payment.restaurant_id != ctx.restaurant.id {
         return Err(ServiceError::NotFound);
     }
-    let row = store.reservation_by_id(ctx.restaurant.id, payment.reservation_id).await?;
+    let row = store
+        .reservation_by_id(ctx.restaurant.id, payment.reservation_id)
+        .await?;
     let reservation = with_payment(ctx.view(&row, now)?, Some(&payment), now)?;
     Ok(PaymentPage {
-        checkout_url: (payment.status == "pending").then(|| payment.checkout_url.clone()).flatten(),
+        checkout_url: (payment.status == "pending")
+            .then(|| payment.checkout_url.clone())
+            .flatten(),
         reservation,
     })
 }

@@ -23,10 +23,14 @@ async fn run(
     payments: &Payments,
     payment: &PaymentRow,
     op: NewOperation,
+    notify: Option<(String, String)>,
     now: DateTime<Utc>,
 ) -> Result<MoneyOutcome, ServiceError> {
     let stripe = payments.stripe().ok_or(ServiceError::PaymentUnavailable)?;
-    let row = match store.begin_operation(payment.restaurant_id, &op, now).await? {
+    let row = match store
+        .begin_operation(payment.restaurant_id, &op, now)
+        .await?
+    {
         Begun::Existing(row) => {
             return match row.status.as_str() {
                 "succeeded" => Ok(MoneyOutcome {
@@ -51,7 +55,10 @@ async fn run(
     let key = format!("op-{}", row.idempotency_key);
     let sent = match op.kind {
         OperationKind::Refund => {
-            let intent = payment.payment_intent_id.as_deref().ok_or(ServiceError::NotFound);
+            let intent = payment
+                .payment_intent_id
+                .as_deref()
+                .ok_or(ServiceError::NotFound);
             match intent {
                 Ok(intent) => {
                     stripe
@@ -73,7 +80,7 @@ async fn run(
     match sent {
         Ok(stripe_id) => {
             store
-                .finish_operation(row.id, Ok(&stripe_id), op.actor, now)
+                .finish_operation(row.id, Ok(&stripe_id), op.actor, notify, now)
                 .await?;
             tracing::info!(reference = %payment.reference, kind = op.kind.as_str(), "money moved");
             Ok(MoneyOutcome {
@@ -83,7 +90,9 @@ async fn run(
         }
         Err(e) => {
             tracing::warn!(error = %e, kind = op.kind.as_str(), "money move refused or failed");
-            store.finish_operation(row.id, Err(()), op.actor, now).await?;
+            store
+                .finish_operation(row.id, Err(()), op.actor, None, now)
+                .await?;
             Err(match e {
                 GatewayError::Declined => ServiceError::Refused {
                     field: "payment",
@@ -105,7 +114,8 @@ fn client_key(key: Option<&str>) -> Result<String, ServiceError> {
         Some(k)
             if !k.is_empty()
                 && k.len() <= 64
-                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
         {
             Ok(k.to_owned())
         }
@@ -146,7 +156,7 @@ pub async fn refund(
         idempotency_key: format!("refund-{}-{key}", payment.id),
         actor: Actor::Staff(staff.user_id),
     };
-    run(store, payments, &payment, op, now).await
+    run(store, payments, &payment, op, None, now).await
 }
 
 /// Staff charge a card guarantee's no-show fee: once per booking, only for
@@ -162,7 +172,10 @@ pub async fn charge_no_show_fee(
     let staff = authorize(who, Action::RunService)?;
     let payment = payment_of(store, reservation_id).await?;
     let status = ReservationStatus::parse(&payment.reservation_status);
-    if !matches!(status, Some(ReservationStatus::NoShow | ReservationStatus::Cancelled)) {
+    if !matches!(
+        status,
+        Some(ReservationStatus::NoShow | ReservationStatus::Cancelled)
+    ) {
         return Err(ServiceError::StatusRefused);
     }
     let op = NewOperation {
@@ -173,7 +186,48 @@ pub async fn charge_no_show_fee(
         idempotency_key: format!("fee-{}", payment.id),
         actor: Actor::Staff(staff.user_id),
     };
-    run(store, payments, &payment, op, now).await
+    run(store, payments, &payment, op, None, now).await
+}
+
+/// A guest (by manage link or signed in) cancels: the booking is cancelled
+/// (its e-mail tells what the deposit's refund will be), then the deposit is
+/// refunded by its terms. Staff cancelling refund by hand instead.
+pub(in crate::services::booking) async fn cancel_and_refund(
+    ctx: &super::super::context::Context,
+    store: &Store,
+    payments: &Payments,
+    now: DateTime<Utc>,
+    found: crate::store::ReservationRow,
+    actor: Actor,
+) -> Result<domain::ReservationView, ServiceError> {
+    let id = found.id;
+    let payment = store.payment_of(id).await?;
+    let by_guest = !actor.is_staff();
+    let told = match &payment {
+        Some(p) => {
+            let coming =
+                (by_guest && p.kind == "deposit" && p.paid_cents > p.refunded_cents).then(|| {
+                    rules::refund_on_cancel(
+                        super::refund_terms(p),
+                        p.paid_cents,
+                        p.refunded_cents,
+                        now,
+                        p.starts_at,
+                    )
+                });
+            Some((p.view()?, super::terms_of(p)?, coming))
+        }
+        None => None,
+    };
+    let view = super::super::change::cancel_found(ctx, store, now, found, actor, told).await?;
+    if by_guest {
+        if let Err(e) = refund_cancelled(store, payments, id, now).await {
+            // The cancellation stands; the refund is for staff to make.
+            tracing::error!(error = %e, reference = %view.reference, "refund after cancellation failed");
+        }
+    }
+    let payment = store.payment_of(id).await?;
+    super::with_payment(view, payment.as_ref(), now)
 }
 
 /// A guest cancelled: the deposit is refunded by the terms agreed when
@@ -209,7 +263,9 @@ pub async fn refund_cancelled(
         idempotency_key: format!("cancel-{}", payment.id),
         actor: Actor::Guest,
     };
-    run(store, payments, &payment, op, now).await.map(Some)
+    run(store, payments, &payment, op, None, now)
+        .await
+        .map(Some)
 }
 
 /// A deposit paid after its hold was released, when the table was taken
@@ -231,10 +287,28 @@ pub(super) async fn refund_too_late(
         idempotency_key: format!("late-{}", payment.id),
         actor: Actor::System,
     };
-    match run(store, payments, &payment, op, now).await {
+    // The guest is told the table was taken and the payment refunded.
+    let ctx = super::super::context::context(store).await?;
+    let row = store
+        .reservation_by_id(payment.restaurant_id, payment.reservation_id)
+        .await?;
+    let mut told = payment.view()?;
+    told.status = domain::PaymentStatus::Refunded;
+    told.refunded_cents = told.refunded_cents.max(payment.paid_cents);
+    let notify = ctx.mail_with_payment(
+        crate::mail::MailKind::PaymentRefunded,
+        &row,
+        now,
+        false,
+        Some((told, super::terms_of(&payment)?, None)),
+    );
+    match run(store, payments, &payment, op, notify, now).await {
         Ok(_) => Ok(()),
         // Refunded before (a replayed event): nothing left.
-        Err(ServiceError::Refused { reason: "nothing_left", .. }) => Ok(()),
+        Err(ServiceError::Refused {
+            reason: "nothing_left",
+            ..
+        }) => Ok(()),
         Err(e) => Err(e),
     }
 }

@@ -49,19 +49,36 @@ pub async fn webhook(
         EventWhat::SessionCompleted(state) if state.done => {
             if let Some(payment) = store.payment_by_session(&state.session_id).await? {
                 let amount = state.amount_total.unwrap_or(payment.amount_cents);
-                settle(store, payments, &payment, state.payment_intent_id,
-                    state.setup_intent_id, amount, now).await?;
+                settle(
+                    store,
+                    payments,
+                    &payment,
+                    state.payment_intent_id,
+                    state.setup_intent_id,
+                    amount,
+                    now,
+                )
+                .await?;
             }
         }
         EventWhat::SessionExpired(state) => {
             if let Some(payment) = store.payment_by_session(&state.session_id).await? {
                 store
-                    .release_payment_hold(payment.id, payment.restaurant_id, "payment_expired",
-                        Actor::System, now)
+                    .release_payment_hold(
+                        payment.id,
+                        payment.restaurant_id,
+                        "payment_expired",
+                        Actor::System,
+                        now,
+                    )
                     .await?;
             }
         }
-        EventWhat::PaymentSucceeded { intent_id, amount_cents, reference } => {
+        EventWhat::PaymentSucceeded {
+            intent_id,
+            amount_cents,
+            reference,
+        } => {
             let payment = match store.payment_by_intent(&intent_id).await? {
                 Some(p) => Some(p),
                 None => match reference {
@@ -70,9 +87,20 @@ pub async fn webhook(
                 },
             };
             // A deposit's payment (a fee's intent has no pending payment).
-            if let Some(payment) = payment.filter(|p| p.status == "pending" || p.status == "expired") {
+            if let Some(payment) =
+                payment.filter(|p| p.status == "pending" || p.status == "expired")
+            {
                 if payment.kind == "deposit" {
-                    settle(store, payments, &payment, Some(intent_id), None, amount_cents, now).await?;
+                    settle(
+                        store,
+                        payments,
+                        &payment,
+                        Some(intent_id),
+                        None,
+                        amount_cents,
+                        now,
+                    )
+                    .await?;
                 }
             }
         }
@@ -82,6 +110,8 @@ pub async fn webhook(
         }
         EventWhat::SessionCompleted(_) | EventWhat::Other => {}
     }
-    store.record_stripe_event(&event.id, &event.kind, now).await?;
+    store
+        .record_stripe_event(&event.id, &event.kind, now)
+        .await?;
     Ok(WebhookOutcome::Applied)
 }

@@ -125,7 +125,11 @@ pub struct OverdueHold {
 }
 
 impl Store {
-    async fn payment_where(&self, filter: &str, value: &str) -> Result<Option<PaymentRow>, StoreError> {
+    async fn payment_where(
+        &self,
+        filter: &str,
+        value: &str,
+    ) -> Result<Option<PaymentRow>, StoreError> {
         let sql = format!(
             "SELECT {PAYMENT_COLUMNS} FROM payments p JOIN reservations r ON r.id = p.reservation_id \
              WHERE {filter} = $1"
@@ -145,17 +149,27 @@ impl Store {
     }
 
     /// The payment a Checkout Session was made for.
-    pub async fn payment_by_session(&self, session_id: &str) -> Result<Option<PaymentRow>, StoreError> {
-        self.payment_where("p.checkout_session_id", session_id).await
+    pub async fn payment_by_session(
+        &self,
+        session_id: &str,
+    ) -> Result<Option<PaymentRow>, StoreError> {
+        self.payment_where("p.checkout_session_id", session_id)
+            .await
     }
 
     /// The payment a PaymentIntent paid.
-    pub async fn payment_by_intent(&self, intent_id: &str) -> Result<Option<PaymentRow>, StoreError> {
+    pub async fn payment_by_intent(
+        &self,
+        intent_id: &str,
+    ) -> Result<Option<PaymentRow>, StoreError> {
         self.payment_where("p.payment_intent_id", intent_id).await
     }
 
     /// The payment of a booking, by the booking's reference.
-    pub async fn payment_by_reference(&self, reference: &str) -> Result<Option<PaymentRow>, StoreError> {
+    pub async fn payment_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<PaymentRow>, StoreError> {
         self.payment_where("r.reference", reference).await
     }
 
@@ -167,7 +181,8 @@ impl Store {
         url: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE payments SET checkout_session_id = $2, checkout_url = $3, updated_at = $4 \
+        let sql =
+            "UPDATE payments SET checkout_session_id = $2, checkout_url = $3, updated_at = $4 \
                    WHERE id = $1";
         on_pool!(self, pool => sqlx::query(sql).bind(payment_id).bind(session_id).bind(url)
             .bind(db_time(now)).execute(pool).await.map(|_| ()))?;
@@ -242,19 +257,22 @@ impl Store {
 
     /// Pending payments whose hold has ended at `now`.
     pub async fn overdue_holds(&self, now: DateTime<Utc>) -> Result<Vec<OverdueHold>, StoreError> {
-        let sql = "SELECT p.id, p.restaurant_id, p.checkout_session_id, r.reference FROM payments p \
+        let sql =
+            "SELECT p.id, p.restaurant_id, p.checkout_session_id, r.reference FROM payments p \
                    JOIN reservations r ON r.id = p.reservation_id \
                    WHERE p.status = 'pending' AND p.hold_until <= $1 ORDER BY p.hold_until";
         let rows: Vec<(i64, i64, Option<String>, String)> = on_pool!(self, pool =>
             sqlx::query_as(sql).bind(db_time(now)).fetch_all(pool).await)?;
         Ok(rows
             .into_iter()
-            .map(|(payment_id, restaurant_id, checkout_session_id, reference)| OverdueHold {
-                payment_id,
-                restaurant_id,
-                checkout_session_id,
-                reference,
-            })
+            .map(
+                |(payment_id, restaurant_id, checkout_session_id, reference)| OverdueHold {
+                    payment_id,
+                    restaurant_id,
+                    checkout_session_id,
+                    reference,
+                },
+            )
             .collect())
     }
 
@@ -306,7 +324,8 @@ impl Store {
     /// Whether a webhook event was already applied.
     pub async fn stripe_event_seen(&self, id: &str) -> Result<bool, StoreError> {
         let sql = "SELECT COUNT(*) FROM stripe_events WHERE id = $1";
-        let n: i64 = on_pool!(self, pool => sqlx::query_scalar(sql).bind(id).fetch_one(pool).await)?;
+        let n: i64 =
+            on_pool!(self, pool => sqlx::query_scalar(sql).bind(id).fetch_one(pool).await)?;
         Ok(n > 0)
     }
 }

@@ -74,7 +74,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Begun, StoreError> {
         let now = db_time(now);
-        let by_key = format!("SELECT {OPERATION_COLUMNS} FROM payment_operations WHERE idempotency_key = $1");
+        let by_key = format!(
+            "SELECT {OPERATION_COLUMNS} FROM payment_operations WHERE idempotency_key = $1"
+        );
         let by_id = format!("SELECT {OPERATION_COLUMNS} FROM payment_operations WHERE id = $1");
         booking_tx!(self, restaurant_id, tx => 'body: {
             if let Some(existing) = sqlx::query_as::<_, OperationRow>(&by_key)
@@ -119,14 +121,15 @@ impl Store {
         })
     }
 
-    /// Records Stripe's answer to an operation: done (with Stripe's id,
-    /// and a line in the booking's history) or failed (its amount is no
-    /// longer set aside).
+    /// Records Stripe's answer to an operation: done (with Stripe's id, a
+    /// line in the booking's history and `notify`'s e-mail) or failed (its
+    /// amount is no longer set aside).
     pub async fn finish_operation(
         &self,
         operation_id: i64,
         outcome: Result<&str, ()>,
         actor: Actor,
+        notify: Option<(String, String)>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let now = db_time(now);
@@ -155,6 +158,9 @@ impl Store {
                     let action = if kind == "refund" { "refunded" } else { "fee_charged" };
                     let details = serde_json::json!({ "amount_cents": amount, "reason": reason }).to_string();
                     record_event!(tx, reservation_id, now, actor, action, details);
+                    if let Some((kind, payload)) = notify {
+                        queue_mail!(tx, kind, payload, now);
+                    }
                 }
                 Err(()) => {
                     sqlx::query("UPDATE payment_operations SET status = 'failed' WHERE id = $1")
@@ -176,11 +182,16 @@ impl Store {
     }
 
     /// A payment's refunds and fees, oldest first.
-    pub async fn payment_operations(&self, payment_id: i64) -> Result<Vec<OperationRow>, StoreError> {
+    pub async fn payment_operations(
+        &self,
+        payment_id: i64,
+    ) -> Result<Vec<OperationRow>, StoreError> {
         let sql = format!(
             "SELECT {OPERATION_COLUMNS} FROM payment_operations WHERE payment_id = $1 ORDER BY id"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, OperationRow>(&sql)
-            .bind(payment_id).fetch_all(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, OperationRow>(&sql)
+            .bind(payment_id).fetch_all(pool).await)?,
+        )
     }
 }

@@ -70,13 +70,28 @@ fn audit_fields(p: &PaymentPolicy) -> Vec<(&'static str, String)> {
     let join = |items: Vec<&str>| items.join(", ");
     vec![
         ("mode", p.mode.as_str().to_owned()),
-        ("deposit_per_guest", domain::price_input(p.deposit_per_guest_cents)),
-        ("no_show_fee_per_guest", domain::price_input(p.no_show_fee_per_guest_cents)),
+        (
+            "deposit_per_guest",
+            domain::price_input(p.deposit_per_guest_cents),
+        ),
+        (
+            "no_show_fee_per_guest",
+            domain::price_input(p.no_show_fee_per_guest_cents),
+        ),
         ("from_party", p.from_party.to_string()),
-        ("weekdays", join(p.weekdays.iter().map(|d| d.as_str()).collect())),
-        ("services", join(p.services.iter().map(|k| k.as_str()).collect())),
+        (
+            "weekdays",
+            join(p.weekdays.iter().map(|d| d.as_str()).collect()),
+        ),
+        (
+            "services",
+            join(p.services.iter().map(|k| k.as_str()).collect()),
+        ),
         ("hold_minutes", p.hold_minutes.to_string()),
-        ("refund_cutoff_hours", (p.refund_cutoff_minutes / 60).to_string()),
+        (
+            "refund_cutoff_hours",
+            (p.refund_cutoff_minutes / 60).to_string(),
+        ),
         ("late_refund_percent", p.late_refund_percent.to_string()),
     ]
 }
