@@ -53,6 +53,9 @@ pub use menu::{
     ItemForm, ItemInput, MenuCategory, MenuFilter, MenuItem, Tag,
 };
 pub use payments::{
+    PaymentDay, PaymentFilter, PaymentFilterInput, PaymentList, PaymentTotals, StaffPayment,
+};
+pub use payments::{
     PaymentKind, PaymentMode, PaymentPage, PaymentPolicy, PaymentPolicyInput, PaymentSettings,
     PaymentStatus, PaymentTerms, PaymentView, RefundForm, RefundInput,
 };

@@ -282,7 +282,11 @@ impl Bucket {
                 path,
                 "/api/admin/reservations/bulk" | "/api/fn/admin_bulk" | "/api/fn/admin_resend"
             ) || (path.starts_with("/api/admin/reservations/") && path.ends_with("/resend"))))
-            || (method == Method::GET && path == "/api/admin/reservations.csv");
+            || (method == Method::GET
+                && matches!(
+                    path,
+                    "/api/admin/reservations.csv" | "/api/admin/payments.csv"
+                ));
         if bulk {
             buckets.push(Bucket::Bulk);
         }
@@ -623,6 +627,8 @@ mod tests {
         );
         assert!(Bucket::of(&Method::GET, "/api/admin/reservations.csv").contains(&Bucket::Bulk));
         assert!(!Bucket::of(&Method::GET, "/api/admin/reservations").contains(&Bucket::Bulk));
+        assert!(Bucket::of(&Method::GET, "/api/admin/payments.csv").contains(&Bucket::Bulk));
+        assert!(!Bucket::of(&Method::GET, "/api/admin/payments").contains(&Bucket::Bulk));
         assert!(
             Bucket::of(&Method::POST, "/api/admin/reservations/7/resend").contains(&Bucket::Bulk)
         );

@@ -187,6 +187,7 @@ pub use booking::{
 pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};
+pub use booking::{MoneyMove, MoneyMoved, PaymentListQuery, PaymentListRow};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

@@ -87,7 +87,7 @@ pub(crate) fn checkout_session(overrides: Value) -> Value {
         "status": "open", "payment_status": "unpaid", "total_details": {
             "amount_discount": 0, "amount_shipping": 0, "amount_tax": 0
         },
-        "ui_mode": "hosted", "wallet_options": null, "created": now(), "metadata": {},
+        "ui_mode": "hosted_page", "wallet_options": null, "created": now(), "metadata": {},
     });
     build(CHECKOUT_SESSION, reset, overrides)
 }

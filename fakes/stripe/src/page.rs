@@ -68,7 +68,7 @@ fn button(id: &str, outcome: &str, label: &str) -> String {
 fn layout(body: &str) -> String {
     format!(
         r#"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Test checkout</title>
 <style>body{{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}}
 .error{{color:#b00020;font-weight:bold}}form{{display:inline-block;margin-right:.5rem}}

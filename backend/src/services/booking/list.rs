@@ -284,8 +284,9 @@ fn csv_line(out: &mut String, r: &StaffReservation) {
 
 /// One CSV field, quoted when it must be; text a spreadsheet would run as a
 /// formula (`=`, `+`, `-`, `@`, tab, carriage return first) is prefixed
-/// with `'` — except a phone number's leading `+`.
-fn csv_field(out: &mut String, value: &str) {
+/// with `'` — except a phone number's leading `+`. Shared by the payments
+/// list's CSV.
+pub(super) fn csv_field(out: &mut String, value: &str) {
     let formula = value.starts_with(['=', '-', '@', '\t', '\r'])
         || (value.starts_with('+') && !value[1..].chars().all(|c| c.is_ascii_digit() || c == ' '));
     let quote = formula || value.contains([',', '"', '\n', '\r']);

@@ -44,6 +44,9 @@ pub use payments::{
     release_unpaid, returned, save_payment_settings, webhook, MoneyOutcome, Returned,
     WebhookOutcome,
 };
+pub use payments::{
+    payments_csv, payments_list, PaymentsCsv, PAYMENTS_CSV_HEADER, PAYMENTS_CSV_LIMIT,
+};
 pub use shift::set_shift_note;
 pub use staff::{cancel_as, get_as, list_all, modify_as, views};
 pub use tokens::{hash_token, new_reference, new_token};

@@ -128,6 +128,7 @@ pub use payments::{
     Begun, NewOperation, NewPayment, OperationKind, OperationRow, OverdueHold, PaymentRow, Settled,
     Settlement,
 };
+pub use payments::{MoneyMove, MoneyMoved, PaymentListQuery, PaymentListRow};
 pub use photos::{StoredPhoto, MEDIA_PATH};
 pub use proofs::{ProofPurpose, Proved};
 pub use reservations::ReservationWithTables;

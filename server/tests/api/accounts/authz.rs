@@ -103,7 +103,8 @@ async fn authorization_matrix(db: Db) {
             None,
             [401, 403, 403, 200, 200],
         ),
-        // Payments: staff read the policy, admins change it (not here:
+        // Payments: staff read the policy and the payments list (and its
+        // CSV, even with Stripe off), admins change the policy (not here:
         // Stripe is not configured, so the change is refused with 503);
         // refunds and fees are staff's, checked before the booking is
         // looked for. Stripe's webhook answers the same to everyone: not
@@ -122,6 +123,18 @@ async fn authorization_matrix(db: Db) {
                 "hold_minutes": 10, "refund_cutoff_hours": 48, "late_refund_percent": 0}),
             ),
             [401, 403, 403, 403, 503],
+        ),
+        (
+            Method::GET,
+            "/api/admin/payments".into(),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        (
+            Method::GET,
+            "/api/admin/payments.csv?status=paid&kind=deposit".into(),
+            None,
+            [401, 403, 403, 200, 200],
         ),
         (
             Method::POST,

@@ -1,8 +1,9 @@
 //! Payments against a fake Stripe (`fakes/stripe`: Stripe's wire format,
 //! signed webhooks): deposits and card guarantees, holds, webhooks, refunds
-//! and fees, on both databases.
+//! and fees, the staff's payments list, on both databases.
 
 mod deposits;
+mod list;
 mod money;
 mod webhooks;
 
@@ -91,7 +92,7 @@ impl PaidApp {
             "SELECT p.id FROM payments p JOIN reservations r ON r.id = p.reservation_id \
              WHERE r.reference = '{reference}'"
         );
-        assert_eq!(self.app.count(&sql).await > 0, true, "a payment row");
+        assert!(self.app.count(&sql).await > 0, "a payment row");
         let url = created["payment"]["url"].as_str().unwrap();
         url.rsplit('/').next().unwrap().to_owned()
     }

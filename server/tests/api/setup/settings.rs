@@ -271,7 +271,9 @@ async fn rules_and_the_page_are_audited(db: Db) {
     let far = dates::next_after(&app, Weekday::Fri, 10).await.to_string();
     assert!(!offered(&app, &far).await.is_empty());
     let rules = settings(&mut admin).await["rules"].clone();
-    assert_eq!(rules["payments_configured"], false);
+    // What bookings pay is the payments settings' (not configured here).
+    let (_, payments) = admin.get("/api/admin/settings/payments").await;
+    assert_eq!(payments["configured"], false);
 
     let body = json!({"min_notice_minutes": 60, "max_advance_days": 7, "min_party": 1,
         "max_party_online": 6, "cancel_cutoff_minutes": 1440,

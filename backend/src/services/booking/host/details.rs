@@ -212,7 +212,7 @@ fn history_entry(ctx: &Context, names: &HashMap<i64, &str>, e: EventRow) -> Hist
                 }
             }
         }
-    } else if let Some(cents) = details["amount_cents"].as_i64() {
+    } else if let Some(cents) = details["amount_cents"].as_i64().filter(|c| *c > 0) {
         // A payment or a money move: its amount, in cents.
         changes.push(change("amount_cents", String::new(), cents.to_string()));
     }

@@ -1,15 +1,18 @@
 //! Payments of bookings: what a booking is asked (the restaurant's policy),
 //! sending the guest to Stripe Checkout while the booking holds its table,
 //! settling what Stripe says was paid (the return page, webhooks), releasing
-//! the holds nobody paid, and the money moves (refunds, no-show fees).
+//! the holds nobody paid, and the money moves (refunds, no-show fees);
+//! `list`: the staff's payments list, its day figures and CSV.
 //!
 //! The table is held by the booking itself (`pending_payment`, an active
 //! booking), so the database's no-overlap guarantee covers holds too.
 
+mod list;
 mod money;
 mod policy;
 mod webhook;
 
+pub use list::{payments_csv, payments_list, PaymentsCsv, PAYMENTS_CSV_HEADER, PAYMENTS_CSV_LIMIT};
 pub(super) use money::cancel_and_refund;
 pub use money::{charge_no_show_fee, refund, refund_cancelled, MoneyOutcome};
 pub use policy::{payment_settings, save_payment_settings};

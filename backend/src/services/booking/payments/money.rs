@@ -80,7 +80,14 @@ async fn run(
     match sent {
         Ok(stripe_id) => {
             store
-                .finish_operation(row.id, Ok(&stripe_id), op.actor, notify, now)
+                .finish_operation(
+                    payment.restaurant_id,
+                    row.id,
+                    Ok(&stripe_id),
+                    op.actor,
+                    notify,
+                    now,
+                )
                 .await?;
             tracing::info!(reference = %payment.reference, kind = op.kind.as_str(), "money moved");
             Ok(MoneyOutcome {
@@ -91,7 +98,7 @@ async fn run(
         Err(e) => {
             tracing::warn!(error = %e, kind = op.kind.as_str(), "money move refused or failed");
             store
-                .finish_operation(row.id, Err(()), op.actor, None, now)
+                .finish_operation(payment.restaurant_id, row.id, Err(()), op.actor, None, now)
                 .await?;
             Err(match e {
                 GatewayError::Declined => ServiceError::Refused {

@@ -1,14 +1,16 @@
 //! Payments: each booking's deposit or card guarantee, the hold an unpaid
 //! booking keeps on its table, the refunds and fees sent to Stripe, and the
-//! webhook events already applied.
+//! webhook events already applied; `list`: the staff's payments list.
 //!
 //! Every change of who holds a table runs in a booking transaction, as a
 //! booking does: a payment arriving after its hold was released re-books the
 //! table only if the database still finds it free.
 
+mod list;
 mod operations;
 mod policy;
 
+pub use list::{MoneyMove, MoneyMoved, PaymentListQuery, PaymentListRow};
 pub use operations::{Begun, NewOperation, OperationKind, OperationRow};
 pub(in crate::store::booking) use policy::{PolicyRow, POLICY_SQL};
 

@@ -123,9 +123,12 @@ impl Store {
 
     /// Records Stripe's answer to an operation: done (with Stripe's id, a
     /// line in the booking's history and `notify`'s e-mail) or failed (its
-    /// amount is no longer set aside).
+    /// amount is no longer set aside). A booking transaction, as its start
+    /// was: on SQLite a transaction that reads before it writes fails when
+    /// another write (a webhook's) lands in between.
     pub async fn finish_operation(
         &self,
+        restaurant_id: i64,
         operation_id: i64,
         outcome: Result<&str, ()>,
         actor: Actor,
@@ -133,14 +136,13 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let now = db_time(now);
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+        booking_tx!(self, restaurant_id, tx => 'body: {
             let (payment_id, kind, amount, reason, status): (i64, String, i64, String, String) =
                 sqlx::query_as("SELECT payment_id, kind, amount_cents, reason, status \
                      FROM payment_operations WHERE id = $1")
                     .bind(operation_id).fetch_one(&mut *tx).await?;
             if status != "requested" {
-                return Ok(());
+                break 'body Ok::<_, StoreError>(());
             }
             let reservation_id: i64 = sqlx::query_scalar("SELECT reservation_id FROM payments WHERE id = $1")
                 .bind(payment_id).fetch_one(&mut *tx).await?;
@@ -176,7 +178,6 @@ impl Store {
                     record_event!(tx, reservation_id, now, actor, action, details);
                 }
             }
-            tx.commit().await?;
             Ok(())
         })
     }

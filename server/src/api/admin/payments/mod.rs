@@ -1,8 +1,13 @@
-//! Payments for staff: the restaurant's payment policy (`GET`/`PUT
-//! /api/admin/settings/payments`), a deposit's refund and a guarantee's
-//! no-show fee (`POST /api/admin/reservations/{id}/refunds`,
-//! `.../no-show-fee`). Every money move is idempotent: a repeated request
-//! (same `Idempotency-Key`, or the fee) is the same operation.
+//! Payments for staff: the restaurant's payment policy (`settings`: `GET`/`PUT
+//! /api/admin/settings/payments`), the payments list with its day figures
+//! and CSV (`list`: `GET /api/admin/payments[.csv]`), a deposit's refund
+//! and a guarantee's no-show fee (here: `POST
+//! /api/admin/reservations/{id}/refunds`, `.../no-show-fee`). Every money
+//! move is idempotent: a repeated request (same `Idempotency-Key`, or the
+//! fee) is the same operation.
+
+pub mod list;
+pub mod settings;
 
 use super::reservations::reservation_id;
 use crate::api::caller::Caller;
@@ -13,9 +18,7 @@ use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use backend::services::booking;
-use domain::{
-    price_input, PaymentPolicy, PaymentPolicyInput, PaymentSettings, RefundForm, RefundInput,
-};
+use domain::{price_input, RefundForm, RefundInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -23,148 +26,15 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/api/admin/settings/payments",
-            get(payment_settings).put(update_payment_settings),
+            get(settings::payment_settings).put(settings::update_payment_settings),
         )
+        .route("/api/admin/payments", get(list::payments_list))
+        .route("/api/admin/payments.csv", get(list::payments_csv))
         .route("/api/admin/reservations/{id}/refunds", post(refund))
         .route(
             "/api/admin/reservations/{id}/no-show-fee",
             post(no_show_fee),
         )
-}
-
-/// The payment policy and whether it can be changed (Stripe configured;
-/// otherwise what is missing). Staff and admins.
-#[utoipa::path(get, path = "/api/admin/settings/payments", tag = "setup",
-    security(("session" = [])),
-    responses(
-        (status = 200, description = "The policy", body = PaymentSettings),
-        (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
-        (status = 403, description = "Not staff", body = crate::api::shapes::ErrorOut),
-        (status = 503, description = "The session store cannot be reached", body = crate::api::shapes::ErrorOut),
-    ))]
-pub async fn payment_settings(
-    State(state): State<AppState>,
-    caller: Caller,
-    lang: Lang,
-) -> Result<Json<PaymentSettings>, ApiError> {
-    let found = booking::payment_settings(&state.store, &state.payments, caller.principal()).await;
-    Ok(Json(service(found, lang)?))
-}
-
-/// `PUT /api/admin/settings/payments` body.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PaymentPolicyIn {
-    /// `off`, `deposit` or `guarantee`.
-    #[schema(value_type = domain::PaymentMode)]
-    mode: String,
-    /// Per guest, in cents (deposit mode).
-    #[serde(default)]
-    #[schema(minimum = 0, maximum = 100000)]
-    deposit_per_guest_cents: i64,
-    /// Per guest, in cents (guarantee mode).
-    #[serde(default)]
-    #[schema(minimum = 0, maximum = 100000)]
-    no_show_fee_per_guest_cents: i64,
-    #[schema(minimum = 1, maximum = 99)]
-    from_party: i64,
-    /// None: every day.
-    #[serde(default)]
-    #[schema(value_type = Vec<domain::time::Weekday>)]
-    weekdays: Vec<String>,
-    /// None: every service.
-    #[serde(default)]
-    #[schema(value_type = Vec<domain::ServiceKind>)]
-    services: Vec<String>,
-    #[schema(minimum = 1, maximum = 60)]
-    hold_minutes: i64,
-    #[schema(minimum = 0, maximum = 336)]
-    refund_cutoff_hours: i64,
-    #[schema(minimum = 0, maximum = 100)]
-    late_refund_percent: i64,
-}
-
-impl Fields for PaymentPolicyIn {
-    const FIELDS: &'static [&'static str] = &[
-        "mode",
-        "deposit_per_guest_cents",
-        "no_show_fee_per_guest_cents",
-        "from_party",
-        "weekdays",
-        "services",
-        "hold_minutes",
-        "refund_cutoff_hours",
-        "late_refund_percent",
-    ];
-}
-
-/// The API's names of the form's fields.
-fn api_field(field: String) -> String {
-    match field.as_str() {
-        "deposit_per_guest" => "deposit_per_guest_cents".to_owned(),
-        "no_show_fee_per_guest" => "no_show_fee_per_guest_cents".to_owned(),
-        _ => field,
-    }
-}
-
-/// Changes the payment policy. Admins only; refused (503
-/// `payment_unavailable`) while Stripe is not configured.
-#[utoipa::path(put, path = "/api/admin/settings/payments", tag = "setup",
-    request_body = PaymentPolicyIn,
-    security(("session" = [])),
-    responses(
-        (status = 200, description = "The policy as it is now", body = PaymentSettings),
-        (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
-        (status = 403, description = "Not an admin", body = crate::api::shapes::ErrorOut),
-        (status = 422, description = "Fields that are not valid, each named", body = crate::api::shapes::ErrorOut),
-        (status = 503, description = "Stripe is not configured, or the session store cannot be reached", body = crate::api::shapes::ErrorOut),
-    ))]
-pub async fn update_payment_settings(
-    State(state): State<AppState>,
-    caller: Caller,
-    lang: Lang,
-    ApiJson(body): ApiJson<PaymentPolicyIn>,
-) -> Result<Json<PaymentSettings>, ApiError> {
-    let money = |cents: i64| {
-        if cents < 0 {
-            "-".to_owned()
-        } else if cents == 0 {
-            String::new()
-        } else {
-            price_input(cents)
-        }
-    };
-    let policy = PaymentPolicy::parse(&PaymentPolicyInput {
-        mode: body.mode,
-        deposit_per_guest: money(body.deposit_per_guest_cents),
-        no_show_fee_per_guest: money(body.no_show_fee_per_guest_cents),
-        from_party: body.from_party.to_string(),
-        weekdays: body.weekdays,
-        services: body.services,
-        hold_minutes: body.hold_minutes.to_string(),
-        refund_cutoff_hours: body.refund_cutoff_hours.to_string(),
-        late_refund_percent: body.late_refund_percent.to_string(),
-    })
-    .map_err(|errors| {
-        let errors = errors
-            .into_iter()
-            .map(|e| domain::FieldError::new(api_field(e.field), e.reason))
-            .collect();
-        ApiError::fields(errors, lang)
-    })?;
-    let now = backend::now();
-    service(
-        booking::save_payment_settings(
-            &state.store,
-            &state.payments,
-            caller.principal(),
-            &policy,
-            now,
-        )
-        .await,
-        lang,
-    )?;
-    payment_settings(State(state), caller, lang).await
 }
 
 /// `POST /api/admin/reservations/{id}/refunds` body.

@@ -2,6 +2,13 @@
 //! or a card saved as a guarantee against a no-show), and what became of it.
 //!
 //! Amounts are whole minor units (cents) of the restaurant's currency.
+//! `list`: the staff's payments list and the money moved each day.
+
+mod list;
+
+pub use list::{
+    PaymentDay, PaymentFilter, PaymentFilterInput, PaymentList, PaymentTotals, StaffPayment,
+};
 
 use crate::form::FieldError;
 use crate::menu::parse_price;
@@ -271,6 +278,7 @@ pub enum PaymentKind {
 }
 
 impl PaymentKind {
+    pub const ALL: [PaymentKind; 2] = [PaymentKind::Deposit, PaymentKind::Guarantee];
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "deposit" => Some(PaymentKind::Deposit),
