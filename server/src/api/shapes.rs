@@ -52,6 +52,7 @@ pub enum ErrorCode {
     Forbidden,
     RateLimited,
     Unavailable,
+    PaymentUnavailable,
     Internal,
 }
 

@@ -122,7 +122,7 @@ async fn authorization_matrix(db: Db) {
                 json!({"mode": "deposit", "deposit_per_guest_cents": 1500, "from_party": 6,
                 "hold_minutes": 10, "refund_cutoff_hours": 48, "late_refund_percent": 0}),
             ),
-            [401, 403, 403, 403, 503],
+            [401, 403, 403, 403, 409],
         ),
         (
             Method::GET,

@@ -207,7 +207,7 @@ async fn the_policy_decides_who_pays_and_needs_stripe(db: Db) {
         .await;
     assert_eq!(
         (status, body["error"]["code"].clone()),
-        (503, json!("payment_unavailable"))
+        (409, json!("payment_unavailable"))
     );
     let (_, ready) = app.get_json("/ready").await;
     assert_eq!(ready["payments"], "not_configured");

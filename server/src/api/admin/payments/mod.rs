@@ -75,7 +75,7 @@ fn idempotency_key(headers: &HeaderMap) -> Option<String> {
 #[utoipa::path(post, path = "/api/admin/reservations/{id}/refunds", tag = "staff",
     params(
         ("id" = i64, Path, description = "The reservation's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Letters, digits, - and _ (up to 64): the same key is the same refund"),
+        ("Idempotency-Key" = Option<String>, Header, pattern = r"^[A-Za-z0-9_-]{1,64}$", description = "Letters, digits, - and _ (up to 64): the same key is the same refund"),
     ),
     request_body = RefundIn,
     security(("session" = [])),

@@ -97,7 +97,8 @@ fn api_field(field: String) -> String {
         (status = 401, description = "Not signed in", body = crate::api::shapes::ErrorOut),
         (status = 403, description = "Not an admin", body = crate::api::shapes::ErrorOut),
         (status = 422, description = "Fields that are not valid, each named", body = crate::api::shapes::ErrorOut),
-        (status = 503, description = "Stripe is not configured, or the session store cannot be reached", body = crate::api::shapes::ErrorOut),
+        (status = 409, description = "Stripe is not configured: `payment_unavailable`", body = crate::api::shapes::ErrorOut),
+        (status = 503, description = "The session store cannot be reached", body = crate::api::shapes::ErrorOut),
     ))]
 pub async fn update_payment_settings(
     State(state): State<AppState>,
@@ -133,16 +134,25 @@ pub async fn update_payment_settings(
         ApiError::fields(errors, lang)
     })?;
     let now = backend::now();
-    service(
-        booking::save_payment_settings(
-            &state.store,
-            &state.payments,
-            caller.principal(),
-            &policy,
-            now,
-        )
-        .await,
-        lang,
-    )?;
+    let saved = booking::save_payment_settings(
+        &state.store,
+        &state.payments,
+        caller.principal(),
+        &policy,
+        now,
+    )
+    .await;
+    match saved {
+        // Not the server's failure: the policy cannot be changed until
+        // Stripe is configured.
+        Err(backend::services::ServiceError::PaymentUnavailable) => {
+            return Err(ApiError::new(
+                axum::http::StatusCode::CONFLICT,
+                "payment_unavailable",
+                lang,
+            ));
+        }
+        other => service(other, lang)?,
+    }
     payment_settings(State(state), caller, lang).await
 }
