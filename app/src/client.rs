@@ -11,16 +11,24 @@ use leptos::prelude::*;
 
 /// Starts the client after the first paint: `load`, then the frame after
 /// the next one (a background tab, which paints no frame, starts it when a
-/// timer fires instead).
+/// timer fires instead). A client that fails to load is asked for again.
 #[cfg(feature = "ssr")]
 const LOADER: &str = r#"(function (js, wasm) {
   var started = false;
+  function load(tries) {
+    import(js).then(function (m) {
+      return m.default({ module_or_path: wasm }).then(function () { return m; });
+    }).then(function (m) { m.hydrate(); }, function (error) {
+      // A file that did not arrive (a dropped connection) is asked for
+      // again, a few times; hydrating is never tried twice.
+      if (tries > 1) setTimeout(function () { load(tries - 1); }, 1000);
+      else throw error;
+    });
+  }
   function start() {
     if (started) return;
     started = true;
-    import(js).then(function (m) {
-      return m.default({ module_or_path: wasm }).then(function () { m.hydrate(); });
-    });
+    load(3);
   }
   function afterPaint() {
     requestAnimationFrame(function () { setTimeout(start, 0); });

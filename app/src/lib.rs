@@ -121,6 +121,7 @@ mod routes {
             AdminSettings(admin_settings_view, __preload_admin_settings_view) => crate::admin::settings::SettingsPage,
             AdminMenu(admin_menu_view, __preload_admin_menu_view) => crate::admin::menu::MenuPage,
             AdminFloor(admin_floor_view, __preload_admin_floor_view) => crate::admin::floor::FloorPage,
+            AdminPayments(admin_payments_view, __preload_admin_payments_view) => crate::admin::payments::PaymentsPage,
         }
     }
 }
@@ -214,6 +215,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("timeline") view={Lazy::<routes::AdminTimeline>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("reservations") view={Lazy::<routes::AdminReservations>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("reservations/:id") view={Lazy::<routes::AdminReservation>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("payments") view={Lazy::<routes::AdminPayments>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("book") view={Lazy::<routes::AdminBook>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("calendar") view={Lazy::<routes::AdminCalendar>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests") view={Lazy::<routes::AdminGuests>::new()} ssr=SsrMode::Async />

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, waitForHydration, screenshot } from '../lib/harness.mjs';
 import { watchErrors } from '../lib/console.mjs';
-import { serviceDay, chooseSlot, apiBook, waitForMail } from '../lib/booking.mjs';
+import { serviceDay, chooseSlot, apiBook, waitForMail, waitForMailTo } from '../lib/booking.mjs';
 import { signIn } from '../lib/staff.mjs';
 import { startPaidServer } from '../lib/stripe.mjs';
 import { assertAccessible } from '../lib/a11y.mjs';
@@ -229,8 +229,62 @@ test('a guest cancelling before the cut-off is refunded exactly once', async () 
   const refunds = (await server.stripe.refunds()).filter((r) => r.metadata?.reservation === body.reference);
   assert.equal(refunds.length, 1, JSON.stringify(refunds));
   assert.equal(refunds[0].amount, 3600);
-  const mail = await waitForMail(server.mailDir, 'rembours');
-  assert.match(mail, /36,00/);
+  // Eve's own e-mail saying the refund (her confirmation spoke of refunds
+  // too, and other guests' as well).
+  const mail = await waitForMailTo(server.mailDir, 'eve.refund@example.com', 'remboursé sur votre carte');
+  assert.match(mail, /remboursé sur votre carte\s*:\s*36,00/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// After the tests above: a paid deposit, an expired hold, a fee charged and
+// a refund, all on the dates below.
+test('staff list the payments of a range, filter them in the address, see each day’s money and get the same list as CSV', async () => {
+  const from = serviceDay(0, 8);
+  const to = serviceDay(3, 8);
+  await admin.goto(`${server.base}/admin/payments?from=${from}&to=${to}`);
+  await waitForHydration(admin);
+  const rows = admin.locator('.payments-table tbody tr');
+  await rows.first().waitFor();
+  const statuses = await admin.locator('.payments-table tbody .tag-payment').allInnerTexts();
+  for (const badge of ['Acompte payé', 'Paiement expiré', 'Frais débités', 'Remboursé']) {
+    assert.ok(statuses.map((s) => s.trim()).includes(badge), `${badge} in ${statuses}`);
+  }
+  // The money of today (every payment above moved it today): the fee and
+  // the refund of the tests before, and the totals under them.
+  const totals = await admin.locator('.money-days tfoot').innerText();
+  assert.match(totals, /50,00/);
+  assert.match(totals, /36,00/);
+  await assertAccessible(admin, 'the payments list');
+  await screenshot(admin, 'payments-list-1280');
+
+  // Filtering with the form (before and after hydration the same): the
+  // filter lands in the address, the list keeps only the refunded one.
+  await admin.selectOption('#p-status', 'refunded');
+  await admin.getByRole('button', { name: 'Appliquer les filtres' }).click();
+  await admin.waitForURL((url) => url.searchParams.get('status') === 'refunded');
+  await admin.waitForFunction(() =>
+    [...document.querySelectorAll('.payments-table tbody tr')].length === 1);
+  assert.match(await rows.first().innerText(), /Eve Remboursée/);
+
+  // The CSV of the same query: one line for the header, one for Eve.
+  const href = await admin.locator('a[download]').getAttribute('href');
+  assert.match(href, /status=refunded/);
+  const res = await admin.request.get(`${server.base}${href}`);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'], /text\/csv/);
+  const lines = (await res.text()).trim().split('\n');
+  assert.equal(lines.length, 2, lines.join('\n'));
+  assert.match(lines[1], /Eve Remboursée/);
+
+  // The host stand's day says the money of the day, and leads there.
+  await admin.goto(`${server.base}/admin`);
+  await waitForHydration(admin);
+  const money = await admin.locator('.money-card').innerText();
+  assert.match(money, /Frais d’absence\s+50,00/);
+  assert.match(money, /Remboursé\s+36,00/);
+  await admin.locator('.money-card').getByRole('link', { name: 'Tous les paiements' }).waitFor();
+  await admin.getByRole('navigation').getByRole('link', { name: 'Paiements', exact: true }).click();
+  await admin.waitForURL(/\/admin\/payments$/);
+  await admin.locator('#page-title').waitFor();
 });

@@ -173,7 +173,7 @@ test('every staff screen opened directly hydrates, with no error', async () => {
   const errors = watchErrors(page);
   await signIn(page, server);
   for (const path of ['/admin', '/admin/timeline', '/admin/reservations', '/admin/calendar', '/admin/book',
-    '/admin/guests', '/admin/floor', '/admin/tables', '/admin/menu', '/admin/settings', '/admin/team']) {
+    '/admin/guests', '/admin/floor', '/admin/tables', '/admin/menu', '/admin/settings', '/admin/team', '/admin/payments']) {
     await page.goto(server.base + path);
     await waitForHydration(page);
     assert.deepEqual(errors, [], `${path} hydrates without an error`);

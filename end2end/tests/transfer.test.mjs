@@ -32,8 +32,14 @@ import { startServer, launchBrowser, waitForHydration, repoRoot } from '../lib/h
  * their own) while the shell itself went down (307 -> 302 KB). Bringing
  * the pages back under these ceilings (fewer, larger chunks; the staff's
  * texts out of the shell) is open work, not done.
+ *
+ * Raised from 450 KB for /book with payments (issue 13): the review
+ * step's payment terms, and the staff's payment texts in the shell
+ * (/book loaded 454,282 bytes before the payments screen). The staff's
+ * texts out of the shell (leptos_i18n's `dynamic_load`) is the next step
+ * of issue 14's "measured, not guessed".
  */
-const BUDGET = { '/': 345_000, '/book': 450_000 };
+const BUDGET = { '/': 345_000, '/book': 462_000 };
 const pkgDir = join(repoRoot, 'target', 'site', 'pkg');
 const skipBudget = process.env.TECHPLUS_BUDGET === 'skip';
 

@@ -34,6 +34,7 @@ pub fn AdminShell() -> impl IntoView {
                                         <li><A href="/admin/floor">{t!(i18n, floor.nav)}</A></li>
                                         <li><A href="/admin/calendar">{t!(i18n, calendar.title)}</A></li>
                                         <li><A href="/admin/reservations">{t!(i18n, staff.nav_reservations)}</A></li>
+                                        <li><A href="/admin/payments">{t!(i18n, payments_list.nav)}</A></li>
                                         <li><A href="/admin/book">{t!(i18n, book_staff.nav)}</A></li>
                                         <li><A href="/admin/guests">{t!(i18n, guests.title)}</A></li>
                                         <li><A href="/admin/tables">{t!(i18n, tables.nav)}</A></li>

@@ -189,6 +189,10 @@ pub struct StaffDay {
     /// The tables blocked during the day, by start.
     #[serde(default)]
     pub blocks: Vec<DayBlock>,
+    /// The money the day moved (deposits received, refunds, no-show fees,
+    /// whatever the booking's date); `None` when none moved.
+    #[serde(default)]
+    pub money: Option<crate::PaymentDay>,
     /// The live version the day was read at (the event stream's numbers):
     /// a change announced with this version or an earlier one is already
     /// in this day.
@@ -339,6 +343,7 @@ mod tests {
                 })
                 .collect(),
             note: None,
+            money: None,
             blocks: vec![],
             version: 1,
         }

@@ -1,10 +1,11 @@
 //! `/admin` ("Today"): the host stand's day: covers and pacing per
 //! service period, the bookings by stage (late, arriving soon, waiting,
 //! seated, later, done), one tap to move a booking along, the shift note
-//! and the tables blocked that day.
+//! the tables blocked that day and the money it moved.
 
 pub mod api;
 mod blocked;
+mod money;
 mod note;
 mod page;
 

@@ -1,6 +1,7 @@
 //! `/admin?date=YYYY-MM-DD`: the host stand's day.
 
 use super::blocked::BlockedCard;
+use super::money::MoneyCard;
 use super::note::ShiftNoteCard;
 use super::{api, TodayView};
 use crate::error::ErrorMessage;
@@ -128,6 +129,7 @@ fn Day(
         }}
         <ShiftNoteCard date=day.date.clone() note=day.note.clone() save=save_note />
         <BlockedCard blocks=day.blocks.clone() tables=day.tables.clone() />
+        <MoneyCard money=day.money.clone() />
         {move || save_note.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
         {SECTIONS
             .into_iter()

@@ -883,6 +883,87 @@ async fn authorization_matrix(db: Db) {
             &[missing[0], missing[2]][..],
             [401, 403, 403, 404, 404],
         ),
+        // Payments: staff see and move money; only admins set the policy
+        // (which needs Stripe, not configured here).
+        ("admin_payments", &[][..], [401, 403, 403, 200, 200]),
+        ("admin_payments_list", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_payments_save",
+            &[
+                ("mode", "off"),
+                ("deposit_per_guest", ""),
+                ("no_show_fee_per_guest", ""),
+                ("from_party", "1"),
+                ("hold_minutes", "10"),
+                ("refund_cutoff_hours", "24"),
+                ("late_refund_percent", "0"),
+            ][..],
+            [401, 403, 403, 403, 503],
+        ),
+        (
+            "admin_refund",
+            &[missing[0], ("reason", "Z"), ("key", "k-authz")][..],
+            [401, 403, 403, 404, 404],
+        ),
+        (
+            "admin_no_show_fee",
+            &missing[..1],
+            [401, 403, 403, 404, 404],
+        ),
+        // The settings screen's forms: admins only (the same values as the
+        // JSON rows; a lunch over dinner and a past closure are refused
+        // once allowed).
+        (
+            "admin_rules_save",
+            &[
+                ("min_notice_minutes", "120"),
+                ("max_advance_days", "60"),
+                ("min_party", "1"),
+                ("max_party_online", "8"),
+                ("cancel_cutoff_minutes", "120"),
+                ("turn_up_to_1", "2"),
+                ("turn_minutes_1", "90"),
+                ("turn_up_to_2", "4"),
+                ("turn_minutes_2", "105"),
+                ("turn_up_to_3", "6"),
+                ("turn_minutes_3", "120"),
+                ("turn_larger_minutes", "150"),
+            ][..],
+            [401, 403, 403, 403, 200],
+        ),
+        (
+            "admin_hours_save",
+            &[
+                ("thursday", "on"),
+                ("kind", "lunch"),
+                ("opens", "12:00"),
+                ("last_seating", "20:00"),
+                ("closes", "21:00"),
+                ("slot_interval_minutes", "15"),
+            ][..],
+            [401, 403, 403, 403, 422],
+        ),
+        (
+            "admin_exception_add",
+            &[("kind", "closed"), ("from", "2000-01-01")][..],
+            [401, 403, 403, 403, 422],
+        ),
+        ("admin_gallery", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_gallery_alt",
+            &[missing[0], ("alt_fr", "Une salle"), ("alt_en", "A room")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_gallery_move",
+            &[missing[0], ("direction", "up")][..],
+            [401, 403, 403, 403, 404],
+        ),
+        (
+            "admin_gallery_delete",
+            &missing[..1],
+            [401, 403, 403, 403, 404],
+        ),
     ] {
         let mut got = [0u16; 5];
         for (i, client) in everyone.iter_mut().enumerate() {
@@ -918,4 +999,27 @@ async fn authorization_matrix(db: Db) {
     }
     assert_eq!(got, [401, 204, 204, 204, 204], "POST /api/auth/logout-all");
     app.stop().await;
+}
+
+/// Every staff server function has its row above: one added without it
+/// fails here until its row is written.
+#[test]
+fn every_staff_server_function_is_in_the_matrix() {
+    let source = include_str!("authz.rs");
+    let staff: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .filter_map(|(path, _)| path.strip_prefix("/api/fn/"))
+        .filter(|name| name.starts_with("admin_"))
+        .collect();
+    assert!(
+        staff.contains(&"admin_day") && staff.contains(&"admin_refund"),
+        "the registered server functions are read: {staff:?}"
+    );
+    let missing: Vec<&&str> = staff
+        .iter()
+        .filter(|name| !source.contains(&format!("\"{name}\"")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in the authorization matrix: {missing:?}"
+    );
 }

@@ -228,6 +228,21 @@ async fn the_payments_list_filters_exports_and_adds_up(db: Db) {
             .all(|d| around.contains(&d["date"].as_str().unwrap().to_owned())),
         "{days:?}"
     );
+    // The host stand's day shows the money of each day it is asked for
+    // (the one of its date, whatever the bookings' dates); none, none.
+    for day in days {
+        let (status, sheet) = staff
+            .get(&format!(
+                "/api/admin/day?date={}",
+                day["date"].as_str().unwrap()
+            ))
+            .await;
+        assert_eq!(status, 200, "{sheet}");
+        assert_eq!(&sheet["money"], day, "the day sheet's money");
+    }
+    let (_, sheet) = staff.get(&format!("/api/admin/day?date={date}")).await;
+    assert_eq!(sheet["money"], Value::Null, "no money moved on {date}");
+
     // Dates with no money moved: no day, nothing in the totals.
     let ahead = format!("/api/admin/payments?from={date}&to={date}");
     let (status, later) = staff.get(&ahead).await;
@@ -367,6 +382,46 @@ async fn the_payments_list_filters_exports_and_adds_up(db: Db) {
     // A filter at fault: a JSON error, no file.
     let (status, body) = staff.get("/api/admin/payments.csv?kind=cash").await;
     assert_eq!((status, &body["error"]["field"]), (422, &json!("kind")));
+
+    // The staff's screen, before any script: the filters as the query
+    // string, the rows, the file of the same query, the day figures.
+    let cookie = staff.cookie.clone();
+    let (status, page) = paid
+        .app
+        .page(
+            "/admin/payments?status=paid&kind=",
+            Some("en"),
+            cookie.as_deref(),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"<a href="/admin/payments""#),
+        "in the navigation"
+    );
+    assert!(page.contains(&format!(r#"href="/admin/reservations/{ada_id}""#)));
+    assert!(
+        page.contains(&grace) && !page.contains(&alan),
+        "paid ones only"
+    );
+    let file = format!(
+        "/api/admin/payments.csv?from={}&amp;to={}&amp;status=paid",
+        list["from"].as_str().unwrap(),
+        list["to"].as_str().unwrap()
+    );
+    assert!(page.contains(&file), "the CSV of the same query");
+    assert!(page.contains("Deposits received") && page.contains("€90.00"));
+    assert!(page.contains("€10.00") && page.contains("€50.00"));
+    let (status, page) = paid
+        .app
+        .page(
+            "/admin/payments?from=2026-03-02&to=2026-03-01",
+            Some("en"),
+            cookie.as_deref(),
+        )
+        .await;
+    assert_eq!(status, 422, "the filters' fault");
+    assert!(page.contains("The last date must be a date, on or after the first one."));
     paid.stop().await;
 }
 

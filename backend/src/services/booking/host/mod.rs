@@ -67,6 +67,9 @@ pub async fn day_sheet(
         store.blocks(ctx.restaurant.id, from, to).await?,
         (from, to),
     );
+    // The day's money: all of it moved within the day, one figure.
+    let moved = store.money_moved(ctx.restaurant.id, from, to).await?;
+    let money = super::payments::by_day(&ctx, moved).into_iter().next();
     let local_now = now.with_timezone(&ctx.tz);
     Ok(StaffDay {
         date: date.format("%Y-%m-%d").to_string(),
@@ -78,6 +81,7 @@ pub async fn day_sheet(
         reservations,
         note,
         blocks,
+        money,
         version,
     })
 }

@@ -9,7 +9,7 @@ use super::super::naive_date;
 use crate::payments::Payments;
 use crate::services::authz::{authorize, Action, Principal};
 use crate::services::ServiceError;
-use crate::store::{MoneyMove, PaymentListQuery, PaymentListRow, Store};
+use crate::store::{MoneyMove, MoneyMoved, PaymentListQuery, PaymentListRow, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use domain::{
     price_input, PaymentDay, PaymentFilter, PaymentKind, PaymentList, PaymentStatus, PaymentTotals,
@@ -49,6 +49,23 @@ pub async fn payments_list(
         .take(PaymentFilter::LIMIT as usize)
         .map(|r| staff_payment(&ctx, r))
         .collect::<Result<Vec<_>, _>>()?;
+    let days = by_day(&ctx, moved);
+    Ok(PaymentList {
+        from: from.format("%Y-%m-%d").to_string(),
+        to: to.format("%Y-%m-%d").to_string(),
+        currency: payments.currency().to_owned(),
+        payments: payments_out,
+        more,
+        totals: PaymentTotals::of(&days),
+        days,
+    })
+}
+
+/// Moves of money added up by the restaurant's day they happened on.
+pub(in crate::services::booking) fn by_day(
+    ctx: &Context,
+    moved: Vec<MoneyMoved>,
+) -> Vec<PaymentDay> {
     let mut days: BTreeMap<String, PaymentDay> = BTreeMap::new();
     for m in moved {
         let date = ctx.local_date(m.at);
@@ -62,16 +79,7 @@ pub async fn payments_list(
             MoneyMove::Fee => day.fees_cents += m.amount_cents,
         }
     }
-    let days: Vec<PaymentDay> = days.into_values().collect();
-    Ok(PaymentList {
-        from: from.format("%Y-%m-%d").to_string(),
-        to: to.format("%Y-%m-%d").to_string(),
-        currency: payments.currency().to_owned(),
-        payments: payments_out,
-        more,
-        totals: PaymentTotals::of(&days),
-        days,
-    })
+    days.into_values().collect()
 }
 
 /// A CSV file of payments, with the dates it covers (for its name).

@@ -12,6 +12,7 @@ mod money;
 mod policy;
 mod webhook;
 
+pub(in crate::services::booking) use list::by_day;
 pub use list::{payments_csv, payments_list, PaymentsCsv, PAYMENTS_CSV_HEADER, PAYMENTS_CSV_LIMIT};
 pub(super) use money::cancel_and_refund;
 pub use money::{charge_no_show_fee, refund, refund_cancelled, MoneyOutcome};

@@ -4,11 +4,17 @@
 // (what a form without JavaScript sends).
 #![allow(clippy::too_many_arguments)]
 
-use super::{PaymentsView, SettingsView};
+mod gallery;
+mod payments;
+
+pub use gallery::*;
+pub use payments::*;
+
+use super::SettingsView;
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use {crate::ssr::call, backend::services::booking as pay, backend::services::setup as svc};
+use {crate::ssr::call, backend::services::setup as svc};
 
 /// The form's fields at fault.
 #[cfg(feature = "ssr")]
@@ -282,62 +288,6 @@ pub async fn admin_exception_delete(id: i64) -> Result<(), AppError> {
     .await
 }
 
-/// What guests are asked to pay, and whether Stripe is configured (what is
-/// missing otherwise). Staff and admins (who may change it).
-#[server(prefix = "/api/fn", endpoint = "admin_payments")]
-pub async fn admin_payments() -> Result<PaymentsView, AppError> {
-    call(|cx| async move {
-        let who = cx.caller().await?;
-        let settings = pay::payment_settings(cx.store(), cx.payments(), who.as_ref()).await?;
-        let editable = who.as_ref().is_some_and(|p| p.role == domain::Role::Admin);
-        Ok(PaymentsView { settings, editable })
-    })
-    .await
-}
-
-/// The payment policy. Amounts as typed ("12.50"); the ticked days and
-/// services (`weekdays[]`, `services[]`: none, every one). Admins only;
-/// refused (`payment_unavailable`) while Stripe is not configured.
-#[server(prefix = "/api/fn", endpoint = "admin_payments_save")]
-pub async fn admin_payments_save(
-    mode: Option<String>,
-    deposit_per_guest: String,
-    no_show_fee_per_guest: String,
-    from_party: String,
-    weekdays: Option<Vec<String>>,
-    services: Option<Vec<String>>,
-    hold_minutes: String,
-    refund_cutoff_hours: String,
-    late_refund_percent: String,
-) -> Result<(), AppError> {
-    call(|cx| async move {
-        let input = domain::PaymentPolicyInput {
-            mode: mode.unwrap_or_default(),
-            deposit_per_guest,
-            no_show_fee_per_guest,
-            from_party,
-            weekdays: weekdays.unwrap_or_default(),
-            services: services.unwrap_or_default(),
-            hold_minutes,
-            refund_cutoff_hours,
-            late_refund_percent,
-        };
-        let policy = domain::PaymentPolicy::parse(&input).map_err(invalid)?;
-        let who = cx.caller().await?;
-        pay::save_payment_settings(
-            cx.store(),
-            cx.payments(),
-            who.as_ref(),
-            &policy,
-            backend::now(),
-        )
-        .await?;
-        leptos_axum::redirect("/admin/settings?done=payments#payments");
-        Ok(())
-    })
-    .await
-}
-
 /// A page of the audit log, newest first, older than `before`. Admins
 /// only. Each line's `at` is the same instant with the restaurant's offset
 /// (so the screen shows the restaurant's local time).
@@ -358,64 +308,6 @@ pub async fn admin_audit(before: Option<i64>) -> Result<domain::AuditPage, AppEr
             }
         }
         Ok(page)
-    })
-    .await
-}
-
-/// The restaurant's gallery, in order. Staff and admins.
-#[server(prefix = "/api/fn", endpoint = "admin_gallery")]
-pub async fn admin_gallery() -> Result<Vec<domain::GalleryPhoto>, AppError> {
-    call(|cx| async move {
-        let who = cx.caller().await?;
-        Ok(svc::gallery(cx.store(), who.as_ref()).await?)
-    })
-    .await
-}
-
-/// What a gallery photo shows, in each language. Admins only.
-#[server(prefix = "/api/fn", endpoint = "admin_gallery_alt")]
-pub async fn admin_gallery_alt(
-    id: i64,
-    alt_fr: Option<String>,
-    alt_en: Option<String>,
-) -> Result<(), AppError> {
-    call(|cx| async move {
-        let alt = domain::AltInput { alt_fr, alt_en }
-            .parse()
-            .map_err(|fields| AppError::InvalidFields { fields })?;
-        let who = cx.caller().await?;
-        svc::set_gallery_alt(cx.store(), who.as_ref(), id, &alt).await?;
-        leptos_axum::redirect("/admin/settings?done=gallery#gallery");
-        Ok(())
-    })
-    .await
-}
-
-/// A gallery photo one place earlier (`up`) or later (`down`). Admins
-/// only.
-#[server(prefix = "/api/fn", endpoint = "admin_gallery_move")]
-pub async fn admin_gallery_move(id: i64, direction: String) -> Result<(), AppError> {
-    call(|cx| async move {
-        let direction =
-            domain::Direction::parse(&direction).ok_or_else(|| AppError::InvalidFields {
-                fields: vec![domain::FieldError::invalid("direction")],
-            })?;
-        let who = cx.caller().await?;
-        svc::move_gallery_photo(cx.store(), who.as_ref(), id, direction).await?;
-        leptos_axum::redirect(&format!("/admin/settings#gallery-{id}"));
-        Ok(())
-    })
-    .await
-}
-
-/// Removes a gallery photo, its files too. Admins only.
-#[server(prefix = "/api/fn", endpoint = "admin_gallery_delete")]
-pub async fn admin_gallery_delete(id: i64) -> Result<(), AppError> {
-    call(|cx| async move {
-        let who = cx.caller().await?;
-        svc::delete_gallery_photo(cx.store(), &cx.state.media, who.as_ref(), id).await?;
-        leptos_axum::redirect("/admin/settings?done=gallery_removed#gallery");
-        Ok(())
     })
     .await
 }
