@@ -294,3 +294,12 @@ test('staff list the payments of a range, filter them in the address, see each d
   await admin.waitForURL(/\/admin\/payments$/);
   await admin.locator('#page-title').waitFor();
 });
+
+test('the payment policy form, with Stripe configured, is there for the admin and accessible', async () => {
+  await admin.goto(`${server.base}/admin/settings#payments`);
+  await waitForHydration(admin);
+  await admin.locator('#payments-form').waitFor();
+  assert.equal(await admin.locator('#payments-unconfigured').count(), 0);
+  await assertAccessible(admin, 'the settings with the payment policy form');
+  await screenshot(admin, 'payments-settings-1280');
+});
