@@ -9,6 +9,11 @@ use domain::{
     Allergen, BookingFlag, Diet, ReservationSource, ReservationStatus, ServiceKind, SlotReason,
 };
 
+/// An amount of money in the page's language: "18,50 €", "€18.50".
+pub fn money(i18n: I18n, cents: i64) -> String {
+    domain::format_price(cents, i18n.get_locale().as_str())
+}
+
 /// "1 personne", "4 personnes" / "1 guest", "4 guests".
 pub fn party_label(i18n: I18n, n: u32) -> String {
     if n == 1 {

@@ -1,9 +1,9 @@
 //! The money moved on each day of the list (the day it was paid, refunded
 //! or charged), as a table with its totals.
 
-use super::page::money;
 use crate::i18n::*;
 use crate::ui::dates::short_date;
+use crate::ui::labels::money;
 use domain::{PaymentDay, PaymentTotals};
 use leptos::prelude::*;
 

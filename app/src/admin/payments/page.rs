@@ -8,9 +8,10 @@ use crate::i18n::*;
 use crate::ui::dates::short_date;
 use crate::ui::focus::focus_heading_on_arrival;
 use crate::ui::form::submit_get_form;
+use crate::ui::labels::money;
 use crate::ui::labels::{party_label, payment_badge};
 use crate::ui::{I18n, Loading};
-use domain::{format_price, FieldError, PaymentKind, PaymentList, PaymentStatus, StaffPayment};
+use domain::{FieldError, PaymentKind, PaymentList, PaymentStatus, StaffPayment};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -28,11 +29,6 @@ fn filters_of(query: &ParamsMap) -> ParamsMap {
         }
     }
     out
-}
-
-/// An amount in the visitor's language.
-pub(super) fn money(i18n: I18n, cents: i64) -> String {
-    format_price(cents, i18n.get_locale().as_str())
 }
 
 pub(super) fn kind_label(i18n: I18n, kind: PaymentKind) -> &'static str {

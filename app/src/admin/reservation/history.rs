@@ -4,17 +4,14 @@
 use crate::i18n::*;
 use crate::ui::labels::status_label;
 use crate::ui::I18n;
-use domain::{format_price, HistoryChange, HistoryEntry, ReservationStatus};
+use domain::{HistoryChange, HistoryEntry, ReservationStatus};
 use leptos::prelude::*;
 
 /// What happened, with the amount of a money move ("refunded (12,00 €)").
 fn action_label(i18n: I18n, action: &str, amount: Option<i64>) -> String {
     let text = action_words(i18n, action);
     match amount {
-        Some(cents) => format!(
-            "{text} ({})",
-            format_price(cents, i18n.get_locale().as_str())
-        ),
+        Some(cents) => format!("{text} ({})", crate::ui::labels::money(i18n, cents)),
         None => text,
     }
 }

@@ -10,15 +10,10 @@ use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::focus::focus_later;
 use crate::ui::form::{field_message, text, ErrorSummary, Field, FormErrors};
+use crate::ui::labels::money;
 use crate::ui::I18n;
-use domain::{
-    format_price, FieldError, PaymentKind, PaymentStatus, PaymentView, ReservationStatus,
-};
+use domain::{FieldError, PaymentKind, PaymentStatus, PaymentView, ReservationStatus};
 use leptos::prelude::*;
-
-fn money(i18n: I18n, cents: i64) -> String {
-    format_price(cents, i18n.get_locale().as_str())
-}
 
 fn status_words(i18n: I18n, status: PaymentStatus) -> &'static str {
     match status {

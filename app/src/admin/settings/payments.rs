@@ -12,10 +12,11 @@ use super::PaymentsView;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 use crate::ui::form::{text, Field};
+use crate::ui::labels::money;
 use crate::ui::labels::{party_label, service_label};
 use crate::ui::I18n;
 use domain::payments::{MAX_HOLD_MINUTES, MAX_REFUND_CUTOFF_MINUTES};
-use domain::{format_price, PaymentMode, PaymentPolicy, ServiceKind, Weekday};
+use domain::{PaymentMode, PaymentPolicy, ServiceKind, Weekday};
 use leptos::prelude::*;
 
 fn mode_label(i18n: I18n, mode: PaymentMode) -> &'static str {
@@ -24,10 +25,6 @@ fn mode_label(i18n: I18n, mode: PaymentMode) -> &'static str {
         PaymentMode::Deposit => t_string!(i18n, payments_admin.mode_deposit),
         PaymentMode::Guarantee => t_string!(i18n, payments_admin.mode_guarantee),
     }
-}
-
-fn money(i18n: I18n, cents: i64) -> String {
-    format_price(cents, i18n.get_locale().as_str())
 }
 
 fn per_guest(i18n: I18n, cents: i64) -> String {

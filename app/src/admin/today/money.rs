@@ -3,14 +3,14 @@
 //! way to the payments list. Nothing when no money moved.
 
 use crate::i18n::*;
-use domain::{format_price, PaymentDay};
+use domain::PaymentDay;
 use leptos::prelude::*;
 
 #[component]
 pub fn MoneyCard(money: Option<PaymentDay>) -> impl IntoView {
     let i18n = use_i18n();
     money.map(|m| {
-        let amount = move |cents: i64| format_price(cents, i18n.get_locale().as_str());
+        let amount = move |cents: i64| crate::ui::labels::money(i18n, cents);
         let rows = [
             (t_string!(i18n, staff.money_collected), m.collected_cents),
             (t_string!(i18n, staff.money_refunded), m.refunded_cents),

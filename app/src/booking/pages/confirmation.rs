@@ -9,7 +9,7 @@ use crate::ui::focus::focus_heading_on_arrival;
 use crate::ui::reservation::{manage_link_not_found, SlotSummary};
 use crate::ui::I18n;
 use crate::ui::Loading;
-use domain::{format_price, PaymentStatus, PaymentView, ReservationView};
+use domain::{PaymentStatus, PaymentView, ReservationView};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -90,7 +90,7 @@ fn Confirmation(booking: ReservationView, token: String) -> impl IntoView {
 /// "Deposit paid: 60,00 €" and what cancelling now would refund, or "Card
 /// saved as a guarantee (no-show fee 40,00 €)".
 fn payment_lines(i18n: I18n, payment: PaymentView, refund: Option<i64>) -> impl IntoView {
-    let price = move |cents: i64| format_price(cents, i18n.get_locale().as_str());
+    let price = move |cents: i64| crate::ui::labels::money(i18n, cents);
     let left = payment.amount_cents - payment.refunded_cents;
     let rule = refund.map(|cents| {
         move || {
@@ -111,7 +111,7 @@ fn payment_lines(i18n: I18n, payment: PaymentView, refund: Option<i64>) -> impl 
 
 /// Where a booking's payment stands, in a line.
 fn payment_label(i18n: I18n, p: &PaymentView) -> String {
-    let price = |cents: i64| format_price(cents, i18n.get_locale().as_str());
+    let price = |cents: i64| crate::ui::labels::money(i18n, cents);
     let amount = price(p.amount_cents);
     match p.status {
         PaymentStatus::Pending => t_string!(i18n, pay.waiting, amount = amount).to_string(),

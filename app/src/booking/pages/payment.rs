@@ -13,7 +13,7 @@ use crate::i18n::*;
 use crate::ui::focus::{focus_heading_on_arrival, focus_later};
 use crate::ui::reservation::SlotSummary;
 use crate::ui::{I18n, Loading};
-use domain::{format_price, PaymentKind, PaymentStatus, ReservationView};
+use domain::{PaymentKind, PaymentStatus, ReservationView};
 use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -166,7 +166,7 @@ fn Pending(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let guarantee = kind == PaymentKind::Guarantee;
-    let price = move || format_price(amount, i18n.get_locale().as_str());
+    let price = move || crate::ui::labels::money(i18n, amount);
     let left = RwSignal::new(None::<i64>);
     let over = move || left.get() == Some(0);
     let error = Memo::new(move |_| abandon.value().get().and_then(Result::err));

@@ -3,14 +3,11 @@
 //! guest confirms).
 
 use crate::i18n::*;
+use crate::ui::labels::money;
 use crate::ui::I18n;
-use domain::{format_price, PaymentKind, PaymentStatus, PaymentView};
+use domain::{PaymentKind, PaymentStatus, PaymentView};
 use leptos::either::Either;
 use leptos::prelude::*;
-
-fn price(i18n: I18n, cents: i64) -> String {
-    format_price(cents, i18n.get_locale().as_str())
-}
 
 /// The payment's line of the booking's summary.
 pub(super) fn payment_row(i18n: I18n, payment: PaymentView) -> impl IntoView {
@@ -24,7 +21,7 @@ pub(super) fn payment_row(i18n: I18n, payment: PaymentView) -> impl IntoView {
 
 /// Where a booking's payment stands, in a line.
 fn payment_label(i18n: I18n, p: &PaymentView) -> String {
-    let amount = price(i18n, p.amount_cents);
+    let amount = money(i18n, p.amount_cents);
     match p.status {
         PaymentStatus::Pending => t_string!(i18n, pay.waiting, amount = amount).to_string(),
         PaymentStatus::Expired => t_string!(i18n, pay.not_paid).to_string(),
@@ -32,18 +29,18 @@ fn payment_label(i18n: I18n, p: &PaymentView) -> String {
             i18n,
             pay.part_refunded,
             amount = amount,
-            refunded = price(i18n, p.refunded_cents)
+            refunded = money(i18n, p.refunded_cents)
         )
         .to_string(),
         PaymentStatus::Paid => t_string!(i18n, pay.deposit_paid, amount = amount).to_string(),
         PaymentStatus::Refunded => {
-            t_string!(i18n, pay.refunded, amount = price(i18n, p.refunded_cents)).to_string()
+            t_string!(i18n, pay.refunded, amount = money(i18n, p.refunded_cents)).to_string()
         }
         PaymentStatus::CardSaved => t_string!(i18n, pay.card_saved, amount = amount).to_string(),
         PaymentStatus::FeeCharged => t_string!(
             i18n,
             pay.fee_charged,
-            amount = price(i18n, p.fee_charged_cents)
+            amount = money(i18n, p.fee_charged_cents)
         )
         .to_string(),
     }
@@ -66,15 +63,15 @@ pub(super) fn cancel_terms(
             Some(Either::Left(view! {
                 <p class="notice" id="cancel-refund">{move || {
                     if refund >= left {
-                        t_string!(i18n, manage.cancel_refund_full, amount = price(i18n, left)).to_string()
+                        t_string!(i18n, manage.cancel_refund_full, amount = money(i18n, left)).to_string()
                     } else if refund <= 0 {
-                        t_string!(i18n, manage.cancel_refund_none, paid = price(i18n, left)).to_string()
+                        t_string!(i18n, manage.cancel_refund_none, paid = money(i18n, left)).to_string()
                     } else {
                         t_string!(
                             i18n,
                             manage.cancel_refund_part,
-                            refund = price(i18n, refund),
-                            paid = price(i18n, left)
+                            refund = money(i18n, refund),
+                            paid = money(i18n, left)
                         )
                         .to_string()
                     }
@@ -83,7 +80,7 @@ pub(super) fn cancel_terms(
         }
         (PaymentKind::Guarantee, PaymentStatus::CardSaved) => Some(Either::Right(view! {
             <p class="notice" id="cancel-refund">
-                {move || t_string!(i18n, manage.cancel_guarantee, fee = price(i18n, p.amount_cents))}
+                {move || t_string!(i18n, manage.cancel_guarantee, fee = money(i18n, p.amount_cents))}
             </p>
         })),
         _ => None,
