@@ -12,6 +12,7 @@ use leptos::prelude::*;
 /// Starts the client after the first paint: `load`, then the frame after
 /// the next one (a background tab, which paints no frame, starts it when a
 /// timer fires instead). A client that fails to load is asked for again.
+/// Registers the service worker.
 #[cfg(feature = "ssr")]
 const LOADER: &str = r#"(function (js, wasm) {
   var started = false;
@@ -36,12 +37,40 @@ const LOADER: &str = r#"(function (js, wasm) {
   }
   if (document.readyState === "complete") afterPaint();
   else addEventListener("load", afterPaint, { once: true });
+  // The service worker (`/sw.js`): offline pages, the client's files kept.
+  // A new version waits until the visitor reloads through the prompt
+  // (`layout::UpdatePrompt`), so a page never runs a mix of two versions.
+  if ("serviceWorker" in navigator) {
+    var asked = false;
+    var offer = function (worker) {
+      var box = document.getElementById("app-update");
+      if (!box || !navigator.serviceWorker.controller) return;
+      box.hidden = false;
+      box.querySelector("button").onclick = function () {
+        asked = true;
+        worker.postMessage("skip-waiting");
+      };
+    };
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (asked) location.reload();
+    });
+    navigator.serviceWorker.register("/sw.js").then(function (reg) {
+      if (reg.waiting) offer(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed") offer(worker);
+        });
+      });
+    }, function () {});
+  }
 })"#;
 
 /// The client's entry files (`/pkg/<name>.<hash>.js` and `.wasm` when
 /// cargo-leptos hashed them: its `hash.txt` lies beside the server binary).
 #[cfg(feature = "ssr")]
-fn client_files(options: &LeptosOptions) -> &'static (String, String) {
+pub fn client_files(options: &LeptosOptions) -> &'static (String, String) {
     use std::sync::OnceLock;
     static FILES: OnceLock<(String, String)> = OnceLock::new();
     FILES.get_or_init(|| {

@@ -19,6 +19,8 @@ pub mod account;
 pub mod admin;
 pub mod booking;
 mod client;
+#[cfg(feature = "ssr")]
+pub use client::client_files;
 pub mod error;
 pub mod layout;
 pub mod manage;
@@ -84,6 +86,8 @@ mod routes {
         home { Home(home_view, __preload_home_view) => crate::site::HomePage }
         menu { Menu(menu_view, __preload_menu_view) => crate::site::MenuPage }
         contact { Contact(contact_view, __preload_contact_view) => crate::site::ContactPage }
+        about { About(about_view, __preload_about_view) => crate::site::AboutPage }
+        offline { Offline(offline_view, __preload_offline_view) => crate::site::OfflinePage }
         book { Book(book_view, __preload_book_view) => crate::booking::ChoosePage }
         book_steps {
             BookDetails(book_details_view, __preload_book_details_view) => crate::booking::DetailsPage,
@@ -163,7 +167,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// the restaurant's setup and the language: the server keeps them rendered
 /// (`server::page_cache`). A page that shows bookings, availability, the
 /// time of day or anything of the visitor's must not be listed.
-pub const SHARED_PAGES: &[&str] = &["/", "/menu", "/contact"];
+pub const SHARED_PAGES: &[&str] = &["/", "/menu", "/about", "/contact", "/offline"];
+
+/// The installable app's shortcuts (`manifest.webmanifest`, served by the
+/// server) in `lang` (`fr` or `en`): `(name, short name, address)`.
+#[cfg(feature = "ssr")]
+pub fn app_shortcuts(lang: &str) -> [(String, String, &'static str); 2] {
+    use i18n::{td_string, Locale};
+    let locale = if lang == "en" { Locale::en } else { Locale::fr };
+    [
+        (
+            td_string!(locale, pwa.shortcut_book).to_string(),
+            td_string!(locale, pwa.shortcut_book_short).to_string(),
+            "/book",
+        ),
+        (
+            td_string!(locale, pwa.shortcut_today).to_string(),
+            td_string!(locale, pwa.shortcut_today_short).to_string(),
+            "/admin",
+        ),
+    ]
+}
+
+/// The pages search engines are told about (`sitemap.xml`), each in every
+/// language.
+pub const SITEMAP_PAGES: &[&str] = &["/", "/menu", "/about", "/contact", "/book"];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -174,6 +202,8 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
             <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+            <Link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+            <Link rel="manifest" href="/manifest.webmanifest" />
             <Meta name="theme-color" content="#7a2e1d" />
             <Title formatter=|page: String| {
                 if page.is_empty() { "TechPlus".to_string() } else { format!("{page} · TechPlus") }
@@ -192,7 +222,9 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=site::NotFound>
                             <Route path=path!("/") view={Lazy::<routes::Home>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/menu") view={Lazy::<routes::Menu>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/about") view={Lazy::<routes::About>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/contact") view={Lazy::<routes::Contact>::new()} ssr=SsrMode::Async />
+                            <Route path=path!("/offline") view={Lazy::<routes::Offline>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/book") view={Lazy::<routes::Book>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/book/details") view={Lazy::<routes::BookDetails>::new()} ssr=SsrMode::Async />
                             <Route path=path!("/book/review") view={Lazy::<routes::BookReview>::new()} ssr=SsrMode::Async />
@@ -231,6 +263,7 @@ pub fn App() -> impl IntoView {
                         </Routes>
                     </main>
                     <layout::Footer />
+                    <layout::UpdatePrompt />
                 </ui::restaurant::RestaurantProvider>
             </Router>
         </I18nContextProvider>

@@ -257,6 +257,29 @@ pub async fn create_restaurant(store: &Store, new: &NewRestaurant) -> Result<boo
     Ok(true)
 }
 
+/// The demo restaurant's page "about": its story, its team, its values.
+const ABOUT_FR: &str = "Margot a ouvert son restaurant en 1998, au pied de la butte Montmartre, \
+avec six tables et une ardoise qui changeait chaque matin. L’ardoise est toujours là.
+
+## L’équipe
+Margot Lefèvre est en cuisine depuis le premier jour. Karim Benali l’a rejointe en 2009 et signe les desserts.
+En salle, Julie Moreau vous accueille et connaît la cave par cœur.
+
+## Ce qui compte pour nous
+Des légumes de maraîchers d’Île-de-France, du poisson de petite pêche, du pain de la boulangerie voisine.
+Une carte courte qui suit les saisons, des plats végétariens chaque jour, et les allergies prises au sérieux.";
+
+const ABOUT_EN: &str = "Margot opened her restaurant in 1998, at the foot of the Montmartre hill, \
+with six tables and a blackboard that changed every morning. The blackboard is still there.
+
+## The team
+Margot Lefèvre has been in the kitchen since day one. Karim Benali joined her in 2009 and makes the desserts.
+In the dining room, Julie Moreau welcomes you and knows the wine list by heart.
+
+## What we care about
+Vegetables from market gardeners around Paris, fish from small boats, bread from the bakery next door.
+A short menu that follows the seasons, vegetarian dishes every day, and allergies taken seriously.";
+
 /// Loads the demo restaurant in one transaction. Returns `false` (and
 /// changes nothing) when it is already there.
 #[tracing::instrument(skip_all)]
@@ -271,8 +294,8 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
         let mut tx = pool.begin().await?;
         let restaurant_id: i64 = sqlx::query_scalar(
             "INSERT INTO restaurants (slug, name, tagline_fr, tagline_en, street, postal_code, city, \
-             country, phone, email, time_zone) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+             country, phone, email, time_zone, about_fr, about_en) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(DEMO_SLUG)
         .bind("Chez Margot")
@@ -285,6 +308,8 @@ pub async fn seed_demo(store: &Store) -> Result<bool, StoreError> {
         .bind("+33142000000")
         .bind("bonjour@chez-margot.example")
         .bind("Europe/Paris")
+        .bind(ABOUT_FR)
+        .bind(ABOUT_EN)
         .fetch_one(&mut *tx)
         .await?;
 

@@ -4,9 +4,11 @@
 //! validated once, at the boundary, through `parse` constructors; a value of
 //! one of these types is therefore always valid.
 
+pub mod about;
 pub mod account;
 pub mod blocks;
 pub mod booking;
+pub mod contact;
 pub mod floor;
 pub mod form;
 pub mod guests;
@@ -18,6 +20,7 @@ pub mod settings;
 pub mod team;
 pub mod time;
 
+pub use about::{about_blocks, AboutBlock};
 pub use account::{Password, PasswordError, Role, UserView};
 pub use blocks::{BlockForm, BlockInput, LocalDateTime, TableBlock};
 pub use booking::{
@@ -39,6 +42,7 @@ pub use booking::{
     StaffReservationDetails,
 };
 pub use booking::{LiveArea, LiveFloor, LiveTable, TableNow};
+pub use contact::{ContactForm, ContactInput, ContactMessage, Handled};
 pub use floor::{
     Area, AreaForm, AreaInput, CombinationForm, CombinationInput, Floor, FloorTable, TableBooking,
     TableCombination, TableForm, TableInput, TableShape,

@@ -143,6 +143,11 @@ pub struct RestaurantInfo {
     /// Photos of the place, in the order admins set.
     #[serde(default)]
     pub gallery: Vec<crate::photo::GalleryPhoto>,
+    /// Where the site is served (`PUBLIC_URL`, an origin without a
+    /// trailing `/`), for absolute links: canonical addresses, link
+    /// previews. Filled by the web layer; empty elsewhere.
+    #[serde(default)]
+    pub site_url: String,
 }
 
 /// `1850` → `"18,50 €"` (fr) or `"€18.50"` (en).

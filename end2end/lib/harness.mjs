@@ -34,9 +34,10 @@ function serverBinary() {
  * Starts the server; resolves once /health answers. `setup` lists commands
  * of the server binary to run first, against the same database, each as
  * `{ args: [...], input: 'stdin text' }` (for example
- * `server admin create ...` with the password on stdin).
+ * `server admin create ...` with the password on stdin). `port`: listen
+ * there (the origin of an earlier server) instead of a free port.
  */
-export async function startServer(extraEnv = {}, { setup = [] } = {}) {
+export async function startServer(extraEnv = {}, { setup = [], port: askedPort } = {}) {
   const bin = serverBinary();
   if (!existsSync(bin)) throw new Error(`server binary not found at ${bin}: run cargo leptos build first`);
   const siteRoot = join(repoRoot, 'target', 'site');
@@ -44,7 +45,8 @@ export async function startServer(extraEnv = {}, { setup = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'techplus-e2e-'));
   // Without SMTP the mail worker writes each e-mail as an .eml file here.
   const mailDir = join(dir, 'mail');
-  const port = await freePort();
+  // A given port: a second server at the same origin (a new version).
+  const port = askedPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -87,6 +89,7 @@ export async function startServer(extraEnv = {}, { setup = [] } = {}) {
   }
   return {
     base,
+    port,
     mailDir,
     /** Freezes the server (its connections stay open, silent) and thaws it. */
     pause() {

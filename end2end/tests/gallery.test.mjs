@@ -141,3 +141,54 @@ test('a description too long is refused in words before hydration too', async ()
   await context.close();
 });
 
+
+test('the about page tells the story, and its photos open in a lightbox used with the keyboard', async () => {
+  // A second photo, so that there is a next one.
+  const admin = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, server);
+  await adminPage.goto(`${server.base}/admin/settings`);
+  await waitForHydration(adminPage);
+  await upload(adminPage, { name: 'cuisine.png', mimeType: 'image/png', buffer: png(1200, 800) }, {
+    fr: 'La cuisine ouverte', en: 'The open kitchen',
+  });
+  await admin.close();
+
+  for (const [width, height] of [[360, 740], [1280, 900]]) {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.base}/about`);
+    await page.getByRole('heading', { level: 1, name: 'About us' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'The team' }).waitFor();
+    await waitForHydration(page);
+    const photos = page.locator('section.gallery a.gallery-open');
+    assert.equal(await photos.count(), 2);
+    // Keyboard only: Tab to the first photo, Enter opens it.
+    await photos.first().focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.match(await dialog.locator('figcaption').innerText(), /photo 1 of 2/);
+    assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus moves into the lightbox');
+    await assertAccessible(page, `about page, lightbox open, ${width} px`);
+    await screenshot(page, `about-lightbox-${width}`);
+    await page.keyboard.press('ArrowRight');
+    await dialog.locator('figcaption').getByText('The open kitchen').waitFor();
+    assert.match(await dialog.locator('figcaption').innerText(), /photo 2 of 2/);
+    // Tab stays inside the lightbox (the page behind is inert).
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await dialog.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body);
+      assert.ok(inside, 'focus stays in the lightbox');
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.id === 'gallery-open-0');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await assertAccessible(page, `about page, ${width} px`);
+    await screenshot(page, `about-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -128,7 +128,8 @@ test('a client-side navigation loads the next page\'s chunk, and the next visit 
   assert.ok(fetchedForBook.length >= 1, `the booking page's own chunk is fetched on the way: ${wasm}`);
 
   // A second visit: the shell's WASM (a hashed name, cached as immutable)
-  // comes from the browser's cache without asking the server.
+  // comes from the browser's cache or the service worker's, without asking
+  // the server.
   const again = await context.newPage();
   const cdp = await context.newCDPSession(again);
   await cdp.send('Network.enable');
@@ -140,7 +141,9 @@ test('a client-side navigation loads the next page\'s chunk, and the next visit 
     if (seen.has(requestId)) seen.get(requestId).cached = true;
   });
   cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    if (seen.has(requestId) && response.fromDiskCache) seen.get(requestId).cached = true;
+    if (seen.has(requestId) && (response.fromDiskCache || response.fromServiceWorker)) {
+      seen.get(requestId).cached = true;
+    }
   });
   await again.goto(server.base + '/');
   await waitForHydration(again);

@@ -14,6 +14,10 @@ pub enum LogFormat {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: DatabaseUrl,
+    /// `TECHPLUS_RELEASE`: a name for this deployment (a version, a commit).
+    /// Browsers offer to reload when it changes, as when the client's files
+    /// change (`pwa`).
+    pub release: Option<String>,
     pub redis_url: Option<String>,
     /// `REDIS_PREFIX` (default `techplus`): the start of this site's
     /// rate-limit keys in Redis, so that several sites can share one.
@@ -285,6 +289,7 @@ impl Config {
             mail_dir,
             media_dir,
             public_url_set: non_empty("PUBLIC_URL").is_some(),
+            release: non_empty("TECHPLUS_RELEASE").map(|r| r.trim().to_owned()),
             connection_limits,
             live_ping,
             public_url,

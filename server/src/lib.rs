@@ -10,7 +10,9 @@ pub mod listen;
 pub mod media;
 pub mod ops;
 pub mod page_cache;
+pub mod pwa;
 pub mod security;
+pub mod seo;
 pub mod sessions;
 pub mod telemetry;
 
@@ -142,6 +144,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         live: backend::live::Live::with_ping(config.live_ping),
         media: std::sync::Arc::new(backend::media::DiskStorage::new(&config.media_dir)),
         payments: backend::payments::Payments::new(&config.stripe, &config.public_url)?,
+        public_url: config.public_url.clone(),
     };
     if state.payments.available() {
         tracing::info!(currency = %state.payments.currency(), "payments ready (Stripe)");
@@ -156,6 +159,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         redis.clone(),
         security_config(config),
         limiter,
+        config.release.clone(),
     );
     Ok(Started {
         state,
@@ -209,6 +213,7 @@ fn router(
     redis: Option<RedisPool>,
     security: security::SecurityConfig,
     limiter: backend::ratelimit::Limiter,
+    release: Option<String>,
 ) -> Router {
     use axum::middleware::{from_fn, from_fn_with_state};
     let security = std::sync::Arc::new(security);
@@ -250,6 +255,8 @@ fn router(
     Router::new()
         .merge(ops::routes(redis))
         .merge(api::routes())
+        .merge(seo::routes())
+        .merge(pwa::routes(release))
         .merge(assets)
         .merge(media::routes())
         .leptos_routes(&state, routes, {
@@ -259,8 +266,11 @@ fn router(
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(from_fn(api::error::server_fn_error_statuses))
         .layer(session_layer)
+        .layer(from_fn(seo::drop_echoed_language_cookie))
         // Outside the sessions: a page served from memory loads none.
         .layer(from_fn_with_state(page_cache, page_cache::serve))
+        // Outside the page cache: `?lang=` is part of its key.
+        .layer(from_fn(seo::language_from_query))
         .layer(from_fn_with_state(
             (security.clone(), limiter),
             security::rate_limit,

@@ -74,7 +74,7 @@ struct LangQuery {
 /// the client-side switcher writes, then goes back to the page. Lets the
 /// switcher work before (or without) the WASM client.
 async fn set_language(Path(locale): Path<String>, Query(query): Query<LangQuery>) -> Response {
-    let target = safe_local_path(query.to.as_deref());
+    let target = crate::seo::without_language(&safe_local_path(query.to.as_deref()));
     let Some(locale) = ["fr", "en"].into_iter().find(|l| *l == locale) else {
         return Redirect::to(&target).into_response();
     };

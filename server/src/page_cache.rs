@@ -28,6 +28,9 @@ use std::sync::{Arc, RwLock};
 pub const MAX_ENTRIES: usize = 256;
 /// Larger pages are served but not kept.
 pub const MAX_PAGE_BYTES: usize = 512 * 1024;
+/// The header that marks a page as the same for every visitor who is not
+/// signed in (kept here, and by the service worker).
+pub const SHARED_PAGE: &str = "x-shared-page";
 /// Longer language inputs (a cookie value, `Accept-Language`) are not cached.
 const MAX_KEY_PART: usize = 200;
 
@@ -161,7 +164,11 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
     if !cacheable(&res) {
         return res;
     }
-    let (parts, body) = res.into_parts();
+    let (mut parts, body) = res.into_parts();
+    // The service worker keeps such pages for offline use (`sw.js`).
+    parts
+        .headers
+        .insert(SHARED_PAGE, HeaderValue::from_static("1"));
     let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(bytes) => bytes,
         Err(e) => {

@@ -41,6 +41,7 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         <li><a href="/" aria-current=move || current("/")>{t!(i18n, nav.home)}</a></li>
                         <li><a href="/menu" aria-current=move || current("/menu")>{t!(i18n, nav.menu)}</a></li>
+                        <li><a href="/about" aria-current=move || current("/about")>{t!(i18n, nav.about)}</a></li>
                         <li><a href="/book" aria-current=move || current("/book")>{t!(i18n, nav.book)}</a></li>
                         <li><a href="/manage" aria-current=move || current("/manage")>{t!(i18n, nav.manage)}</a></li>
                         <li><a href="/contact" aria-current=move || current("/contact")>{t!(i18n, nav.contact)}</a></li>
@@ -202,6 +203,20 @@ pub fn Footer() -> impl IntoView {
             </div>
             <p class="container footer-note">{t!(i18n, footer.rights)}</p>
         </footer>
+    }
+}
+
+/// Shown by the service worker's registration (`client.rs`) when a new
+/// version of the site is installed and waiting: reloading switches to it
+/// (the old one keeps serving this page until then, never a mix).
+#[component]
+pub fn UpdatePrompt() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div id="app-update" class="update-prompt" role="status" hidden>
+            <p>{t!(i18n, pwa.update)}</p>
+            <button type="button" class="button button-primary">{t!(i18n, pwa.reload)}</button>
+        </div>
     }
 }
 

@@ -11,3 +11,10 @@ pub async fn get_menu() -> Result<Vec<MenuCategory>, AppError> {
     let cx = crate::ssr::Ctx::load()?;
     Ok(backend::services::setup::public_menu(cx.store(), chrono::Utc::now()).await?)
 }
+
+/// The restaurant's "about" text, both languages.
+#[server(prefix = "/api/fn", endpoint = "about")]
+pub async fn get_about() -> Result<domain::Localized, AppError> {
+    let cx = crate::ssr::Ctx::load()?;
+    Ok(backend::services::site::about(cx.store()).await?)
+}

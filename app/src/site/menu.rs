@@ -14,7 +14,6 @@ use crate::ui::{I18n, Loading};
 use domain::{format_price, Allergen, Diet, Localized, MenuCategory, MenuFilter, MenuItem, Tag};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
@@ -51,8 +50,9 @@ pub fn MenuPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| filter_of(&query.read()));
     view! {
-        <Title text=move || t_string!(i18n, menu.title).to_string() />
-        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, menu.description).to_string()) />
+        <crate::ui::seo::PageMeta path="/menu"
+            title=Signal::derive(move || t_string!(i18n, menu.title).to_string())
+            description=Signal::derive(move || t_string!(i18n, menu.description).to_string()) />
         <h1>{t!(i18n, menu.title)}</h1>
         <p class="lead">{t!(i18n, menu.intro)}</p>
         <Transition fallback=Loading>

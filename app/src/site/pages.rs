@@ -3,10 +3,10 @@
 
 use crate::error::ErrorMessage;
 use crate::i18n::*;
-use crate::ui::photo::Picture;
+use crate::ui::gallery::Gallery;
 use crate::ui::restaurant::{use_restaurant, HoursList};
 use crate::ui::Loading;
-use domain::{GalleryPhoto, RestaurantInfo};
+use domain::RestaurantInfo;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,11 +39,13 @@ fn with_restaurant<V: IntoView + 'static>(
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, home.title).to_string() />
-        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, home.description).to_string()) />
+        <crate::ui::seo::PageMeta path="/"
+            title=Signal::derive(move || t_string!(i18n, home.title).to_string())
+            description=Signal::derive(move || t_string!(i18n, home.description).to_string()) />
         {with_restaurant(move |info: RestaurantInfo| {
             let tagline = info.tagline.clone();
             view! {
+                <crate::ui::seo::RestaurantJsonLd info=info.clone() />
                 <section class="hero" aria-labelledby="restaurant-name">
                     <p class="eyebrow">{t!(i18n, home.welcome)}</p>
                     <h1 id="restaurant-name">{info.name.clone()}</h1>
@@ -58,54 +60,26 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="hours-title">{t!(i18n, home.hours_title)}</h2>
                     <HoursList hours=info.hours.clone() />
                 </section>
-                <Gallery name=info.name.clone() photos=info.gallery.clone() />
+                {(!info.gallery.is_empty()).then(|| view! {
+                    <Gallery
+                        name=info.name.clone()
+                        photos=info.gallery.clone()
+                        title=Signal::derive(move || t_string!(i18n, home.gallery_title).to_string())
+                        heading_id="gallery-title"
+                    />
+                })}
             }
         })}
     }
 }
 
-/// The restaurant's photos, in the order its admins set; each says what
-/// it shows in the page's language (or which photo of the place it is).
-#[component]
-fn Gallery(name: String, photos: Vec<GalleryPhoto>) -> impl IntoView {
-    let i18n = use_i18n();
-    (!photos.is_empty()).then(|| {
-        let items = photos
-            .into_iter()
-            .enumerate()
-            .map(|(i, GalleryPhoto { photo, alt })| {
-                let name = name.clone();
-                let alt = Signal::derive(move || {
-                    let said = alt.get(i18n.get_locale().as_str());
-                    if said.is_empty() {
-                        t_string!(i18n, home.gallery_alt, n = i + 1, name = name.clone())
-                            .to_string()
-                    } else {
-                        said.to_owned()
-                    }
-                });
-                view! { <li><Picture photo alt sizes=GALLERY_SIZES width=800 /></li> }
-            })
-            .collect_view();
-        view! {
-            <section class="gallery" aria-labelledby="gallery-title">
-                <h2 id="gallery-title">{t!(i18n, home.gallery_title)}</h2>
-                <ul class="gallery-grid">{items}</ul>
-            </section>
-        }
-    })
-}
-
-/// How wide a gallery photo is drawn: a column on phones, up to three
-/// side by side on wide screens.
-const GALLERY_SIZES: &str = "(min-width: 64rem) 33vw, (min-width: 40rem) 50vw, 100vw";
-
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, contact.title).to_string() />
-        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, contact.description).to_string()) />
+        <crate::ui::seo::PageMeta path="/contact"
+            title=Signal::derive(move || t_string!(i18n, contact.title).to_string())
+            description=Signal::derive(move || t_string!(i18n, contact.description).to_string()) />
         <h1>{t!(i18n, contact.title)}</h1>
         {with_restaurant(move |info: RestaurantInfo| {
             let tel = format!("tel:{}", info.phone);
@@ -143,6 +117,27 @@ pub fn NotFound() -> impl IntoView {
             <h1>{t!(i18n, not_found.title)}</h1>
             <p>{t!(i18n, not_found.text)}</p>
             <p><a class="button button-primary" href="/">{t!(i18n, not_found.back_home)}</a></p>
+        </section>
+    }
+}
+
+/// What the service worker shows for a page it cannot fetch and has not
+/// kept: the site's frame, no data of anyone's.
+#[component]
+pub fn OfflinePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, offline.title).to_string() />
+        <leptos_meta::Meta name="robots" content="noindex" />
+        <section class="card not-found">
+            <h1>{t!(i18n, offline.title)}</h1>
+            <p>{t!(i18n, offline.text)}</p>
+            <p class="actions">
+                // The address that failed: the page is served in its place.
+                <a class="button button-primary" href="">{t!(i18n, offline.retry)}</a>
+                " "
+                <a class="button button-secondary" href="/">{t!(i18n, offline.home)}</a>
+            </p>
         </section>
     }
 }

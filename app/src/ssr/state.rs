@@ -22,6 +22,9 @@ pub struct AppState {
     pub media: backend::media::Media,
     /// The payment provider (Stripe), when configured.
     pub payments: backend::payments::Payments,
+    /// The site's origin (`PUBLIC_URL`, no trailing `/`): canonical
+    /// addresses and link previews.
+    pub public_url: String,
 }
 
 /// The state, from inside a server function or a component rendered on the

@@ -6,12 +6,14 @@
 pub mod dates;
 pub mod focus;
 pub mod form;
+pub mod gallery;
 pub mod labels;
 pub mod live;
 pub mod photo;
 pub mod plan;
 pub mod reservation;
 pub mod restaurant;
+pub mod seo;
 pub mod user;
 
 use crate::i18n::*;

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 #[server(prefix = "/api/fn", endpoint = "restaurant_info")]
 pub async fn get_restaurant_info() -> Result<RestaurantInfo, AppError> {
     let cx = crate::ssr::Ctx::load()?;
-    Ok(backend::services::site::restaurant_info(cx.store()).await?)
+    let mut info = backend::services::site::restaurant_info(cx.store()).await?;
+    info.site_url = crate::ssr::state::app_state()?.public_url;
+    Ok(info)
 }
 
 #[derive(Clone, Copy)]

@@ -25,5 +25,14 @@ pub async fn restaurant_info(store: &Store) -> Result<RestaurantInfo, ServiceErr
         email: row.email.clone(),
         time_zone: row.time_zone.clone(),
         gallery: setup.gallery.clone(),
+        site_url: String::new(),
     })
+}
+
+/// The restaurant's "about" text in both languages, as admins wrote it
+/// (the about page cuts it into sections).
+#[tracing::instrument(skip_all)]
+pub async fn about(store: &Store) -> Result<domain::Localized, ServiceError> {
+    let setup = store.setup().await?;
+    Ok(store.restaurant_page(setup.restaurant.id).await?.about)
 }

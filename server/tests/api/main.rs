@@ -13,6 +13,7 @@ mod mail;
 mod page_cache;
 mod payments;
 mod security;
+mod seo;
 mod setup;
 mod setup_cache;
 mod site;

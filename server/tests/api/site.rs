@@ -15,6 +15,7 @@ on_both_backends!(
     unknown_page_is_a_translated_404,
     language_link_sets_cookie_and_redirects_locally,
     demo_data_is_loaded_once,
+    about_page_tells_the_story_in_sections_in_the_visitors_language,
 );
 
 async fn health_says_ok(db: Db) {
@@ -205,5 +206,36 @@ async fn demo_data_is_loaded_once(db: Db) {
     assert_eq!(second.store.restaurant_count().await.unwrap(), 1);
     store.close().await;
     second.stop().await;
+    app.stop().await;
+}
+
+async fn about_page_tells_the_story_in_sections_in_the_visitors_language(db: Db) {
+    let app = TestApp::spawn(db).await;
+    let (status, html) = app.page("/about", Some("en-GB"), None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1>About us</h1>"), "{html}");
+    // The demo's text: a story, then two sections opened by `## ` lines.
+    assert!(html.contains("<h2>The team</h2>"));
+    assert!(html.contains("<h2>What we care about</h2>"));
+    assert!(html.contains("Margot opened her restaurant in 1998"));
+    let (_, html) = app.page("/about", Some("fr-FR"), None).await;
+    assert!(html.contains("<h2>L’équipe</h2>"));
+    // What admins write is text, never markup; a language left empty shows
+    // the other one.
+    on_store!(&app.store, pool => sqlx::query(
+        "UPDATE restaurants SET about_en = '', about_fr = $1",
+    )
+    .bind("<script>alert(1)</script>\n\n## Nous")
+    .execute(pool)
+    .await
+    .map(|_| ())
+    .unwrap());
+    let (_, html) = app.page("/about?lang=en", None, None).await;
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("<h2>Nous</h2>"));
     app.stop().await;
 }

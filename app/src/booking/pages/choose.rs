@@ -14,7 +14,6 @@ use domain::{BookingPolicy, DaySlots, PartySize};
 use domain::{Date, Month};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
@@ -93,8 +92,9 @@ pub fn ChoosePage() -> impl IntoView {
     let too_large = move |max: u32| party.get() > max;
 
     view! {
-        <Title text=move || t_string!(i18n, book.title).to_string() />
-        <crate::ui::Description text=Signal::derive(move || t_string!(i18n, book.description).to_string()) />
+        <crate::ui::seo::PageMeta path="/book"
+            title=Signal::derive(move || t_string!(i18n, book.title).to_string())
+            description=Signal::derive(move || t_string!(i18n, book.description).to_string()) />
         <h1 id="page-title" tabindex="-1">{t!(i18n, book.title)}</h1>
         <Steps current=1 />
         <Transition fallback=Loading>
