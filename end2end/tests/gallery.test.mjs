@@ -35,7 +35,8 @@ async function homeAlts(locale = 'fr-FR') {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   await page.goto(`${server.base}/`);
-  const alts = await page.locator('section.gallery img').evaluateAll((imgs) => imgs.map((i) => i.alt));
+  // The grid's photos (the lightbox holds one more, the one it shows).
+  const alts = await page.locator('section.gallery .gallery-grid img').evaluateAll((imgs) => imgs.map((i) => i.alt));
   await context.close();
   return alts;
 }

@@ -34,10 +34,13 @@ test('the manifest names the restaurant, its icons exist at their sizes, and the
   const page = await context.newPage();
   await page.goto(server.base + '/');
   const href = await page.getAttribute('link[rel="manifest"]', 'href');
-  const res = await page.request.get(new URL(href, server.base).href);
-  assert.equal(res.status(), 200);
-  assert.equal(res.headers()['content-type'], 'application/manifest+json');
-  const manifest = await res.json();
+  // Asked for by the page, as the browser does (its language with it).
+  const { status, type, manifest } = await page.evaluate(async (url) => {
+    const res = await fetch(url);
+    return { status: res.status, type: res.headers.get('content-type'), manifest: await res.json() };
+  }, href);
+  assert.equal(status, 200);
+  assert.equal(type, 'application/manifest+json');
   assert.equal(manifest.name, 'Chez Margot');
   assert.equal(manifest.start_url, '/');
   assert.equal(manifest.display, 'standalone');
