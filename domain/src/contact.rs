@@ -17,8 +17,7 @@ pub const MAX_MESSAGE_CHARS: usize = 4000;
 pub struct ContactInput {
     pub name: String,
     pub email: String,
-    /// The message (`body`: the form's field).
-    pub body: String,
+    pub message: String,
     #[serde(default)]
     pub website: String,
 }
@@ -56,13 +55,14 @@ impl ContactForm {
                 FieldError::invalid("email")
             }
         });
-        let message = text(&input.body, "body", MAX_MESSAGE_CHARS, true, true).and_then(|m| {
-            if m.chars().count() < MIN_MESSAGE_CHARS {
-                Err(FieldError::new("body", "too_short"))
-            } else {
-                Ok(m)
-            }
-        });
+        let message =
+            text(&input.message, "message", MAX_MESSAGE_CHARS, true, true).and_then(|m| {
+                if m.chars().count() < MIN_MESSAGE_CHARS {
+                    Err(FieldError::new("message", "too_short"))
+                } else {
+                    Ok(m)
+                }
+            });
         let (name, email) = match (name, email) {
             (Ok(name), Ok(email)) => (Some(name), Some(email)),
             (name, email) => {
@@ -84,17 +84,6 @@ impl ContactForm {
             }),
             _ => Err(e.0),
         }
-    }
-}
-
-/// Which messages staff list, as the address says (`show`): those not
-/// dealt with (nothing, `open`), or all of them (`all`). `Some(true)` for
-/// all; `None` when the value means nothing.
-pub fn show_all(show: Option<&str>) -> Option<bool> {
-    match show.map(str::trim) {
-        None | Some("") | Some("open") => Some(false),
-        Some("all") => Some(true),
-        Some(_) => None,
     }
 }
 
@@ -130,7 +119,7 @@ mod tests {
         ContactInput {
             name: name.into(),
             email: email.into(),
-            body: message.into(),
+            message: message.into(),
             website: String::new(),
         }
     }
@@ -160,7 +149,7 @@ mod tests {
             [
                 ("name", "required"),
                 ("email", "invalid"),
-                ("body", "too_short")
+                ("message", "too_short")
             ]
         );
         let errors = ContactForm::parse(&input("Ana", "", &"x".repeat(4001))).unwrap_err();
@@ -168,14 +157,14 @@ mod tests {
             .iter()
             .map(|e| (e.field.as_str(), e.reason.as_str()))
             .collect();
-        assert_eq!(named, [("email", "required"), ("body", "too_long")]);
+        assert_eq!(named, [("email", "required"), ("message", "too_long")]);
     }
 
     #[test]
     fn hidden_characters_are_refused() {
         let errors = ContactForm::parse(&input("Ana", "ana@example.com", "Bonjour\u{202e} à tous"))
             .unwrap_err();
-        assert_eq!(errors[0].field, "body");
+        assert_eq!(errors[0].field, "message");
     }
 
     #[test]

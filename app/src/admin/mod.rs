@@ -8,7 +8,6 @@ pub mod calendar;
 pub mod floor;
 pub mod guests;
 pub mod menu;
-pub mod messages;
 pub mod payments;
 pub mod reservation;
 pub mod reservations;

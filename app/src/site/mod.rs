@@ -3,11 +3,9 @@
 
 mod about;
 pub mod api;
-mod contact;
 mod menu;
 mod pages;
 
 pub use about::AboutPage;
-pub use contact::ContactPage;
 pub use menu::MenuPage;
-pub use pages::{HomePage, NotFound, OfflinePage};
+pub use pages::{ContactPage, HomePage, NotFound, OfflinePage};

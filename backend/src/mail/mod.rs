@@ -101,7 +101,6 @@ impl MailJob {
 }
 
 pub mod account;
-pub mod contact;
 pub mod ics;
 mod message;
 pub mod render;

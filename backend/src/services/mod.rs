@@ -4,7 +4,6 @@
 pub mod accounts;
 pub mod authz;
 pub mod booking;
-pub mod contact;
 pub mod live;
 pub mod setup;
 pub mod site;

@@ -156,7 +156,6 @@ macro_rules! link_guest {
 
 mod accounts;
 mod booking;
-mod contact;
 mod guests;
 mod live;
 mod restaurant;
@@ -189,7 +188,6 @@ pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};
 pub use booking::{MoneyMove, MoneyMoved, PaymentListQuery, PaymentListRow};
-pub use contact::{ContactFilter, ContactRow};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

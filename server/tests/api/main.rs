@@ -7,7 +7,6 @@ mod helpers;
 
 mod accounts;
 mod booking;
-mod contact;
 mod lifecycle;
 mod limits;
 mod mail;
