@@ -31,35 +31,16 @@ pub fn routes(release: Option<String>) -> Router<AppState> {
 /// The language of the visitor: the language cookie (which `?lang=` sets
 /// for the request), then `Accept-Language`, then French.
 fn language(headers: &HeaderMap) -> &'static str {
-    let cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(name, _)| *name == app::LOCALE_COOKIE)
-        .map(|(_, value)| value.trim().to_owned());
-    let accepted = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(',')
-        .map(|part| {
-            part.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        });
-    cookie
-        .into_iter()
-        .chain(accepted)
-        .find_map(|tag| match tag.split('-').next() {
-            Some("en") => Some("en"),
-            Some("fr") => Some("fr"),
-            _ => None,
+    crate::seo::language_cookie(headers)
+        .and_then(|value| domain::Locale::parse(&value).ok())
+        .unwrap_or_else(|| {
+            let accepted = headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            domain::Locale::from_accept_language(accepted)
         })
-        .unwrap_or("fr")
+        .as_str()
 }
 
 /// The manifest for `name` (the restaurant's) in `lang`.

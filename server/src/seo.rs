@@ -148,7 +148,7 @@ pub async fn language_from_query(mut req: Request, next: Next) -> Response {
 }
 
 /// The language cookie's value in a request, if it has one.
-fn language_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+pub fn language_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
