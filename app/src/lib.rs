@@ -126,6 +126,7 @@ mod routes {
             AdminMenu(admin_menu_view, __preload_admin_menu_view) => crate::admin::menu::MenuPage,
             AdminFloor(admin_floor_view, __preload_admin_floor_view) => crate::admin::floor::FloorPage,
             AdminPayments(admin_payments_view, __preload_admin_payments_view) => crate::admin::payments::PaymentsPage,
+            AdminMessages(admin_messages_view, __preload_admin_messages_view) => crate::admin::messages::MessagesPage,
         }
     }
 }
@@ -251,6 +252,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("book") view={Lazy::<routes::AdminBook>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("calendar") view={Lazy::<routes::AdminCalendar>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests") view={Lazy::<routes::AdminGuests>::new()} ssr=SsrMode::Async />
+                                <Route path=path!("messages") view={Lazy::<routes::AdminMessages>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("guests/:id") view={Lazy::<routes::AdminGuest>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("tables") view={Lazy::<routes::AdminTables>::new()} ssr=SsrMode::Async />
                                 <Route path=path!("floor") view={Lazy::<routes::AdminFloor>::new()} ssr=SsrMode::Async />

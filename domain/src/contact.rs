@@ -17,7 +17,8 @@ pub const MAX_MESSAGE_CHARS: usize = 4000;
 pub struct ContactInput {
     pub name: String,
     pub email: String,
-    pub message: String,
+    /// The message (`body`: the form's field).
+    pub body: String,
     #[serde(default)]
     pub website: String,
 }
@@ -55,14 +56,13 @@ impl ContactForm {
                 FieldError::invalid("email")
             }
         });
-        let message =
-            text(&input.message, "message", MAX_MESSAGE_CHARS, true, true).and_then(|m| {
-                if m.chars().count() < MIN_MESSAGE_CHARS {
-                    Err(FieldError::new("message", "too_short"))
-                } else {
-                    Ok(m)
-                }
-            });
+        let message = text(&input.body, "body", MAX_MESSAGE_CHARS, true, true).and_then(|m| {
+            if m.chars().count() < MIN_MESSAGE_CHARS {
+                Err(FieldError::new("body", "too_short"))
+            } else {
+                Ok(m)
+            }
+        });
         let (name, email) = match (name, email) {
             (Ok(name), Ok(email)) => (Some(name), Some(email)),
             (name, email) => {
@@ -84,6 +84,17 @@ impl ContactForm {
             }),
             _ => Err(e.0),
         }
+    }
+}
+
+/// Which messages staff list, as the address says (`show`): those not
+/// dealt with (nothing, `open`), or all of them (`all`). `Some(true)` for
+/// all; `None` when the value means nothing.
+pub fn show_all(show: Option<&str>) -> Option<bool> {
+    match show.map(str::trim) {
+        None | Some("") | Some("open") => Some(false),
+        Some("all") => Some(true),
+        Some(_) => None,
     }
 }
 
@@ -119,7 +130,7 @@ mod tests {
         ContactInput {
             name: name.into(),
             email: email.into(),
-            message: message.into(),
+            body: message.into(),
             website: String::new(),
         }
     }
@@ -149,7 +160,7 @@ mod tests {
             [
                 ("name", "required"),
                 ("email", "invalid"),
-                ("message", "too_short")
+                ("body", "too_short")
             ]
         );
         let errors = ContactForm::parse(&input("Ana", "", &"x".repeat(4001))).unwrap_err();
@@ -157,14 +168,14 @@ mod tests {
             .iter()
             .map(|e| (e.field.as_str(), e.reason.as_str()))
             .collect();
-        assert_eq!(named, [("email", "required"), ("message", "too_long")]);
+        assert_eq!(named, [("email", "required"), ("body", "too_long")]);
     }
 
     #[test]
     fn hidden_characters_are_refused() {
         let errors = ContactForm::parse(&input("Ana", "ana@example.com", "Bonjour\u{202e} à tous"))
             .unwrap_err();
-        assert_eq!(errors[0].field, "message");
+        assert_eq!(errors[0].field, "body");
     }
 
     #[test]

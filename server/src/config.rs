@@ -217,6 +217,7 @@ impl Config {
             ("RATE_LIMIT_BULK", &mut rate_limits.bulk),
             ("RATE_LIMIT_UPLOAD", &mut rate_limits.upload),
             ("RATE_LIMIT_STAFF_BOOKING", &mut rate_limits.staff_booking),
+            ("RATE_LIMIT_CONTACT", &mut rate_limits.contact),
         ] {
             if let Some(raw) = non_empty(name) {
                 *slot = crate::security::Limit::parse(&raw)

@@ -217,6 +217,8 @@ pub enum Bucket {
     StaffBooking,
     /// Photo uploads (each is decoded and re-encoded: seconds of a core).
     Upload,
+    /// Messages from the contact page (each e-mails the restaurant).
+    Contact,
 }
 
 impl Bucket {
@@ -232,6 +234,7 @@ impl Bucket {
             Bucket::Bulk => "bulk",
             Bucket::StaffBooking => "staff-booking",
             Bucket::Upload => "upload",
+            Bucket::Contact => "contact",
         }
     }
 
@@ -248,6 +251,9 @@ impl Bucket {
         }
         if path == "/api/fn/manage_find" {
             buckets.push(Bucket::Lookup);
+        }
+        if path == "/api/fn/contact_send" && method == Method::POST {
+            buckets.push(Bucket::Contact);
         }
         let login = matches!(
             path,
@@ -305,7 +311,7 @@ impl Bucket {
 /// The configured limits (`RATE_LIMIT_API`, `RATE_LIMIT_BOOKING`,
 /// `RATE_LIMIT_LOOKUP`, `RATE_LIMIT_LOGIN`, `RATE_LIMIT_PASSWORD_RESET`,
 /// `RATE_LIMIT_ACCOUNT`, `RATE_LIMIT_BOOKING_GUEST`, `RATE_LIMIT_BULK`,
-/// `RATE_LIMIT_STAFF_BOOKING`, `RATE_LIMIT_UPLOAD`);
+/// `RATE_LIMIT_STAFF_BOOKING`, `RATE_LIMIT_UPLOAD`, `RATE_LIMIT_CONTACT`);
 /// `None` is unlimited.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
@@ -322,6 +328,8 @@ pub struct RateLimits {
     pub staff_booking: Option<Limit>,
     /// Photo uploads, per client address.
     pub upload: Option<Limit>,
+    /// Contact messages, per client address.
+    pub contact: Option<Limit>,
     /// Bookings per guest e-mail or phone (counted in the database, by the
     /// booking service).
     pub booking_guest: Option<Limit>,
@@ -366,6 +374,10 @@ impl Default for RateLimits {
                 requests: 60,
                 window: Duration::from_secs(15 * 60),
             }),
+            contact: Some(Limit {
+                requests: 5,
+                window: Duration::from_secs(60 * 60),
+            }),
             booking_guest: Some(Limit {
                 requests: 5,
                 window: Duration::from_secs(24 * 60 * 60),
@@ -388,6 +400,7 @@ impl RateLimits {
             self.bulk,
             self.staff_booking,
             self.upload,
+            self.contact,
         ]
         .into_iter()
         .flatten()
@@ -406,6 +419,7 @@ impl RateLimits {
             Bucket::Bulk => self.bulk,
             Bucket::StaffBooking => self.staff_booking,
             Bucket::Upload => self.upload,
+            Bucket::Contact => self.contact,
         }
     }
 }

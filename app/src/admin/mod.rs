@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod floor;
 pub mod guests;
 pub mod menu;
+pub mod messages;
 pub mod payments;
 pub mod reservation;
 pub mod reservations;

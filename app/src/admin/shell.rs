@@ -37,6 +37,7 @@ pub fn AdminShell() -> impl IntoView {
                                         <li><A href="/admin/payments">{t!(i18n, payments_list.nav)}</A></li>
                                         <li><A href="/admin/book">{t!(i18n, book_staff.nav)}</A></li>
                                         <li><A href="/admin/guests">{t!(i18n, guests.title)}</A></li>
+                                        <li><A href="/admin/messages">{t!(i18n, messages.nav)}</A></li>
                                         <li><A href="/admin/tables">{t!(i18n, tables.nav)}</A></li>
                                         <li><A href="/admin/menu">{t!(i18n, menu_admin.nav)}</A></li>
                                         <li><A href="/admin/settings">{t!(i18n, settings.nav)}</A></li>

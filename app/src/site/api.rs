@@ -18,3 +18,39 @@ pub async fn get_about() -> Result<domain::Localized, AppError> {
     let cx = crate::ssr::Ctx::load()?;
     Ok(backend::services::site::about(cx.store()).await?)
 }
+
+/// A message from the contact page: kept, and e-mailed to the restaurant.
+/// A form a robot filled in (the hidden `website` field) is answered the
+/// same way and kept nowhere. Back to the page, which thanks the visitor.
+#[server(prefix = "/api/fn", endpoint = "contact_send")]
+pub async fn send_contact(
+    name: String,
+    email: String,
+    body: String,
+    #[server(default)] website: String,
+    #[server(default)] locale: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{call, input};
+    call(|cx| async move {
+        let form = domain::ContactInput {
+            name,
+            email,
+            body,
+            website,
+        };
+        if !form.is_robot() {
+            let form = domain::ContactForm::parse(&form)
+                .map_err(|fields| AppError::InvalidFields { fields })?;
+            backend::services::contact::send(
+                cx.store(),
+                &form,
+                input::locale(&locale),
+                backend::now(),
+            )
+            .await?;
+        }
+        leptos_axum::redirect("/contact?sent=1");
+        Ok(())
+    })
+    .await
+}

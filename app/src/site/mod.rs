@@ -3,9 +3,11 @@
 
 mod about;
 pub mod api;
+mod contact;
 mod menu;
 mod pages;
 
 pub use about::AboutPage;
+pub use contact::ContactPage;
 pub use menu::MenuPage;
-pub use pages::{ContactPage, HomePage, NotFound, OfflinePage};
+pub use pages::{HomePage, NotFound, OfflinePage};

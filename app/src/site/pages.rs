@@ -1,5 +1,5 @@
-//! Home, contact, and the page of an unknown address (the menu has its
-//! own file, `menu.rs`).
+//! Home, the offline page and the page of an unknown address (the menu,
+//! the about and contact pages have their own files).
 
 use crate::error::ErrorMessage;
 use crate::i18n::*;
@@ -13,7 +13,7 @@ use leptos_meta::Title;
 
 /// Renders `view` with the restaurant's information once it is loaded, or
 /// the translated error.
-fn with_restaurant<V: IntoView + 'static>(
+pub(super) fn with_restaurant<V: IntoView + 'static>(
     view: impl Fn(RestaurantInfo) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let restaurant = use_restaurant();
@@ -68,40 +68,6 @@ pub fn HomePage() -> impl IntoView {
                         heading_id="gallery-title"
                     />
                 })}
-            }
-        })}
-    }
-}
-
-#[component]
-pub fn ContactPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <crate::ui::seo::PageMeta path="/contact"
-            title=Signal::derive(move || t_string!(i18n, contact.title).to_string())
-            description=Signal::derive(move || t_string!(i18n, contact.description).to_string()) />
-        <h1>{t!(i18n, contact.title)}</h1>
-        {with_restaurant(move |info: RestaurantInfo| {
-            let tel = format!("tel:{}", info.phone);
-            let mailto = format!("mailto:{}", info.email);
-            view! {
-                <div class="grid-2">
-                    <section class="card">
-                        <h2>{info.name.clone()}</h2>
-                        <dl class="contact">
-                            <dt>{t!(i18n, contact.address)}</dt>
-                            <dd>{info.address.street.clone()}<br />{format!("{} {}", info.address.postal_code, info.address.city)}</dd>
-                            <dt>{t!(i18n, contact.phone)}</dt>
-                            <dd><a href=tel>{domain::format_phone(&info.phone)}</a></dd>
-                            <dt>{t!(i18n, contact.email)}</dt>
-                            <dd><a href=mailto>{info.email.clone()}</a></dd>
-                        </dl>
-                    </section>
-                    <section class="card">
-                        <h2>{t!(i18n, home.hours_title)}</h2>
-                        <HoursList hours=info.hours.clone() />
-                    </section>
-                </div>
             }
         })}
     }

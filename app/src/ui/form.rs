@@ -144,6 +144,9 @@ pub fn field_message(i18n: I18n, error: &FieldError) -> String {
         ("email" | "role", "unverified") => t_string!(i18n, account.errors.unverified_account),
         ("email", "missing") => t_string!(i18n, reservation.err_email_missing),
         ("alt_fr" | "alt_en", "too_long") => t_string!(i18n, settings.gallery_alt_too_long),
+        ("body", "too_short") => t_string!(i18n, contact.err_body_short),
+        ("body", "too_long") => t_string!(i18n, contact.err_body_long),
+        ("body", _) => t_string!(i18n, contact.err_body),
         ("alt_fr" | "alt_en", _) => t_string!(i18n, settings.gallery_alt_invalid),
         (_, "too_short") => t_string!(i18n, account.errors.password_too_short),
         (_, "too_long") => t_string!(i18n, account.errors.password_too_long),
@@ -206,6 +209,7 @@ pub fn field_label(i18n: I18n, field: &str) -> &'static str {
         "rotation" => t_string!(i18n, tables.rotation),
         "message" => t_string!(i18n, reservation.cancel_message),
         "alt_fr" => t_string!(i18n, settings.gallery_alt_fr),
+        "body" => t_string!(i18n, contact.body),
         "alt_en" => t_string!(i18n, settings.gallery_alt_en),
         _ => t_string!(i18n, form.other),
     }

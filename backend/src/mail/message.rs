@@ -2,6 +2,7 @@
 //! HTML alternatives, the `.ics` attachment, `Content-Language`.
 
 use super::account::{AccountMailJob, ACCOUNT_OUTBOX_KIND};
+use super::contact::{ContactMailJob, CONTACT_OUTBOX_KIND};
 use super::render::render;
 use super::{MailJob, OUTBOX_KIND};
 use lettre::message::header::{
@@ -107,10 +108,27 @@ pub fn build_account_message(job: &AccountMailJob, public_url: &str) -> Result<M
         .map_err(|e| e.to_string())
 }
 
-/// An outbox message of either kind.
+/// The e-mail of a contact message, to the restaurant, the visitor as
+/// `Reply-To`.
+pub fn build_contact_message(job: &ContactMailJob, public_url: &str) -> Result<Message, String> {
+    let (subject, text) = super::contact::render(job, public_url);
+    let restaurant = mailbox(&job.restaurant, &job.restaurant_email, "the restaurant's")?;
+    let visitor = mailbox(&job.name, &job.email, "the visitor's")?;
+    Message::builder()
+        .from(restaurant.clone())
+        .reply_to(visitor)
+        .to(restaurant)
+        .subject(subject)
+        .header(ContentLanguage("fr"))
+        .singlepart(part(text, ContentType::TEXT_PLAIN))
+        .map_err(|e| e.to_string())
+}
+
+/// An outbox message of any kind.
 pub(super) enum Outgoing {
     Booking(Box<MailJob>),
     Account(AccountMailJob),
+    Contact(ContactMailJob),
 }
 
 impl Outgoing {
@@ -121,6 +139,9 @@ impl Outgoing {
                 .map_err(|e| format!("payload: {e}")),
             ACCOUNT_OUTBOX_KIND => serde_json::from_str(payload)
                 .map(Outgoing::Account)
+                .map_err(|e| format!("payload: {e}")),
+            CONTACT_OUTBOX_KIND => serde_json::from_str(payload)
+                .map(Outgoing::Contact)
                 .map_err(|e| format!("payload: {e}")),
             other => Err(format!("unknown outbox kind {other:?}")),
         }
@@ -140,6 +161,11 @@ impl Outgoing {
                 String::new(),
                 domain_of(&job.to).to_owned(),
             ),
+            Outgoing::Contact(job) => (
+                "ContactMessage".to_owned(),
+                format!("message {}", job.message_id),
+                domain_of(&job.restaurant_email).to_owned(),
+            ),
         }
     }
 
@@ -147,6 +173,7 @@ impl Outgoing {
         match self {
             Outgoing::Booking(job) => build_message(job, public_url),
             Outgoing::Account(job) => build_account_message(job, public_url),
+            Outgoing::Contact(job) => build_contact_message(job, public_url),
         }
     }
 }

@@ -101,6 +101,7 @@ impl MailJob {
 }
 
 pub mod account;
+pub mod contact;
 pub mod ics;
 mod message;
 pub mod render;

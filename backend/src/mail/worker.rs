@@ -359,7 +359,7 @@ async fn mint_link(
             job.manage_token = Some(token);
             Ok(Some(Minted::Manage(hash)))
         }
-        Outgoing::Booking(_) => Ok(None),
+        Outgoing::Booking(_) | Outgoing::Contact(_) => Ok(None),
         Outgoing::Account(job) => {
             let (purpose, valid) = match job.kind {
                 AccountMailKind::VerifyEmail => (TokenPurpose::VerifyEmail, VERIFY_VALID),

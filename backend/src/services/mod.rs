@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod authz;
 pub mod booking;
+pub mod contact;
 pub mod live;
 pub mod setup;
 pub mod site;

@@ -156,6 +156,7 @@ macro_rules! link_guest {
 
 mod accounts;
 mod booking;
+mod contact;
 mod guests;
 mod live;
 mod restaurant;
@@ -188,6 +189,7 @@ pub use booking::{BlockRow, BlockingBooking, NewBlock};
 pub use booking::{ListQuery, ListTotals, NoteRow, Span};
 pub use booking::{MenuRefusal, StoredPhoto, MEDIA_PATH};
 pub use booking::{MoneyMove, MoneyMoved, PaymentListQuery, PaymentListRow};
+pub use contact::{ContactFilter, ContactRow};
 pub use guests::{GuestRow, GuestVisitRow};
 pub use restaurant::RestaurantRow;
 pub use sessions::SqlSessions;

@@ -7,6 +7,7 @@ mod helpers;
 
 mod accounts;
 mod booking;
+mod contact;
 mod lifecycle;
 mod limits;
 mod mail;

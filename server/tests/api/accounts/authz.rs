@@ -885,6 +885,34 @@ async fn authorization_matrix(db: Db) {
         ),
         // Payments: staff see and move money; only admins set the policy
         // (which needs Stripe, not configured here).
+        // The contact page's messages: staff read them and mark them.
+        ("admin_messages", &[][..], [401, 403, 403, 200, 200]),
+        (
+            "admin_messages",
+            &[("show", "unknown")][..],
+            [401, 403, 403, 422, 422],
+        ),
+        (
+            "admin_message_handled",
+            &[missing[0], ("handled", "true")][..],
+            [401, 403, 403, 404, 404],
+        ),
+        // Anyone may write from the contact page; bad input is refused
+        // for everyone alike.
+        (
+            "contact_send",
+            &[
+                ("name", "Ana"),
+                ("email", "ana@example.com"),
+                ("body", "Une question sur la terrasse."),
+            ][..],
+            [200, 200, 200, 200, 200],
+        ),
+        (
+            "contact_send",
+            &[("name", ""), ("email", "ana"), ("body", "Hi")][..],
+            [422, 422, 422, 422, 422],
+        ),
         ("admin_payments", &[][..], [401, 403, 403, 200, 200]),
         ("admin_payments_list", &[][..], [401, 403, 403, 200, 200]),
         (

@@ -155,7 +155,8 @@ pub fn config_with(database_url: &str, extra: &[(&str, &str)]) -> Config {
             | "RATE_LIMIT_PASSWORD_RESET"
             | "RATE_LIMIT_ACCOUNT"
             | "RATE_LIMIT_BOOKING_GUEST"
-            | "RATE_LIMIT_UPLOAD" => Some("off".into()),
+            | "RATE_LIMIT_UPLOAD"
+            | "RATE_LIMIT_CONTACT" => Some("off".into()),
             _ => None,
         }
     })
