@@ -25,8 +25,8 @@ pub use account::{Password, PasswordError, Role, UserView};
 pub use blocks::{BlockForm, BlockInput, LocalDateTime, TableBlock};
 pub use booking::{
     Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, DetailsError, Email,
-    GuestDetails, GuestName, Locale, MonthDays, Notes, PartySize, PeriodSlots, Phone,
-    ReservationStatus, ReservationView, SlotReason, SlotView,
+    FreeSlot, GuestDetails, GuestName, Locale, MonthDays, NextFree, Notes, PartySize, PeriodSlots,
+    Phone, ReservationStatus, ReservationView, SlotReason, SlotView,
 };
 pub use booking::{
     BookingFlag, DayBlock, PacingSlot, ReservationSource, ShiftNote, StaffDay, StaffPeriod,

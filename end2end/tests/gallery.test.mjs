@@ -2,7 +2,8 @@
 // from the menu, sends a file that is no photo (refused in words, nothing
 // stored), adds two photos (one described in both languages), reads them
 // on the home page (each with its words, or a fallback naming the
-// restaurant), describes the second, moves it first and removes the
+// restaurant; the first one the page's photo, with no layout shift),
+// describes the second, moves it first and removes the
 // other. axe-core, and the
 // section at 390 and 1280 px.
 import { test, before, after } from 'node:test';
@@ -39,6 +40,36 @@ async function homeAlts(locale = 'fr-FR') {
   const alts = await page.locator('section.gallery .gallery-grid img').evaluateAll((imgs) => imgs.map((i) => i.alt));
   await context.close();
   return alts;
+}
+
+/**
+ * The home page's first photo at 390 px: drawn at once, announced in the
+ * head, with its words; the layout does not move while the page loads
+ * (cumulative layout shift, as the browser measures it).
+ */
+async function homeHero() {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/`);
+  await waitForHydration(page);
+  // The free times arrive after the page: they must not move it.
+  await page.locator('.next-free-list a').first().waitFor();
+  const img = page.locator('.hero-photo img');
+  const hero = {
+    alt: await img.getAttribute('alt'),
+    priority: await img.getAttribute('fetchpriority'),
+    lazy: await img.getAttribute('loading'),
+    preload: await page.locator('head link[rel="preload"][as="image"]').getAttribute('imagesrcset'),
+    shift: await page.evaluate(() => new Promise((done) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => done(total), 500);
+    })),
+  };
+  await context.close();
+  return hero;
 }
 
 /** The home page's gallery at `width` px: no sideways scrolling, a screenshot. */
@@ -103,6 +134,12 @@ test('an admin adds, describes, orders and removes the restaurant photos', async
     ['La terrasse au soleil', 'La salle et ses tables en chêne'],
   );
   for (const width of [390, 1280]) await homeAt(width);
+  const hero = await homeHero();
+  assert.equal(hero.alt, 'La terrasse au soleil');
+  assert.equal(hero.priority, 'high');
+  assert.equal(hero.lazy, null);
+  assert.match(hero.preload ?? '', /\.webp \d+w/);
+  assert.ok(hero.shift < 0.02, `layout shift ${hero.shift}`);
 
   await assertAccessible(page, 'settings, gallery');
   for (const width of [390, 1280]) {

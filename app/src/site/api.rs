@@ -12,6 +12,28 @@ pub async fn get_menu() -> Result<Vec<MenuCategory>, AppError> {
     Ok(backend::services::setup::public_menu(cx.store(), chrono::Utc::now()).await?)
 }
 
+/// How many free times the home page offers.
+pub const NEXT_FREE_COUNT: usize = 4;
+
+/// The first free times for two from now on, and today's date at the
+/// restaurant. Asked by the browser once the home page is loaded: the page
+/// itself is shared and kept, the free times change by the minute.
+#[server(prefix = "/api/fn", endpoint = "next_free")]
+pub async fn next_free() -> Result<domain::NextFree, AppError> {
+    use crate::ssr::{call, input};
+    call(|cx| async move {
+        let party = input::party(2)?;
+        Ok(backend::services::booking::next_free(
+            cx.store(),
+            backend::now(),
+            party,
+            NEXT_FREE_COUNT,
+        )
+        .await?)
+    })
+    .await
+}
+
 /// The restaurant's "about" text, both languages.
 #[server(prefix = "/api/fn", endpoint = "about")]
 pub async fn get_about() -> Result<domain::Localized, AppError> {

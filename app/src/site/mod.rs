@@ -4,10 +4,12 @@
 mod about;
 pub mod api;
 mod contact;
+mod home;
 mod menu;
 mod pages;
 
 pub use about::AboutPage;
 pub use contact::ContactPage;
+pub use home::HomePage;
 pub use menu::MenuPage;
-pub use pages::{HomePage, NotFound, OfflinePage};
+pub use pages::{NotFound, OfflinePage};

@@ -1,10 +1,10 @@
-//! Home, the offline page and the page of an unknown address (the menu,
-//! the about and contact pages have their own files).
+//! The offline page and the page of an unknown address, and what every
+//! page about the restaurant starts from (the home, menu, about and
+//! contact pages have their own files).
 
 use crate::error::ErrorMessage;
 use crate::i18n::*;
-use crate::ui::gallery::Gallery;
-use crate::ui::restaurant::{use_restaurant, HoursList};
+use crate::ui::restaurant::use_restaurant;
 use crate::ui::Loading;
 use domain::RestaurantInfo;
 use leptos::either::Either;
@@ -32,44 +32,6 @@ pub(super) fn with_restaurant<V: IntoView + 'static>(
                 }
             }
         </Transition>
-    }
-}
-
-#[component]
-pub fn HomePage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <crate::ui::seo::PageMeta path="/"
-            title=Signal::derive(move || t_string!(i18n, home.title).to_string())
-            description=Signal::derive(move || t_string!(i18n, home.description).to_string()) />
-        {with_restaurant(move |info: RestaurantInfo| {
-            let tagline = info.tagline.clone();
-            view! {
-                <crate::ui::seo::RestaurantJsonLd info=info.clone() />
-                <section class="hero" aria-labelledby="restaurant-name">
-                    <p class="eyebrow">{t!(i18n, home.welcome)}</p>
-                    <h1 id="restaurant-name">{info.name.clone()}</h1>
-                    <p class="lead">{move || tagline.get(i18n.get_locale().as_str()).to_string()}</p>
-                    <p class="address">{info.address.one_line()}</p>
-                    <div class="actions">
-                        <a class="button button-primary" href="/book">{t!(i18n, home.book_cta)}</a>
-                        <a class="button button-secondary" href="/menu">{t!(i18n, home.menu_cta)}</a>
-                    </div>
-                </section>
-                <section class="card" aria-labelledby="hours-title">
-                    <h2 id="hours-title">{t!(i18n, home.hours_title)}</h2>
-                    <HoursList hours=info.hours.clone() />
-                </section>
-                {(!info.gallery.is_empty()).then(|| view! {
-                    <Gallery
-                        name=info.name.clone()
-                        photos=info.gallery.clone()
-                        title=Signal::derive(move || t_string!(i18n, home.gallery_title).to_string())
-                        heading_id="gallery-title"
-                    />
-                })}
-            }
-        })}
     }
 }
 

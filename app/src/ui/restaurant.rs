@@ -62,9 +62,14 @@ fn day_name(i18n: I18n, day: Weekday) -> String {
     .to_string()
 }
 
-/// The weekly opening hours as a definition list, one day a row.
+/// The weekly opening hours as a definition list, one day a row; `today`,
+/// once known, is marked (in words and `aria-current`).
 #[component]
-pub fn HoursList(hours: Vec<DayHours>, #[prop(optional)] compact: bool) -> impl IntoView {
+pub fn HoursList(
+    hours: Vec<DayHours>,
+    #[prop(optional)] compact: bool,
+    #[prop(optional, into)] today: MaybeProp<Weekday>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = hours
         .into_iter()
@@ -86,9 +91,16 @@ pub fn HoursList(hours: Vec<DayHours>, #[prop(optional)] compact: bool) -> impl 
                     .into_any()
             };
             let closed = day.periods.is_empty();
+            let is_today = move || today.get() == Some(day.weekday);
             view! {
-                <div class="hours-row" class:closed=closed>
-                    <dt>{move || day_name(i18n, day.weekday)}</dt>
+                <div class="hours-row" class:closed=closed class:today=is_today
+                    aria-current=move || is_today().then_some("date")>
+                    <dt>
+                        {move || day_name(i18n, day.weekday)}
+                        {move || is_today().then(|| view! {
+                            <span class="hours-today">{t!(i18n, home.today)}</span>
+                        })}
+                    </dt>
                     <dd>{detail}</dd>
                 </div>
             }

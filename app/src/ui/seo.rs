@@ -9,7 +9,7 @@
 
 use super::restaurant::use_restaurant;
 use crate::i18n::*;
-use domain::{RestaurantInfo, Weekday};
+use domain::RestaurantInfo;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -111,7 +111,9 @@ pub fn PageMeta(
     }
 }
 
-fn day_of_week(day: Weekday) -> &'static str {
+#[cfg(any(feature = "ssr", test))]
+fn day_of_week(day: domain::Weekday) -> &'static str {
+    use domain::Weekday;
     match day {
         Weekday::Monday => "https://schema.org/Monday",
         Weekday::Tuesday => "https://schema.org/Tuesday",
@@ -126,6 +128,7 @@ fn day_of_week(day: Weekday) -> &'static str {
 /// The restaurant as schema.org `Restaurant` JSON-LD, in `lang`: address,
 /// contact, opening hours, menu, booking page, photos; `price_range` (e.g.
 /// `€€`) when known. Safe inside a `<script>` element (no `<`).
+#[cfg(any(feature = "ssr", test))]
 pub fn restaurant_json_ld(info: &RestaurantInfo, lang: &str, price_range: Option<&str>) -> String {
     let site = &info.site_url;
     let hours: Vec<serde_json::Value> = info
@@ -178,21 +181,32 @@ pub fn restaurant_json_ld(info: &RestaurantInfo, lang: &str, price_range: Option
 
 /// The restaurant's JSON-LD as a `<script type="application/ld+json">`
 /// (data, never run: the page's script policy does not apply to it).
+/// Written on the server only: it is for crawlers, which read the served
+/// page, and hydration keeps what the server wrote, so the client carries
+/// none of the code that builds it.
 #[component]
 pub fn RestaurantJsonLd(
     info: RestaurantInfo,
     #[prop(optional)] price_range: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let json =
-        move || restaurant_json_ld(&info, i18n.get_locale().as_str(), price_range.as_deref());
+    #[cfg(feature = "ssr")]
+    let json = restaurant_json_ld(
+        &info,
+        use_i18n().get_locale_untracked().as_str(),
+        price_range.as_deref(),
+    );
+    #[cfg(not(feature = "ssr"))]
+    let json = {
+        let _ = (info, price_range);
+        String::new()
+    };
     view! { <script type="application/ld+json" inner_html=json></script> }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::{Address, DayHours, Localized, ServiceKind, ServicePeriod};
+    use domain::{Address, DayHours, Localized, ServiceKind, ServicePeriod, Weekday};
 
     fn info() -> RestaurantInfo {
         RestaurantInfo {

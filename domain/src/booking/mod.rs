@@ -34,8 +34,8 @@ pub use staff::{
 };
 pub use taken::{StaffBooking, StaffBookingInput};
 pub use wire::{
-    Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, MonthDays, PeriodSlots,
-    ReservationStatus, ReservationView, SlotReason, SlotView,
+    Alternative, BookedReservation, BookingPolicy, DayFlag, DaySlots, FreeSlot, MonthDays,
+    NextFree, PeriodSlots, ReservationStatus, ReservationView, SlotReason, SlotView,
 };
 
 #[cfg(test)]

@@ -73,6 +73,26 @@ impl DaySlots {
     }
 }
 
+/// The first free seating times for a party from now on, as the home page
+/// offers them, with today's date at the restaurant (which day of the week
+/// the page's opening hours call "today").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextFree {
+    /// Today at the restaurant, `YYYY-MM-DD`, and its day of the week.
+    pub today: String,
+    pub weekday: crate::Weekday,
+    pub party_size: u32,
+    /// In time order; empty when nothing is free within the days looked at.
+    pub slots: Vec<FreeSlot>,
+}
+
+/// A free seating time: a local date (`YYYY-MM-DD`) and time (`HH:MM`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeSlot {
+    pub date: String,
+    pub time: String,
+}
+
 /// Whether a date of a month has at least one bookable slot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayFlag {

@@ -5,8 +5,8 @@ use super::MAX_LOOKAHEAD_DAYS;
 use crate::payments::Payments;
 use crate::services::ServiceError;
 use crate::store::{DayKey, Store, Versions};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use domain::{BookingPolicy, DayFlag, DaySlots, MonthDays, PartySize};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use domain::{BookingPolicy, DayFlag, DaySlots, FreeSlot, MonthDays, NextFree, PartySize};
 
 /// Every slot of a date for a party, as at the start of the current minute.
 ///
@@ -45,6 +45,54 @@ pub async fn day_availability(
     let slots = ctx.day_slots(&ctx.day(&bookings, at, date, party.get()));
     store.keep_day(key, std::sync::Arc::new(slots.clone()));
     Ok(slots)
+}
+
+/// How many days (today included) the home page looks through for free
+/// times.
+pub const NEXT_FREE_DAYS: u64 = 14;
+
+/// The first `count` free seating times for `party` from `now` on, within
+/// [`NEXT_FREE_DAYS`] days, with today's date at the restaurant. One read of
+/// the bookings for the whole span.
+#[tracing::instrument(skip_all)]
+pub async fn next_free(
+    store: &Store,
+    now: DateTime<Utc>,
+    party: PartySize,
+    count: usize,
+) -> Result<NextFree, ServiceError> {
+    let ctx = context(store).await?;
+    let today = now.with_timezone(&ctx.tz).date_naive();
+    let last = today
+        .checked_add_days(chrono::Days::new(NEXT_FREE_DAYS - 1))
+        .unwrap_or(today);
+    let (from, to) = ctx.window(today, last);
+    let bookings = store.active_bookings(ctx.restaurant.id, from, to).await?;
+    let mut slots = Vec::new();
+    for date in today.iter_days().take_while(|d| *d <= last) {
+        if slots.len() >= count {
+            break;
+        }
+        let day = ctx.day_slots(&ctx.day(&bookings, now, date, party.get()));
+        slots.extend(
+            day.periods
+                .iter()
+                .flat_map(|p| &p.slots)
+                .filter(|s| s.available)
+                .map(|s| FreeSlot {
+                    date: day.date.clone(),
+                    time: s.time.clone(),
+                }),
+        );
+    }
+    slots.truncate(count);
+    Ok(NextFree {
+        today: today.format("%Y-%m-%d").to_string(),
+        weekday: domain::Weekday::from_index(today.weekday().num_days_from_monday().into())
+            .unwrap_or(domain::Weekday::Monday),
+        party_size: party.get(),
+        slots,
+    })
 }
 
 /// Which dates of a month have at least one bookable slot for a party.

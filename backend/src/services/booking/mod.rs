@@ -25,7 +25,9 @@ mod shift;
 mod staff;
 mod tokens;
 
-pub use availability::{day_availability, month_availability, policy, set_email_confirmation};
+pub use availability::{
+    day_availability, month_availability, next_free, policy, set_email_confirmation, NEXT_FREE_DAYS,
+};
 pub use book::{book, release_unconfirmed};
 pub use change::{EMAIL_CHANGES_PER_DAY, EMAIL_CHANGE_VALID};
 pub use guest::{

@@ -913,6 +913,8 @@ async fn authorization_matrix(db: Db) {
             &[("name", ""), ("email", "ana"), ("body", "Hi")][..],
             [422, 422, 422, 422, 422],
         ),
+        // The home page's next free times: public, read-only.
+        ("next_free", &[][..], [200, 200, 200, 200, 200]),
         ("admin_payments", &[][..], [401, 403, 403, 200, 200]),
         ("admin_payments_list", &[][..], [401, 403, 403, 200, 200]),
         (

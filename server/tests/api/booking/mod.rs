@@ -8,6 +8,7 @@ mod drafts;
 mod email_change;
 mod holds;
 mod manage;
+mod next_free;
 mod openapi;
 mod tokens;
 
