@@ -16,19 +16,13 @@ pub enum SqlSessions {
 }
 
 impl Store {
-    /// The session store on this database, its table created if missing.
+    /// The session store on this database. Its table comes with the
+    /// migrations (`*_sessions.sql`): no schema changes once the pool is
+    /// in use.
     pub async fn session_store(&self) -> Result<SqlSessions, sqlx::Error> {
         Ok(match self.pool() {
-            Pool::Sqlite(pool) => {
-                let s = SqliteStore::new(pool.clone());
-                s.migrate().await?;
-                SqlSessions::Sqlite(s)
-            }
-            Pool::Postgres(pool) => {
-                let s = PostgresStore::new(pool.clone());
-                s.migrate().await?;
-                SqlSessions::Postgres(s)
-            }
+            Pool::Sqlite(pool) => SqlSessions::Sqlite(SqliteStore::new(pool.clone())),
+            Pool::Postgres(pool) => SqlSessions::Postgres(PostgresStore::new(pool.clone())),
         })
     }
 }
