@@ -67,16 +67,25 @@ const LOADER: &str = r#"(function (js, wasm) {
   }
 })"#;
 
-/// The client's entry files (`/pkg/<name>.<hash>.js` and `.wasm` when
-/// cargo-leptos hashed them: its `hash.txt` lies beside the server binary).
+/// The client's entry files and the stylesheet (`/pkg/<name>.<hash>.js`,
+/// `.wasm` and `.css` when cargo-leptos hashed them: its `hash.txt` lies
+/// beside the server binary).
 #[cfg(feature = "ssr")]
-pub fn client_files(options: &LeptosOptions) -> &'static (String, String) {
+pub struct ClientFiles {
+    pub js: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+#[cfg(feature = "ssr")]
+pub fn client_files(options: &LeptosOptions) -> &'static ClientFiles {
     use std::sync::OnceLock;
-    static FILES: OnceLock<(String, String)> = OnceLock::new();
+    static FILES: OnceLock<ClientFiles> = OnceLock::new();
     FILES.get_or_init(|| {
         let pkg = &options.site_pkg_dir;
         let name = &options.output_name;
-        let (mut js, mut wasm) = (format!("/{pkg}/{name}"), format!("/{pkg}/{name}"));
+        let base = format!("/{pkg}/{name}");
+        let (mut js, mut wasm, mut css) = (base.clone(), base.clone(), base);
         let hashes = options
             .hash_files
             .then(|| std::env::current_exe().ok())
@@ -86,9 +95,11 @@ pub fn client_files(options: &LeptosOptions) -> &'static (String, String) {
         match hashes {
             Some(hashes) => {
                 for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
+                    let hashed = |path: &mut String| *path = format!("{path}.{}", hash.trim());
                     match file.trim() {
-                        "js" => js = format!("{js}.{}", hash.trim()),
-                        "wasm" => wasm = format!("{wasm}.{}", hash.trim()),
+                        "js" => hashed(&mut js),
+                        "wasm" => hashed(&mut wasm),
+                        "css" => hashed(&mut css),
                         _ => {}
                     }
                 }
@@ -97,7 +108,11 @@ pub fn client_files(options: &LeptosOptions) -> &'static (String, String) {
             None if option_env!("LEPTOS_OUTPUT_NAME").is_none() => wasm.push_str("_bg"),
             None => {}
         }
-        (format!("{js}.js"), format!("{wasm}.wasm"))
+        ClientFiles {
+            js: format!("{js}.js"),
+            wasm: format!("{wasm}.wasm"),
+            css: format!("{css}.css"),
+        }
     })
 }
 
@@ -107,7 +122,7 @@ pub fn client_files(options: &LeptosOptions) -> &'static (String, String) {
 pub fn ClientScript(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
-        let (js, wasm) = client_files(&options);
+        let ClientFiles { js, wasm, .. } = client_files(&options);
         let nonce = leptos::nonce::use_nonce();
         let script = format!("{LOADER}({js:?}, {wasm:?});");
         view! { <script type="module" nonce=nonce>{script}</script> }

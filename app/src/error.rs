@@ -154,6 +154,21 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// The server-failure page's title, text and link home, in `locale` (the
+/// server writes that page itself, without the app).
+#[cfg(feature = "ssr")]
+pub fn server_error_texts(locale: domain::Locale) -> [String; 3] {
+    let l = match locale {
+        domain::Locale::Fr => Locale::fr,
+        domain::Locale::En => Locale::en,
+    };
+    [
+        td_string!(l, server_error.title).to_string(),
+        td_string!(l, server_error.text).to_string(),
+        td_string!(l, not_found.back_home).to_string(),
+    ]
+}
+
 /// The translated message for an error code (the JSON API's and the
 /// pages' codes), from the generated i18n module: one table for the pages
 /// and the JSON API. An unknown code gets the generic message.

@@ -20,7 +20,7 @@ pub mod admin;
 pub mod booking;
 mod client;
 #[cfg(feature = "ssr")]
-pub use client::client_files;
+pub use client::{client_files, ClientFiles};
 pub mod error;
 pub mod layout;
 pub mod manage;

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod assets;
 pub mod config;
+pub mod error_page;
 pub mod limits;
 pub mod listen;
 pub mod media;
@@ -281,7 +282,10 @@ fn router(
         ))
         .layer(tower::util::option_layer(cors))
         .layer(from_fn(body_limit))
-        .layer(from_fn(security::catch_panic))
+        .layer(from_fn_with_state(
+            app::client_files(&state.leptos_options).css.as_str(),
+            security::catch_panic,
+        ))
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

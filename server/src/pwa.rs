@@ -28,21 +28,6 @@ pub fn routes(release: Option<String>) -> Router<AppState> {
         )
 }
 
-/// The language of the visitor: the language cookie (which `?lang=` sets
-/// for the request), then `Accept-Language`, then French.
-fn language(headers: &HeaderMap) -> &'static str {
-    crate::seo::language_cookie(headers)
-        .and_then(|value| domain::Locale::parse(&value).ok())
-        .unwrap_or_else(|| {
-            let accepted = headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            domain::Locale::from_accept_language(accepted)
-        })
-        .as_str()
-}
-
 /// The manifest for `name` (the restaurant's) in `lang`.
 pub fn manifest_json(name: &str, description: &str, lang: &str) -> serde_json::Value {
     let icon = |src: &str, size: &str, purpose: &str| json!({ "src": src, "sizes": size, "type": "image/png", "purpose": purpose });
@@ -75,7 +60,7 @@ pub fn manifest_json(name: &str, description: &str, lang: &str) -> serde_json::V
 }
 
 async fn manifest(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let locale = language(&headers);
+    let locale = crate::seo::page_language(&headers).as_str();
     let (name, description) = match backend::services::site::restaurant_info(&state.store).await {
         Ok(info) => {
             let tagline = info.tagline.get(locale).to_owned();
@@ -139,16 +124,17 @@ async fn icon(axum::extract::Path(name): axum::extract::Path<String>) -> Respons
     res
 }
 
-/// This build's version: the client's file names (they carry its content's
+/// This build's version: the client's and the stylesheet's file names (they carry their content's
 /// hash), the server's version, the worker's own text and the release name.
 fn build_version(state: &AppState, release: Option<&str>) -> String {
     use std::hash::{Hash, Hasher};
-    let (js, wasm) = app::client_files(&state.leptos_options);
+    let app::ClientFiles { js, wasm, css } = app::client_files(&state.leptos_options);
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (
         env!("CARGO_PKG_VERSION"),
         js,
         wasm,
+        css,
         include_str!("sw.js"),
         release,
     )
@@ -177,17 +163,17 @@ mod tests {
     #[test]
     fn the_language_is_the_cookie_then_the_browser_then_french() {
         let mut h = HeaderMap::new();
-        assert_eq!(language(&h), "fr");
+        assert_eq!(crate::seo::page_language(&h).as_str(), "fr");
         h.insert(
             header::ACCEPT_LANGUAGE,
             HeaderValue::from_static("de-DE, en-GB;q=0.8"),
         );
-        assert_eq!(language(&h), "en");
+        assert_eq!(crate::seo::page_language(&h).as_str(), "en");
         h.insert(
             header::COOKIE,
             HeaderValue::from_static("a=b; i18n_pref_locale=fr"),
         );
-        assert_eq!(language(&h), "fr");
+        assert_eq!(crate::seo::page_language(&h).as_str(), "fr");
     }
 
     #[test]

@@ -167,29 +167,46 @@ fn write_allowed(headers: &HeaderMap, config: &SecurityConfig) -> bool {
     claimed.is_some_and(|o| same_origin(&o, headers, config))
 }
 
-/// The backstop: a handler that panics answers a JSON 500 (and the panic
-/// is logged), never a dropped connection; the server goes on.
-pub async fn catch_panic(req: Request, next: Next) -> Response {
+/// The backstop: a handler that panics answers a 500 (and the panic is
+/// logged), never a dropped connection; the server goes on. A browser
+/// navigating gets the site's error page (`css`: the stylesheet's
+/// address), any other caller the JSON error.
+pub async fn catch_panic(
+    axum::extract::State(css): axum::extract::State<&'static str>,
+    req: Request,
+    next: Next,
+) -> Response {
     use futures_util::FutureExt;
     let lang = crate::api::error::Lang::from_headers(req.headers());
+    let page = crate::error_page::wants_page(req.uri().path(), req.headers())
+        .then(|| crate::seo::page_language(req.headers()));
     match std::panic::AssertUnwindSafe(next.run(req))
         .catch_unwind()
         .await
     {
         Ok(res) => res,
-        Err(panic) => panic_answer(panic.as_ref(), lang),
+        Err(panic) => {
+            log_panic(panic.as_ref());
+            match page {
+                Some(locale) => crate::error_page::internal_error(locale, css),
+                None => crate::api::error::ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    lang,
+                )
+                .into_response(),
+            }
+        }
     }
 }
 
-fn panic_answer(panic: &(dyn std::any::Any + Send), lang: crate::api::error::Lang) -> Response {
+fn log_panic(panic: &(dyn std::any::Any + Send)) {
     let what = panic
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     tracing::error!(panic = %what, "a request handler panicked");
-    crate::api::error::ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", lang)
-        .into_response()
 }
 
 /// Which limit a request counts against.
@@ -559,7 +576,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_panicking_handler_answers_a_json_500() {
+    async fn a_panicking_handler_answers_a_500_page_or_json() {
         use axum::routing::get;
         use tower::ServiceExt;
         let app = axum::Router::new()
@@ -567,26 +584,43 @@ mod tests {
                 "/boom",
                 get(|| async {
                     if true {
-                        panic!("boom");
+                        panic!("boom: secret detail");
                     }
                     "unreachable"
                 }),
             )
-            .layer(axum::middleware::from_fn(catch_panic));
-        let res = app
-            .oneshot(
-                Request::builder()
-                    .uri("/boom")
-                    .header("accept-language", "fr")
-                    .body(axum::body::Body::empty())
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
+            .layer(axum::middleware::from_fn_with_state(
+                "/pkg/site.css",
+                catch_panic,
+            ));
+        let ask = |accept: &'static str| {
+            Request::builder()
+                .uri("/boom")
+                .header("accept-language", "fr")
+                .header("accept", accept)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        let res = app.clone().oneshot(ask("application/json")).await.unwrap();
         assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
         let body = axum::body::to_bytes(res.into_body(), 4096).await.unwrap();
         let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(body["error"]["code"], "internal");
+
+        // A browser navigating: the site's page, in its language, no cause.
+        let res = app.oneshot(ask("text/html,*/*;q=0.8")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        let body = axum::body::to_bytes(res.into_body(), 16 * 1024)
+            .await
+            .unwrap();
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(html.contains("Un problème de notre côté"), "{html}");
+        assert!(html.contains(r#"href="/pkg/site.css""#), "{html}");
+        assert!(!html.contains("secret"), "{html}");
     }
 
     #[test]

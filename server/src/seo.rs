@@ -147,6 +147,20 @@ pub async fn language_from_query(mut req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// The language of the visitor: the language cookie (which `?lang=` sets
+/// for the request), then `Accept-Language`, then French.
+pub fn page_language(headers: &axum::http::HeaderMap) -> domain::Locale {
+    language_cookie(headers)
+        .and_then(|value| domain::Locale::parse(&value).ok())
+        .unwrap_or_else(|| {
+            let accepted = headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            domain::Locale::from_accept_language(accepted)
+        })
+}
+
 /// The language cookie's value in a request, if it has one.
 pub fn language_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
     headers
