@@ -26,7 +26,7 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === '--json') jsonOut = args[++i];
   else pages.push(args[i]);
 }
-if (pages.length === 0) pages.push('/', '/menu', '/book', '/manage', '/login');
+if (pages.length === 0) pages.push('/', '/menu', '/about', '/contact', '/book', '/manage', '/login');
 
 const lighthouse = join(repoRoot, 'node_modules', '.bin', 'lighthouse');
 const chrome = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
