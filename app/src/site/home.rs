@@ -8,14 +8,13 @@
 //! without it.
 
 use super::api;
-use super::menu::Dish;
 use super::pages::with_restaurant;
 use crate::i18n::*;
 use crate::ui::dates::short_date;
 use crate::ui::gallery::Gallery;
 use crate::ui::restaurant::HoursList;
 use crate::ui::I18n;
-use domain::{GalleryPhoto, MenuCategory, MenuItem, NextFree, RestaurantInfo};
+use domain::{format_price, GalleryPhoto, MenuCategory, MenuItem, NextFree, RestaurantInfo};
 use leptos::prelude::*;
 
 /// The hero photo's width in the layout: the page's width on phones, half
@@ -191,11 +190,14 @@ fn by_day(slots: Vec<domain::FreeSlot>) -> Vec<(String, Vec<String>)> {
     days
 }
 
-/// A few dishes (the first served today of each category) and a link to
-/// the whole menu; nothing when the menu is empty.
+/// A few dishes (the first served today of each category: name, price,
+/// description) and a link to the whole menu, which tells their diets and
+/// allergens; nothing when the menu is empty. Kept plain: the home page's
+/// code is what every first visit downloads.
 #[component]
 fn MenuPreview(menu: Resource<Result<Vec<MenuCategory>, crate::error::AppError>>) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = move || i18n.get_locale().as_str();
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
@@ -204,7 +206,17 @@ fn MenuPreview(menu: Resource<Result<Vec<MenuCategory>, crate::error::AppError>>
                     <section class="card menu-preview" aria-labelledby="menu-preview-title">
                         <h2 id="menu-preview-title">{t!(i18n, home.menu_title)}</h2>
                         <ul class="menu-items">
-                            {dishes.into_iter().map(|item| view! { <Dish item /> }).collect_view()}
+                            {dishes.into_iter().map(|MenuItem { name, description, price_cents, .. }| {
+                                view! {
+                                    <li class="menu-item">
+                                        <div class="menu-item-head">
+                                            <h3 class="menu-item-name">{move || name.get(lang()).to_string()}</h3>
+                                            <span class="menu-item-price">{move || format_price(price_cents, lang())}</span>
+                                        </div>
+                                        <p class="menu-item-description">{move || description.get(lang()).to_string()}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
                         </ul>
                         <p><a href="/menu">{t!(i18n, home.menu_more)}</a></p>
                     </section>

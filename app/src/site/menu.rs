@@ -244,7 +244,7 @@ fn Category(category: MenuCategory) -> impl IntoView {
 }
 
 #[component]
-pub(super) fn Dish(item: MenuItem) -> impl IntoView {
+fn Dish(item: MenuItem) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || i18n.get_locale().as_str();
     let MenuItem {
