@@ -50,7 +50,17 @@ import { startServer, launchBrowser, waitForHydration, repoRoot } from '../lib/h
  * server only and the staff's texts out of the shell are the next steps
  * of issue 14; these ceilings come down with them.
  */
-const BUDGET = { '/': 405_000, '/book': 490_000 };
+/*
+ * Raised for / from 405 KB with the home page's next free times, today in
+ * the hours and the menu preview (issue 14): / loads 445,338 bytes (74
+ * files; 453,761 before the preview was made plain), /book 487,325 (88
+ * files). The JSON-LD is now written on the server only; what the home
+ * page added is mostly code it now shares with the booking wizard (the
+ * dates' words, the wizard's kit), which the splitter puts in chunks that
+ * / now loads too. Fewer, larger chunks and the staff's texts out of the
+ * shell are the open work that brings these ceilings down.
+ */
+const BUDGET = { '/': 450_000, '/book': 490_000 };
 const pkgDir = join(repoRoot, 'target', 'site', 'pkg');
 const skipBudget = process.env.TECHPLUS_BUDGET === 'skip';
 
