@@ -57,7 +57,7 @@ function audit(url) {
       .map((ref) => report.audits[ref.id])
       .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative'
         && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
-      .map((a) => `${a.id}: ${a.title}`);
+      .map((a) => `${a.id}: ${a.title}${a.explanation ? ` (${a.explanation})` : ""}`);
   return {
     performance: score('performance'),
     lcp: value('largest-contentful-paint'),

@@ -21,6 +21,15 @@ pub fn page_url(site: &str, path: &str, lang: &str) -> String {
     format!("{site}{path}?lang={lang}")
 }
 
+/// The canonical address of `path` asked with `?lang=` `asked`: that
+/// language's address when it is one of [`LANGUAGES`], else the bare path.
+pub fn canonical_url(site: &str, path: &str, asked: Option<&str>) -> String {
+    match asked.filter(|l| LANGUAGES.contains(l)) {
+        Some(lang) => page_url(site, path, lang),
+        None => format!("{site}{path}"),
+    }
+}
+
 /// The Open Graph locale of a page language.
 fn og_locale(lang: &str) -> &'static str {
     match lang {
@@ -63,11 +72,17 @@ pub fn PageMeta(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let restaurant = use_restaurant();
+    // The address asked for is its own canonical: `path?lang=xx` names the
+    // page in one language, the bare path (the `x-default`) the page in
+    // the visitor's language. Pointing the bare path at one language would
+    // point one hreflang address at another (search engines and Lighthouse
+    // refuse that).
+    let asked = leptos_router::hooks::use_query_map();
     let links = move |info: RestaurantInfo| {
         let lang = i18n.get_locale().as_str();
         let site = info.site_url.clone();
         let (image, width, height) = preview_image(&info);
-        let canonical = page_url(&site, path, lang);
+        let canonical = canonical_url(&site, path, asked.read_untracked().get_str("lang"));
         let card = if info.gallery.is_empty() {
             "summary"
         } else {
@@ -258,6 +273,23 @@ mod tests {
         assert_eq!(hours["dayOfWeek"], "https://schema.org/Tuesday");
         assert_eq!(hours["opens"], "19:00");
         assert_eq!(hours["closes"], "22:30");
+    }
+
+    #[test]
+    fn a_page_is_its_own_canonical() {
+        let site = "https://margot.example";
+        assert_eq!(
+            canonical_url(site, "/menu", None),
+            "https://margot.example/menu"
+        );
+        assert_eq!(
+            canonical_url(site, "/menu", Some("en")),
+            "https://margot.example/menu?lang=en"
+        );
+        assert_eq!(
+            canonical_url(site, "/menu", Some("de")),
+            "https://margot.example/menu"
+        );
     }
 
     #[test]

@@ -118,6 +118,14 @@ async fn public_pages_name_their_canonical_address_their_languages_and_their_pre
             Some("/manifest.webmanifest")
         );
     }
+    // The bare address (the x-default, in the visitor's language) is its
+    // own canonical: never one language's address.
+    for path in ["/", "/menu"] {
+        let (_, html) = app.page(path, Some("en-GB"), None).await;
+        let bare = format!("{SITE}{path}");
+        assert_eq!(link(&html, r#"rel="canonical""#), Some(bare.as_str()));
+        assert_eq!(meta(&html, "property", "og:url"), Some(bare.as_str()));
+    }
     app.stop().await;
 }
 
