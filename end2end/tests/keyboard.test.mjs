@@ -112,6 +112,7 @@ test('from the home page, "Book a table" and a day of the calendar with the keyb
   await tabTo(page, (f) => f.tag === 'a' && f.cls.includes('day') && f.href.includes('date='), 'a day');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'slots-heading');
+  await page.locator('a.slot').first().waitFor();
   await page.keyboard.press('Tab');
   assert.ok((await focused(page)).cls.includes('slot'));
   await context.close();
