@@ -3,6 +3,7 @@
 //! and never the cause. JSON callers (the API, server functions) get the
 //! JSON error instead.
 
+use crate::seo::xml_escape;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
@@ -41,10 +42,10 @@ pub fn internal_error(locale: domain::Locale, css: &str) -> Response {
 </body>
 </html>
 "#,
-        title = escape(&title),
-        text = escape(&text),
-        home = escape(&home),
-        css = escape(css),
+        title = xml_escape(&title),
+        text = xml_escape(&text),
+        home = xml_escape(&home),
+        css = xml_escape(css),
     );
     let mut res = (StatusCode::INTERNAL_SERVER_ERROR, body).into_response();
     let headers = res.headers_mut();
@@ -54,13 +55,6 @@ pub fn internal_error(locale: domain::Locale, css: &str) -> Response {
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -58,8 +58,6 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("cannot reach Redis at REDIS_URL: {0}")]
     Redis(String),
-    #[error("cannot prepare the session store: {0}")]
-    Sessions(sqlx::Error),
     #[error("cannot listen on {addr}: {source} (is another server using this port? set LEPTOS_SITE_ADDR)")]
     Bind {
         addr: SocketAddr,
@@ -113,9 +111,7 @@ pub async fn start(config: &Config) -> Result<Started, StartError> {
         Some(url) => Some(connect_redis(url).await?),
         None => None,
     };
-    let sessions = Sessions::new(&store, redis.clone())
-        .await
-        .map_err(StartError::Sessions)?;
+    let sessions = Sessions::new(&store, redis.clone());
     sessions.spawn_cleanup();
 
     tracing::info!(transport = %mailer.describe(), "booking e-mails ready");

@@ -177,9 +177,14 @@ pub async fn catch_panic(
     next: Next,
 ) -> Response {
     use futures_util::FutureExt;
-    let lang = crate::api::error::Lang::from_headers(req.headers());
-    let page = crate::error_page::wants_page(req.uri().path(), req.headers())
-        .then(|| crate::seo::page_language(req.headers()));
+    // What the answer to a panic needs, kept aside; read only if one comes.
+    let page = crate::error_page::wants_page(req.uri().path(), req.headers());
+    let mut kept = HeaderMap::new();
+    for name in [header::ACCEPT_LANGUAGE, header::COOKIE] {
+        if let Some(value) = req.headers().get(&name) {
+            kept.insert(name, value.clone());
+        }
+    }
     match std::panic::AssertUnwindSafe(next.run(req))
         .catch_unwind()
         .await
@@ -187,14 +192,16 @@ pub async fn catch_panic(
         Ok(res) => res,
         Err(panic) => {
             log_panic(panic.as_ref());
-            match page {
-                Some(locale) => crate::error_page::internal_error(locale, css),
-                None => crate::api::error::ApiError::new(
+            if page {
+                crate::error_page::internal_error(crate::seo::page_language(&kept), css)
+            } else {
+                let lang = crate::api::error::Lang::from_headers(&kept);
+                crate::api::error::ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",
                     lang,
                 )
-                .into_response(),
+                .into_response()
             }
         }
     }

@@ -76,7 +76,8 @@ pub fn sitemap_xml(site: &str) -> String {
     xml
 }
 
-fn xml_escape(text: &str) -> String {
+/// `text` safe inside XML or HTML text and attribute values.
+pub fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

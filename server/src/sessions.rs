@@ -17,11 +17,11 @@ pub enum Sessions {
 }
 
 impl Sessions {
-    /// Picks the store and prepares it (creates the session table).
-    pub async fn new(store: &Store, redis: Option<RedisPool>) -> Result<Self, sqlx::Error> {
+    /// Picks the store (the SQL one's table comes with the migrations).
+    pub fn new(store: &Store, redis: Option<RedisPool>) -> Self {
         match redis {
-            Some(pool) => Ok(Sessions::Redis(RedisStore::new(pool))),
-            None => Ok(Sessions::Sql(store.session_store().await?)),
+            Some(pool) => Sessions::Redis(RedisStore::new(pool)),
+            None => Sessions::Sql(store.session_store()),
         }
     }
 

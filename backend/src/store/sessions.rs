@@ -19,11 +19,11 @@ impl Store {
     /// The session store on this database. Its table comes with the
     /// migrations (`*_sessions.sql`): no schema changes once the pool is
     /// in use.
-    pub async fn session_store(&self) -> Result<SqlSessions, sqlx::Error> {
-        Ok(match self.pool() {
+    pub fn session_store(&self) -> SqlSessions {
+        match self.pool() {
             Pool::Sqlite(pool) => SqlSessions::Sqlite(SqliteStore::new(pool.clone())),
             Pool::Postgres(pool) => SqlSessions::Postgres(PostgresStore::new(pool.clone())),
-        })
+        }
     }
 }
 

@@ -49,7 +49,7 @@ pub async fn day_availability(
 
 /// How many days (today included) the home page looks through for free
 /// times.
-pub const NEXT_FREE_DAYS: u64 = 14;
+const NEXT_FREE_DAYS: u64 = 14;
 
 /// The first `count` free seating times for `party` from `now` on, within
 /// [`NEXT_FREE_DAYS`] days, with today's date at the restaurant. One read of

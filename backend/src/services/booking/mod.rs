@@ -26,7 +26,7 @@ mod staff;
 mod tokens;
 
 pub use availability::{
-    day_availability, month_availability, next_free, policy, set_email_confirmation, NEXT_FREE_DAYS,
+    day_availability, month_availability, next_free, policy, set_email_confirmation,
 };
 pub use book::{book, release_unconfirmed};
 pub use change::{EMAIL_CHANGES_PER_DAY, EMAIL_CHANGE_VALID};
